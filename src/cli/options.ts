@@ -1,0 +1,29 @@
+/**
+ * Options every database-using command shares, and the mapping from parsed flags to the config loader.
+ */
+import type { Command } from 'commander';
+import { loadConfig, type ArbmlConfig } from '../core/config.ts';
+
+export interface CommonFlags {
+  json?: boolean;
+  dbPath?: string;
+  databaseUrl?: string;
+  config?: string;
+  seed?: string;
+  dataDir?: string;
+}
+
+export function withCommonOptions(cmd: Command): Command {
+  return cmd
+    .option('--json', 'print one JSON object on stdout and nothing else there')
+    .option('--db-path <dir>', 'embedded PGlite directory (default .arbml/db)')
+    .option('--database-url <url>', 'PostgreSQL server URL (default: env DATABASE_URL)')
+    .option('--config <file>', 'JSON config file (default arbml.config.json when present)');
+}
+
+export function configFromFlags(flags: CommonFlags, extra: Partial<Record<keyof ArbmlConfig, unknown>> = {}): ArbmlConfig {
+  return loadConfig({
+    file: flags.config,
+    flags: { dbPath: flags.dbPath, databaseUrl: flags.databaseUrl, seed: flags.seed, dataDir: flags.dataDir, ...extra },
+  });
+}

@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { envNameFor, loadConfig } from './config.ts';
+import { InvalidInputError } from './errors.ts';
+
+const noFile = join(tmpdir(), 'arbml-no-such-dir', 'nothing.json');
+
+describe('loadConfig', () => {
+  it('gives defaults when nothing is set', () => {
+    const cfg = loadConfig({ env: {}, file: undefined, flags: {} });
+    expect(cfg.dbPath).toBe('.arbml/db');
+    expect(cfg.seed).toBe(1);
+    expect(cfg.databaseUrl).toBeUndefined();
+  });
+
+  it('flags beat environment, which beats the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arbml-cfg-'));
+    const file = join(dir, 'arbml.config.json');
+    writeFileSync(file, JSON.stringify({ seed: 3, dbPath: 'from-file', logLevel: 'warn' }));
+    const cfg = loadConfig({ file, env: { ARBML_SEED: '5', ARBML_DB_PATH: 'from-env' }, flags: { seed: 9 } });
+    expect(cfg.seed).toBe(9);
+    expect(cfg.dbPath).toBe('from-env');
+    expect(cfg.logLevel).toBe('warn');
+  });
+
+  it('reads DATABASE_URL', () => {
+    const cfg = loadConfig({ env: { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' } });
+    expect(cfg.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/test');
+  });
+
+  it('names the key and what is allowed on a bad value', () => {
+    expect(() => loadConfig({ env: { ARBML_LOG_LEVEL: 'loud' } })).toThrow(/invalid config value for "logLevel"/);
+    expect(() => loadConfig({ env: { DATABASE_URL: 'mysql://x' } })).toThrow(InvalidInputError);
+    expect(() => loadConfig({ file: noFile })).toThrow(/config file not found/);
+  });
+
+  it('rejects unknown keys in the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arbml-cfg-'));
+    const file = join(dir, 'c.json');
+    writeFileSync(file, JSON.stringify({ sead: 1 }));
+    expect(() => loadConfig({ file, env: {} })).toThrow(/unknown config key "sead"/);
+  });
+
+  it('maps keys to ARBML_ environment names', () => {
+    expect(envNameFor('dbPath')).toBe('ARBML_DB_PATH');
+    expect(envNameFor('seed')).toBe('ARBML_SEED');
+  });
+});
