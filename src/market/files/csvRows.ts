@@ -28,12 +28,15 @@ export function csvRows<Row>({ lines, file, fieldCount, parse }: CsvRowsOptions<
       if (fields.length !== fieldCount) {
         const counted = `${fields.length} of ${fieldCount} fields`;
         if (unterminated && fields.length < fieldCount) throw new RowReject(`truncated last line (${counted})`);
-        throw new RowReject(fields.length < fieldCount ? `missing fields (${counted})` : `too many fields (${counted})`);
+        throw new RowReject(
+          fields.length < fieldCount ? `missing fields (${counted})` : `too many fields (${counted})`,
+        );
       }
       rows.push(parse(fields, rows[rows.length - 1]));
     } catch (err) {
       if (!(err instanceof RowReject)) throw err;
-      const reason = unterminated && !err.message.startsWith('truncated') ? `truncated last line: ${err.message}` : err.message;
+      const reason =
+        unterminated && !err.message.startsWith('truncated') ? `truncated last line: ${err.message}` : err.message;
       errors.push({ file, line, reason });
     }
   }

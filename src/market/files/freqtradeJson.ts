@@ -35,7 +35,11 @@ export function parseFreqtradeJson(text: string, file: string): { rows: Kline[];
     }
     element++;
     if (text[pos] !== '[') {
-      errors.push({ file, line: element, reason: `expected an array [ms,o,h,l,c,v], found ${JSON.stringify(text.slice(pos, pos + 12))}` });
+      errors.push({
+        file,
+        line: element,
+        reason: `expected an array [ms,o,h,l,c,v], found ${JSON.stringify(text.slice(pos, pos + 12))}`,
+      });
       const next = text.indexOf('[', pos);
       if (next < 0) break;
       pos = next;
@@ -52,7 +56,10 @@ export function parseFreqtradeJson(text: string, file: string): { rows: Kline[];
       pos = nested;
       continue;
     }
-    const fields = text.slice(pos + 1, close).split(',').map(token);
+    const fields = text
+      .slice(pos + 1, close)
+      .split(',')
+      .map(token);
     pos = close + 1;
     try {
       if (fields.length < 6 || fields.some((f, i) => i < 6 && f === '')) {

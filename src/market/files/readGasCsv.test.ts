@@ -60,7 +60,9 @@ describe('parseGasCsv', () => {
   it('rejects a file without the expected header as one error', () => {
     const { rows, errors } = parseGasCsv('a,b,c\n1,2,3\n', 'x.csv');
     expect(rows).toEqual([]);
-    expect(errors).toEqual([{ file: 'x.csv', line: 1, reason: expect.stringContaining('header lacks column "datetime"') }]);
+    expect(errors).toEqual([
+      { file: 'x.csv', line: 1, reason: expect.stringContaining('header lacks column "datetime"') },
+    ]);
   });
 });
 

@@ -5,7 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { csvRows, headerIndex, type ParsedRows } from './csvRows.ts';
 import type { RowError } from './rowError.ts';
-import { checkTimeOrder, nonNegativeField, numberField, positivePriceField, RowReject, utcDateTimeField } from './rowFields.ts';
+import {
+  checkTimeOrder,
+  nonNegativeField,
+  numberField,
+  positivePriceField,
+  RowReject,
+  utcDateTimeField,
+} from './rowFields.ts';
 import { textLines } from './textLines.ts';
 
 export interface GasRow {
@@ -57,7 +64,8 @@ export function parseGasCsv(text: string, file: string): { rows: GasRow[]; error
       if (row.blockUtilisation < 0 || row.blockUtilisation > 1) {
         throw new RowReject(`block_utilisation: outside 0..1 (${row.blockUtilisation})`);
       }
-      if (row.gasUsed > row.gasLimit) throw new RowReject(`gas_used above gas_limit (${row.gasUsed} > ${row.gasLimit})`);
+      if (row.gasUsed > row.gasLimit)
+        throw new RowReject(`gas_used above gas_limit (${row.gasUsed} > ${row.gasLimit})`);
       if (row.minGasPrice > row.avgGasPrice || row.avgGasPrice > row.maxGasPrice) {
         throw new RowReject(
           `gas prices not ordered min <= avg <= max (${row.minGasPrice}, ${row.avgGasPrice}, ${row.maxGasPrice})`,

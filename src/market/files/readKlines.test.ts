@@ -4,13 +4,21 @@ import { klineFileInfo, parseKlines, readKlines } from './readKlines.ts';
 
 describe('parseKlines: freqtrade JSON', () => {
   it('reads [[ms,o,h,l,c,v],...] and takes symbol and interval from the name', () => {
-    const text = '[[1636621860000,4714.47,4715.0,4700.4,4703.16,330.462],[1636621920000,4703.16,4710.7,4700.23,4710.19,390.2604]]';
+    const text =
+      '[[1636621860000,4714.47,4715.0,4700.4,4703.16,330.462],[1636621920000,4703.16,4710.7,4700.23,4710.19,390.2604]]';
     const r = parseKlines(text, '/x/ETH_USDT-1m_2021-11-11_2021-12-11.json');
     expect(r.format).toBe('freqtrade-json');
     expect(r.symbol).toBe('ETH/USDT');
     expect(r.interval).toBe('1m');
     expect(r.errors).toEqual([]);
-    expect(r.rows[1]).toEqual({ openTimeMs: 1636621920000, open: 4703.16, high: 4710.7, low: 4700.23, close: 4710.19, volume: 390.2604 });
+    expect(r.rows[1]).toEqual({
+      openTimeMs: 1636621920000,
+      open: 4703.16,
+      high: 4710.7,
+      low: 4700.23,
+      close: 4710.19,
+      volume: 390.2604,
+    });
   });
 
   it('rejects bad elements by element number and keeps the rest', () => {
@@ -42,17 +50,34 @@ describe('parseKlines: freqtrade JSON', () => {
 });
 
 describe('parseKlines: Binance CSV', () => {
-  const line = (t: number, c: string): string => `${t},1677.63,1677.88,1673.75,${c},12595.252,${t + 59999},21103135.56625,7983,4676.524,7835917.41201,0`;
+  const line = (t: number, c: string): string =>
+    `${t},1677.63,1677.88,1673.75,${c},12595.252,${t + 59999},21103135.56625,7983,4676.524,7835917.41201,0`;
   it('is told apart from JSON by content and reads the first six columns', () => {
-    const r = parseKlines([line(1659312000000, '1675.53'), line(1659312060000, '1676')].join('\n') + '\n', 'ETHUSDT-1m-2022-08-01_02.csv');
+    const r = parseKlines(
+      [line(1659312000000, '1675.53'), line(1659312060000, '1676')].join('\n') + '\n',
+      'ETHUSDT-1m-2022-08-01_02.csv',
+    );
     expect(r.format).toBe('binance-csv');
     expect(r.symbol).toBe('ETH/USDT');
     expect(r.interval).toBe('1m');
-    expect(r.rows[0]).toEqual({ openTimeMs: 1659312000000, open: 1677.63, high: 1677.88, low: 1673.75, close: 1675.53, volume: 12595.252 });
+    expect(r.rows[0]).toEqual({
+      openTimeMs: 1659312000000,
+      open: 1677.63,
+      high: 1677.88,
+      low: 1673.75,
+      close: 1675.53,
+      volume: 12595.252,
+    });
   });
 
   it('rejects text, missing fields and a truncated last line by line number', () => {
-    const text = [line(1000, '1675'), line(2000, 'abc'), '3000,1677,1678,1673', line(4000, '1675'), '5000,1677.63,1677.88'].join('\n');
+    const text = [
+      line(1000, '1675'),
+      line(2000, 'abc'),
+      '3000,1677,1678,1673',
+      line(4000, '1675'),
+      '5000,1677.63,1677.88',
+    ].join('\n');
     const r = parseKlines(text, 'k.csv');
     expect(r.rows.map((k) => k.openTimeMs)).toEqual([1000, 4000]);
     expect(r.errors).toEqual([

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePoolMinutes, poolFileInfo, readPoolMinutes } from './readPoolMinutes.ts';
 
-const header = 'timestamp,netAmount0,netAmount1,closeTick,openTick,lowestTick,highestTick,inAmount0,inAmount1,currentLiquidity';
+const header =
+  'timestamp,netAmount0,netAmount1,closeTick,openTick,lowestTick,highestTick,inAmount0,inAmount1,currentLiquidity';
 const row1 =
   '2022-07-19 00:00:00,-30361565484,19253165598944715626,202693,202656,202649,202697,23814930590,34314688834673185254,422680516552367239';
 
