@@ -6,6 +6,7 @@ need=()
 /usr/bin/python3 -c 'import xgboost' 2>/dev/null || need+=(python3-xgboost)
 /usr/bin/python3 -c 'import torch' 2>/dev/null || need+=(python3-torch)
 command -v chromium >/dev/null || need+=(chromium)
+command -v prometheus >/dev/null || need+=(prometheus)
 [ ${#need[@]} -eq 0 ] && exit 0
 command -v apt-get >/dev/null || exit 1
 echo "ci: installing peers: ${need[*]}" >&2
