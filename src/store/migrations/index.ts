@@ -1,0 +1,12 @@
+/**
+ * The ordered list of schema migrations. Append only: never edit a migration that has shipped; add the next one.
+ */
+import * as m001 from './001_initial.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, name: m001.name, sql: m001.sql }];

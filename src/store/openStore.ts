@@ -1,0 +1,76 @@
+/**
+ * Opens arbml's store: PostgreSQL/TimescaleDB when a database URL is configured, otherwise the embedded PGlite
+ * database under config.dbPath. Migrates by default, so callers always see every table.
+ */
+import type { ArbmlConfig } from '../core/config.ts';
+import type { BulkInsertResult } from './bulkInsert.ts';
+import type { Backend, Db } from './db.ts';
+import { insertCandles, type CandleRow } from './candles.ts';
+import { insertGasPrices, type GasPriceRow } from './gasPrices.ts';
+import { migrate, type MigrateResult } from './migrate.ts';
+import { insertOpportunities, type OpportunityRow } from './opportunities.ts';
+import { openPgliteDb } from './pgliteDb.ts';
+import { insertPoolStates, type PoolStateRow } from './poolStates.ts';
+import { openPostgresDb, redactUrl } from './postgresDb.ts';
+import { readOpportunities, type ReadOpportunitiesOptions } from './readOpportunities.ts';
+import { storeStatus, type StoreStatus } from './status.ts';
+
+export interface Store {
+  readonly db: Db;
+  readonly backend: Backend;
+  /** Where the data lives: the PGlite directory or the server URL without password. */
+  readonly location: string;
+  migrate(): Promise<MigrateResult>;
+  status(): Promise<StoreStatus>;
+  insertOpportunities(rows: readonly OpportunityRow[]): Promise<BulkInsertResult>;
+  readOpportunities(options?: ReadOpportunitiesOptions): Promise<OpportunityRow[]>;
+  insertGasPrices(rows: readonly GasPriceRow[]): Promise<BulkInsertResult>;
+  insertCandles(rows: readonly CandleRow[]): Promise<BulkInsertResult>;
+  insertPoolStates(rows: readonly PoolStateRow[]): Promise<BulkInsertResult>;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** Run pending migrations on open (default true). */
+  migrate?: boolean;
+  /** PostgreSQL schema to use instead of the default search_path (tests isolate themselves with one). */
+  schema?: string;
+  /** PostgreSQL connection pool size. */
+  max?: number;
+}
+
+export function storeFromDb(db: Db, location: string): Store {
+  return {
+    db,
+    backend: db.backend,
+    location,
+    migrate: () => migrate(db),
+    status: () => storeStatus(db),
+    insertOpportunities: (rows) => insertOpportunities(db, rows),
+    readOpportunities: (options) => readOpportunities(db, options),
+    insertGasPrices: (rows) => insertGasPrices(db, rows),
+    insertCandles: (rows) => insertCandles(db, rows),
+    insertPoolStates: (rows) => insertPoolStates(db, rows),
+    close: () => db.close(),
+  };
+}
+
+export async function openStore(
+  config: Pick<ArbmlConfig, 'dbPath' | 'databaseUrl'>,
+  options: OpenStoreOptions = {},
+): Promise<Store> {
+  const db = config.databaseUrl
+    ? await openPostgresDb({ url: config.databaseUrl, schema: options.schema, max: options.max })
+    : await openPgliteDb({ dataDir: config.dbPath });
+  const location = config.databaseUrl ? redactUrl(config.databaseUrl) : config.dbPath;
+  const store = storeFromDb(db, location);
+  if (options.migrate ?? true) {
+    try {
+      await store.migrate();
+    } catch (err) {
+      await db.close().catch(() => {});
+      throw err;
+    }
+  }
+  return store;
+}

@@ -1,0 +1,116 @@
+/**
+ * The opportunity ledger (`arbitrage_opportunities`): one row per detected opportunity, taken or not. Writes are
+ * batched through COPY and idempotent on (id, timestamp), so a journal replay never doubles a row.
+ */
+import { bulkInsert, type BulkInsertResult } from './bulkInsert.ts';
+import type { Db } from './db.ts';
+
+/** A decimal value for a NUMERIC column: a number, or an exact decimal string (e.g. from formatEther). */
+export type DecimalValue = number | string;
+
+export type Decision = 'execute' | 'wait' | 'skip';
+export type Outcome = 'success' | 'reverted' | 'not_included' | 'front_run' | 'stale' | 'skipped';
+
+export interface OpportunityRow {
+  /** Unique per opportunity and stable across replays (e.g. `${runId}:${chain}:${block}:${n}`). */
+  id: string;
+  timestamp: Date;
+  symbol: string;
+  chain: string;
+  cexPrice: DecimalValue | null;
+  dexPrice: DecimalValue | null;
+  edgeBps: number | null;
+  poolLiquidityQuote: DecimalValue | null;
+  gasPriceGwei: DecimalValue | null;
+  estimatedSlippageBps: number | null;
+  /** NULL for a revert or an opportunity not executed. */
+  actualSlippageBps: number | null;
+  executed: boolean;
+  profitable: boolean | null;
+  profitEth: DecimalValue | null;
+  tradeSizeQuote: DecimalValue | null;
+  hopCount: number | null;
+  priceVolatility1h: number | null;
+  /** Pools and DEXes of the route, stored as JSONB. */
+  route: unknown;
+  flashLoanProvider: string | null;
+  flashFeeBps: number | null;
+  gasUsed: bigint | null;
+  gasCostQuote: DecimalValue | null;
+  predictedSlippageBps: number | null;
+  predictedGasGwei: DecimalValue | null;
+  decision: Decision | null;
+  /** `heuristic`, or `ml` with model versions. */
+  decidedBy: string | null;
+  outcome: Outcome | null;
+  counterfactualProfitEth: DecimalValue | null;
+  blockNumber: bigint | null;
+  txHash: string | null;
+  latencyMs: number | null;
+  /** Route input in the borrowed token's base units. */
+  amountInRaw: bigint | null;
+  /** Quoted and executed route output in base units (exact slippage source). */
+  quotedOutputRaw: bigint | null;
+  executedOutputRaw: bigint | null;
+}
+
+/** Column name for each OpportunityRow field, in table order. */
+export const opportunityColumns = {
+  id: 'id',
+  timestamp: 'timestamp',
+  symbol: 'symbol',
+  chain: 'chain',
+  cexPrice: 'cex_price',
+  dexPrice: 'dex_price',
+  edgeBps: 'edge_bps',
+  poolLiquidityQuote: 'pool_liquidity_quote',
+  gasPriceGwei: 'gas_price_gwei',
+  estimatedSlippageBps: 'estimated_slippage_bps',
+  actualSlippageBps: 'actual_slippage_bps',
+  executed: 'executed',
+  profitable: 'profitable',
+  profitEth: 'profit_eth',
+  tradeSizeQuote: 'trade_size_quote',
+  hopCount: 'hop_count',
+  priceVolatility1h: 'price_volatility_1h',
+  route: 'route',
+  flashLoanProvider: 'flash_loan_provider',
+  flashFeeBps: 'flash_fee_bps',
+  gasUsed: 'gas_used',
+  gasCostQuote: 'gas_cost_quote',
+  predictedSlippageBps: 'predicted_slippage_bps',
+  predictedGasGwei: 'predicted_gas_gwei',
+  decision: 'decision',
+  decidedBy: 'decided_by',
+  outcome: 'outcome',
+  counterfactualProfitEth: 'counterfactual_profit_eth',
+  blockNumber: 'block_number',
+  txHash: 'tx_hash',
+  latencyMs: 'latency_ms',
+  amountInRaw: 'amount_in_raw',
+  quotedOutputRaw: 'quoted_output_raw',
+  executedOutputRaw: 'executed_output_raw',
+} as const satisfies Record<keyof OpportunityRow, string>;
+
+const fields = Object.keys(opportunityColumns) as (keyof OpportunityRow)[];
+const columns = fields.map((f) => opportunityColumns[f]);
+
+export interface InsertOpportunitiesOptions {
+  /** Rows per COPY transaction (default 50,000); each batch commits whole or not at all. */
+  batchRows?: number;
+}
+
+export async function insertOpportunities(
+  db: Db,
+  rows: readonly OpportunityRow[],
+  { batchRows = 50_000 }: InsertOpportunitiesOptions = {},
+): Promise<BulkInsertResult> {
+  const total: BulkInsertResult = { inserted: 0, duplicates: 0 };
+  for (let start = 0; start < rows.length; start += batchRows) {
+    const batch = rows.slice(start, start + batchRows).map((r) => fields.map((f) => r[f]));
+    const result = await bulkInsert(db, { table: 'arbitrage_opportunities', columns, rows: batch });
+    total.inserted += result.inserted;
+    total.duplicates += result.duplicates;
+  }
+  return total;
+}
