@@ -1,0 +1,108 @@
+/**
+ * Gradient boosting on quantile histograms (XGBoost's `hist` method, single thread): bins once, then per round
+ * gradients, optional row/column sampling, one depth-wise tree, and the prediction cache updated from the leaves
+ * the rows landed in. Early stopping watches validation RMSE and keeps the trees up to the best round.
+ */
+import { InvalidInputError } from '../../core/errors.ts';
+import { rngFor } from '../../core/random.ts';
+import { binMatrix } from './binMatrix.ts';
+import { checkedMatrix, type DenseMatrix } from './denseMatrix.ts';
+import { GbdtModel } from './gbdtModel.ts';
+import { gbdtParams, type GbdtParamsInput } from './gbdtParams.ts';
+import { growTree } from './growTree.ts';
+import { histogramCuts } from './histogramCuts.ts';
+import { histogramKernel } from './histogramKernel.ts';
+import { HistogramPool } from './histogramPool.ts';
+import { computeGradients } from './objectives.ts';
+import type { RegressionTree } from './regressionTree.ts';
+import { rmse } from './metrics.ts';
+import { sampleFeatures, sampleRows } from './sampling.ts';
+
+const f = Math.fround;
+
+export interface LabelledMatrix {
+  matrix: DenseMatrix;
+  labels: ArrayLike<number>;
+}
+
+export interface RoundReport {
+  round: number;
+  validationRmse?: number;
+}
+
+export interface TrainGbdtOptions extends LabelledMatrix {
+  params?: GbdtParamsInput;
+  validation?: LabelledMatrix;
+  featureNames?: readonly string[];
+  onRound?: (report: RoundReport) => void;
+}
+
+function float32Labels(labels: ArrayLike<number>, rows: number, what: string): Float32Array {
+  if (labels.length !== rows) throw new InvalidInputError(`${what} has ${labels.length} labels for ${rows} rows`);
+  const out = Float32Array.from(labels);
+  const bad = out.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) throw new InvalidInputError(`${what} label at row ${bad} is not a finite number (${labels[bad]})`);
+  return out;
+}
+
+export function trainGbdt(o: TrainGbdtOptions): GbdtModel {
+  const p = gbdtParams(o.params);
+  const matrix = checkedMatrix(o.matrix);
+  if (matrix.rows < 1) throw new InvalidInputError('cannot train on an empty matrix');
+  const labels = float32Labels(o.labels, matrix.rows, 'training set');
+  const cuts = histogramCuts({ matrix, maxBin: p.maxBin });
+  const bins = binMatrix({ matrix, cuts });
+  const n = matrix.rows;
+  const preds = new Float32Array(n).fill(p.baseScore);
+  const grad = new Float64Array(n);
+  const hess = new Float64Array(n);
+  const rows = new Uint32Array(n);
+  const scratch = new Uint32Array(n);
+  const rng = rngFor(p.seed, 'gbdt/sampling');
+  const kernel = histogramKernel(bins, p.objective === 'reg:squarederror');
+  const pool = new HistogramPool(bins.totalSlots);
+  const rules = { lambda: f(p.lambda), minChildWeight: f(p.minChildWeight) };
+  const valid = o.validation ? { matrix: checkedMatrix(o.validation.matrix), labels: float32Labels(o.validation.labels, o.validation.matrix.rows, 'validation set') } : undefined;
+  if (valid && valid.matrix.cols !== matrix.cols) throw new InvalidInputError(`validation set has ${valid.matrix.cols} features, training set ${matrix.cols}`);
+  const validPreds = valid ? new Float32Array(valid.matrix.rows).fill(p.baseScore) : undefined;
+  const trees: RegressionTree[] = [];
+  let best = { round: -1, score: Infinity };
+  for (let round = 0; round < p.numRounds; round++) {
+    computeGradients({ objective: p.objective, huberSlope: p.huberSlope, predictions: preds, labels, grad, hess });
+    const rowCount = sampleRows(rows, n, p.subsample, rng);
+    const features = sampleFeatures(matrix.cols, p.colsampleBytree, rng);
+    const grown = growTree({ bins, cuts, grad, hess, rows, rowCount, scratch, kernel, pool, features, rules, eta: f(p.eta), gamma: f(p.gamma), maxDepth: p.maxDepth });
+    for (const leaf of grown.leaves) {
+      for (let i = leaf.begin; i < leaf.end; i++) preds[rows[i]] = f(preds[rows[i]] + leaf.value);
+    }
+    if (rowCount < n) addToUnsampled(grown.tree, matrix, rows, rowCount, preds);
+    trees.push(grown.tree);
+    let validationRmse: number | undefined;
+    if (valid && validPreds) {
+      grown.tree.addTo(valid.matrix.data, valid.matrix.cols, validPreds);
+      validationRmse = rmse(validPreds, valid.labels);
+      if (validationRmse < best.score) best = { round, score: validationRmse };
+    }
+    o.onRound?.({ round, validationRmse });
+    if (p.earlyStoppingRounds !== undefined && valid && round - best.round >= p.earlyStoppingRounds) break;
+  }
+  const stopped = p.earlyStoppingRounds !== undefined && valid;
+  return new GbdtModel({
+    trees: stopped ? trees.slice(0, best.round + 1) : trees,
+    baseScore: p.baseScore,
+    objective: p.objective,
+    huberSlope: p.huberSlope,
+    numFeatures: matrix.cols,
+    featureNames: o.featureNames,
+    bestIteration: stopped ? best.round : undefined,
+  });
+}
+
+/** Rows left out by subsampling still need this tree's output in their cached prediction. */
+function addToUnsampled(tree: RegressionTree, matrix: DenseMatrix, rows: Uint32Array, rowCount: number, preds: Float32Array): void {
+  const inTree = new Uint8Array(matrix.rows);
+  for (let i = 0; i < rowCount; i++) inTree[rows[i]] = 1;
+  for (let r = 0; r < matrix.rows; r++) {
+    if (!inTree[r]) preds[r] = f(preds[r] + tree.leafValueAt(matrix.data, r * matrix.cols));
+  }
+}
