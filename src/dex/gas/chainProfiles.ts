@@ -1,0 +1,48 @@
+/**
+ * Per-chain gas facts used to price a route: block time, native token, minimum priority fee and typical gas
+ * per part of a flash-arb transaction. Gas figures are typical measured costs of the operations (a V2 pair swap
+ * with its transfers ~60k, a V3 pool swap ~110k, the intrinsic 21k plus our contract's own bookkeeping).
+ */
+import type { Chain } from '../types.ts';
+
+export interface ChainProfile {
+  readonly chain: Chain;
+  readonly blockTimeSeconds: number;
+  readonly nativeSymbol: string;
+  readonly nativeDecimals: 18;
+  /** Lowest priority fee (tip) that gets a transaction included in normal conditions, wei. */
+  readonly minPriorityFeeWei: bigint;
+  readonly gas: {
+    /** Intrinsic transaction gas. */
+    readonly baseTx: number;
+    /** The arbitrage contract's entry, checks and profit transfer. */
+    readonly contractOverhead: number;
+    readonly perHopV2: number;
+    readonly perHopV3: number;
+  };
+}
+
+const GWEI = 1_000_000_000n;
+
+export const CHAIN_PROFILES: Readonly<Record<Chain, ChainProfile>> = Object.freeze({
+  ethereum: Object.freeze({
+    chain: 'ethereum',
+    blockTimeSeconds: 12,
+    nativeSymbol: 'ETH',
+    nativeDecimals: 18,
+    minPriorityFeeWei: 1n * GWEI,
+    gas: Object.freeze({ baseTx: 21_000, contractOverhead: 35_000, perHopV2: 60_000, perHopV3: 110_000 }),
+  }),
+  polygon: Object.freeze({
+    chain: 'polygon',
+    blockTimeSeconds: 2,
+    nativeSymbol: 'MATIC',
+    nativeDecimals: 18,
+    minPriorityFeeWei: 30n * GWEI,
+    gas: Object.freeze({ baseTx: 21_000, contractOverhead: 35_000, perHopV2: 60_000, perHopV3: 110_000 }),
+  }),
+});
+
+export function chainProfile(chain: Chain): ChainProfile {
+  return CHAIN_PROFILES[chain];
+}
