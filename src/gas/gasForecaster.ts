@@ -1,0 +1,74 @@
+/**
+ * Forecasts min gas price 5..(5*horizons) minutes ahead from the series up to and including the origin bin:
+ * ridge and LSTM log-ratio forecasts blended per horizon, turned into gwei with an interval from the
+ * validation-tail error quantiles.
+ */
+import { InvalidInputError } from '../core/errors.ts';
+import type { GasRow } from '../market/files/readGasCsv.ts';
+import { LstmPredictor } from '../ml/lstm/lstmPredictor.ts';
+import type { GasForecasterModel } from './gasForecasterModel.ts';
+import { featureMatrix, featureWarmupBins, gasFeatureColumns } from './gasFeatures.ts';
+import { gasSeries, type GasSeries } from './gasSeries.ts';
+import { predictRidge } from './ridge.ts';
+import { sequenceInputs } from './sequenceInputs.ts';
+
+export interface HorizonForecast {
+  horizonMin: number;
+  /** Point forecast, gwei. */
+  gwei: number;
+  /** 90% interval, gwei. */
+  low: number;
+  high: number;
+}
+
+/** Log-ratio forecasts log(y[t+h]/y[t]) for h = 1..H at each origin: blend and components, row-major [origins, H]. */
+export interface LogRatioForecasts {
+  blend: Float64Array;
+  ridge: Float64Array;
+  lstm: Float64Array | null;
+}
+
+export class GasForecaster {
+  private predictor: LstmPredictor | undefined;
+
+  constructor(readonly model: GasForecasterModel) {
+    if (model.lstm) this.predictor = LstmPredictor.create(model.lstm.shape, Float32Array.from(model.lstm.params), model.sequence.seqLen);
+  }
+
+  /** Bins of history predict() needs. */
+  get historyBins(): number {
+    return Math.max(featureWarmupBins, this.model.sequence.seqLen) + 1;
+  }
+
+  async logRatios(columns: Map<string, Float64Array>, origins: readonly number[]): Promise<LogRatioForecasts> {
+    const m = this.model, H = m.horizons, n = origins.length;
+    const fm = featureMatrix(columns, m.features);
+    const ridge = new Float64Array(n * H);
+    origins.forEach((t, i) => m.ridge.forEach((r, h) => (ridge[i * H + h] = predictRidge(r, fm.values, fm.cols, t))));
+    let lstm: Float64Array | null = null;
+    if (this.predictor && m.lstm) {
+      const x = sequenceInputs(columns, m.sequence, origins);
+      const out = await this.predictor.predict(x, n);
+      lstm = Float64Array.from(out, (v, j) => v * m.sequence.outScale[j % H]!);
+    }
+    const blend = ridge.map((r, j) => m.blend[j % H]!.ridge * r + (lstm ? m.blend[j % H]!.lstm * lstm[j]! : 0));
+    return { blend, ridge, lstm };
+  }
+
+  /** Forecasts from a history that ends at the origin bin (at least historyBins bins). */
+  async predict(history: readonly GasRow[] | GasSeries): Promise<HorizonForecast[]> {
+    const s = Array.isArray(history) ? gasSeries(history as GasRow[]) : (history as GasSeries);
+    if (s.length < this.historyBins) {
+      throw new InvalidInputError(`gas forecast needs ${this.historyBins} bins of history, got ${s.length}`);
+    }
+    const t = s.length - 1;
+    const { blend } = await this.logRatios(gasFeatureColumns(s), [t]);
+    const now = s.minGas[t]!;
+    return Array.from({ length: this.model.horizons }, (_, h) => ({
+      horizonMin: 5 * (h + 1),
+      gwei: now * Math.exp(blend[h]!),
+      low: now * Math.exp(blend[h]! + this.model.interval[h]!.low),
+      high: now * Math.exp(blend[h]! + this.model.interval[h]!.high),
+    }));
+  }
+}
