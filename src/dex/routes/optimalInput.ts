@@ -71,6 +71,34 @@ export function goldenSearch(f: Evaluate, lo: bigint, hi: bigint): SizedRoute | 
   return best;
 }
 
+/** The least input a V2 hop needs to pay out at least `amountOut`: ceil(out*a*1e4 / (n*(b-out))). */
+function minInputV2(a: bigint, b: bigint, feeBps: number, amountOut: bigint): bigint | undefined {
+  if (amountOut >= b) return undefined;
+  const num = amountOut * a * 10_000n;
+  const den = BigInt(10_000 - feeBps) * (b - amountOut);
+  return (num + den - 1n) / den;
+}
+
+/**
+ * For an all-V2 route, the least input that still produces `amountOut` (walking the hops backwards). A size
+ * is never better than its snapped size: same output, less input and fee.
+ */
+export function snapDownV2(route: Route, amountOut: bigint): bigint | undefined {
+  let need: bigint | undefined = amountOut;
+  for (let i = route.hops.length - 1; i >= 0 && need !== undefined; i--) {
+    const { pool, zeroForOne } = route.hops[i];
+    if (pool.kind !== 'v2') return undefined;
+    need = zeroForOne ? minInputV2(pool.reserve0, pool.reserve1, pool.feeBps, need) : minInputV2(pool.reserve1, pool.reserve0, pool.feeBps, need);
+  }
+  return need;
+}
+
+function snapped(route: Route, f: Evaluate, sized: SizedRoute | undefined): SizedRoute | undefined {
+  if (!sized) return sized;
+  const x = snapDownV2(route, sized.amountOut);
+  return x === undefined || x >= sized.amountIn ? sized : better(sized, f(x));
+}
+
 function initialSize(route: Route): bigint {
   const hop = route.hops[0];
   const pool = hop.pool;
@@ -96,19 +124,22 @@ function bracket(f: Evaluate, start: bigint, maxIn: bigint | undefined): [bigint
   return [x / 2n, x];
 }
 
+/** Best size found; undefined when no size is quotable, or (V2-V2) when no size can beat the fees. */
 export function optimalInput({ route, flashFeeOf = () => 0n, flashRate = NO_FLASH_FEE, maxIn, startIn }: OptimalInputOptions): SizedRoute | undefined {
   const f = evaluator(route, flashFeeOf, maxIn);
   const isV2V2 = route.hops.length === 2 && route.hops.every((h) => h.pool.kind === 'v2');
   if (isV2V2) {
     let x0 = optimalInputV2V2({ route, flashRate });
     if (maxIn !== undefined && x0 > maxIn) x0 = maxIn;
-    if (x0 <= 0n) return better(f(1n), undefined);
+    // No size beats the fees (the closed form is exact on the continuous curve).
+    if (x0 <= 0n) return undefined;
     // Integer refinement: the floors of each hop make the curve flat within a few wei near x0.
     const window = x0 / 100_000n + 64n;
     const lo = x0 > window ? x0 - window : 1n;
-    return better(f(x0), goldenSearch(f, lo, maxIn !== undefined && x0 + window > maxIn ? maxIn : x0 + window));
+    const found = better(f(x0), goldenSearch(f, lo, maxIn !== undefined && x0 + window > maxIn ? maxIn : x0 + window));
+    return snapped(route, f, found);
   }
   const start = startIn ?? initialSize(route);
   const [lo, hi] = bracket(f, start > 0n ? start : 1n, maxIn);
-  return goldenSearch(f, lo, hi);
+  return snapped(route, f, goldenSearch(f, lo, hi));
 }
