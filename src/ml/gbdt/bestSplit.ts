@@ -56,27 +56,39 @@ export function bestSplit({ hist, bins, cuts, grad: G, hess: H, features, rules 
   const rootGain = nodeGain(G, H, rules);
   const lambda = rules.lambda;
   const mcw = rules.minChildWeight;
-  let best: SplitCandidate | null = null;
+  // The best so far, as scalars (no allocation in the scan).
   let bestGain = 0;
+  let bestFeature = -1;
+  let bestBin = 0;
+  let bestLeft = false;
+  let bestLg = 0;
+  let bestLh = 0;
+  let bestRg = 0;
+  let bestRh = 0;
   for (let k = 0; k < features.length; k++) {
     const fid = features[k];
     const nb = bins.binCount[fid];
     const base = bins.offsets[fid] << 1;
-    const cutBase = cuts.ptrs[fid];
     let lg = 0;
     let lh = 0;
     for (let b = 0; b < nb; b++) {
       lg += hist[base + 2 * b];
       lh += hist[base + 2 * b + 1];
-      const rg = G - lg;
       const rh = H - lh;
       if (lh >= mcw && rh >= mcw) {
+        const rg = G - lg;
         const gl = lh <= 0 ? 0 : f((lg * lg) / (lh + lambda));
         const gr = rh <= 0 ? 0 : f((rg * rg) / (rh + lambda));
         const gain = f(f(gl + gr) - rootGain);
         if (gain > bestGain && gain !== Infinity) {
           bestGain = gain;
-          best = { gain, feature: fid, binThreshold: b, condition: cuts.values[cutBase + b], defaultLeft: false, leftGrad: lg, leftHess: lh, rightGrad: rg, rightHess: rh };
+          bestFeature = fid;
+          bestBin = b;
+          bestLeft = false;
+          bestLg = lg;
+          bestLh = lh;
+          bestRg = rg;
+          bestRh = rh;
         }
       }
     }
@@ -86,19 +98,27 @@ export function bestSplit({ hist, bins, cuts, grad: G, hess: H, features, rules 
     for (let b = nb - 1; b >= 0; b--) {
       ag += hist[base + 2 * b];
       ah += hist[base + 2 * b + 1];
-      const og = G - ag;
       const oh = H - ah;
       if (ah >= mcw && oh >= mcw) {
+        const og = G - ag;
         const gl = oh <= 0 ? 0 : f((og * og) / (oh + lambda));
         const gr = ah <= 0 ? 0 : f((ag * ag) / (ah + lambda));
         const gain = f(f(gl + gr) - rootGain);
         if (gain > bestGain && gain !== Infinity) {
           bestGain = gain;
-          const condition = b === 0 ? cuts.minValues[fid] : cuts.values[cutBase + b - 1];
-          best = { gain, feature: fid, binThreshold: b - 1, condition, defaultLeft: true, leftGrad: og, leftHess: oh, rightGrad: ag, rightHess: ah };
+          bestFeature = fid;
+          bestBin = b - 1;
+          bestLeft = true;
+          bestLg = og;
+          bestLh = oh;
+          bestRg = ag;
+          bestRh = ah;
         }
       }
     }
   }
-  return best;
+  if (bestFeature < 0) return null;
+  // A default-left split at bin b sends bins < b left, so its threshold is b - 1 and its condition cut[b - 1].
+  const condition = bestBin < 0 ? cuts.minValues[bestFeature] : cuts.values[cuts.ptrs[bestFeature] + bestBin];
+  return { gain: bestGain, feature: bestFeature, binThreshold: bestBin, condition, defaultLeft: bestLeft, leftGrad: bestLg, leftHess: bestLh, rightGrad: bestRg, rightHess: bestRh };
 }

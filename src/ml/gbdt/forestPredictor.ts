@@ -1,8 +1,11 @@
 /**
  * Fast prediction over flattened typed arrays. Each tree is laid out as a perfect binary tree of its own depth
- * (a shallower leaf is copied into every leaf below it), so a step is `n = 2n + 2 - goesLeft` with no child
- * arrays and every row takes exactly `depth` steps; 8 rows walk each tree together, 8 independent chains the CPU
- * overlaps. Sums are float32 in tree order, XGBoost's. Trees deeper than MAX_PERFECT_DEPTH use a pointer walk.
+ * (a shallower leaf is copied into every leaf below it), so a step is `n = 2n + 2 - (x < t)` with no child
+ * arrays, no branch, and every row takes exactly `depth` steps; 8 rows walk each tree together, 8 independent
+ * chains the CPU overlaps. Missing values: rows with NaN are widened to 2 columns per feature, NaN becoming -Inf
+ * in the first (default-left nodes read it) and +Inf in the second (default-right nodes), so the same
+ * comparison routes them. Sums are float32 in tree order, XGBoost's. Trees deeper than MAX_PERFECT_DEPTH use a
+ * pointer walk.
  */
 import type { DenseMatrix } from './denseMatrix.ts';
 import type { RegressionTree } from './regressionTree.ts';
@@ -12,8 +15,9 @@ const MAX_PERFECT_DEPTH = 12;
 
 export class ForestPredictor {
   private readonly feat: Int32Array;
+  /** Column of the widened (NaN-split) row a node reads: 2 * feature + (default left ? 0 : 1). */
+  private readonly featWide: Int32Array;
   private readonly thr: Float32Array;
-  private readonly dl: Uint8Array;
   private readonly leaf: Float32Array;
   private readonly depth: Int32Array;
   private readonly nodeOff: Int32Array;
@@ -35,22 +39,22 @@ export class ForestPredictor {
     for (let t = 0; t < trees.length; t++) {
       this.nodeOff[t] = nodes;
       this.leafOff[t] = leaves;
-      nodes += 2 ** trees[t].depth - 1;
-      leaves += 2 ** trees[t].depth;
+      nodes += (1 << trees[t].depth) - 1;
+      leaves += (1 << trees[t].depth);
     }
     this.feat = new Int32Array(this.perfect ? nodes : 0);
     this.thr = new Float32Array(this.perfect ? nodes : 0);
-    this.dl = new Uint8Array(this.perfect ? nodes : 0);
+    this.featWide = new Int32Array(this.perfect ? nodes : 0);
     this.leaf = new Float32Array(this.perfect ? leaves : 0);
     if (this.perfect) trees.forEach((t, i) => this.layOut(t, i));
-    this.rowScratch = new Float32Array(numFeatures);
+    this.rowScratch = new Float32Array(numFeatures * 2);
   }
 
   private layOut(tree: RegressionTree, t: number): void {
     const D = this.depth[t];
     const fill = (node: number, pos: number, level: number): void => {
       if (level === D) {
-        this.leaf[this.leafOff[t] + pos - (2 ** D - 1)] = tree.value[node];
+        this.leaf[this.leafOff[t] + pos - ((1 << D) - 1)] = tree.value[node];
         return;
       }
       const at = this.nodeOff[t] + pos;
@@ -60,8 +64,8 @@ export class ForestPredictor {
         return;
       }
       this.feat[at] = tree.feature[node];
+      this.featWide[at] = 2 * tree.feature[node] + (tree.defaultLeft[node] ? 0 : 1);
       this.thr[at] = tree.value[node];
-      this.dl[at] = tree.defaultLeft[node];
       fill(tree.left[node], 2 * pos + 1, level + 1);
       fill(tree.right[node], 2 * pos + 2, level + 1);
     };
@@ -75,43 +79,56 @@ export class ForestPredictor {
       for (const tree of this.trees) tree.addTo(matrix.data, matrix.cols, out);
       return out;
     }
+    const hasNaN = matrix.data.some((v) => v !== v);
+    const x = hasNaN ? widen(matrix.data) : matrix.data;
+    const cols = hasNaN ? matrix.cols * 2 : matrix.cols;
+    const feat = hasNaN ? this.featWide : this.feat;
     const rows = matrix.rows;
     const blocked = rows - (rows % 8);
-    for (let r = 0; r < blocked; r += 8) this.predictBlock(matrix.data, matrix.cols, r, out);
-    for (let r = blocked; r < rows; r++) out[r] = this.walkRow(matrix.data, r * matrix.cols);
+    for (let r = 0; r < blocked; r += 8) this.predictBlock(x, cols, feat, r, out);
+    for (let r = blocked; r < rows; r++) out[r] = this.walkRow(x, r * cols, feat);
     return out;
   }
 
   /** One row (any numbers; rounded to float32 as XGBoost does). The single-decision fast path. */
   predictRow(row: ArrayLike<number>): number {
+    const n = this.numFeatures;
     const x = this.rowScratch;
-    for (let i = 0; i < this.numFeatures; i++) x[i] = row[i];
+    let hasNaN = false;
+    for (let i = 0; i < n; i++) {
+      const v = row[i];
+      x[i] = v;
+      if (v !== v) hasNaN = true;
+    }
     if (!this.perfect) {
       let s = f(this.baseScore);
       for (const tree of this.trees) s = f(s + tree.predictRow(x));
       return s;
     }
-    return this.walkRow(x, 0);
+    if (!hasNaN) return this.walkRow(x, 0, this.feat);
+    for (let i = n - 1; i >= 0; i--) {
+      const v = x[i];
+      x[2 * i] = v === v ? v : -Infinity;
+      x[2 * i + 1] = v === v ? v : Infinity;
+    }
+    return this.walkRow(x, 0, this.featWide);
   }
 
-  private walkRow(x: Float32Array, base: number): number {
-    const { feat, thr, dl, leaf, depth, nodeOff, leafOff } = this;
+  private walkRow(x: Float32Array, base: number, feat: Int32Array): number {
+    const { thr, leaf, depth, nodeOff, leafOff } = this;
     let s = f(this.baseScore);
     for (let t = 0; t < depth.length; t++) {
       const o = nodeOff[t];
       const D = depth[t];
       let n = 0;
-      for (let d = 0; d < D; d++) {
-        const v = x[base + feat[o + n]];
-        n = 2 * n + 2 - (v < thr[o + n] ? 1 : v !== v ? dl[o + n] : 0);
-      }
-      s = f(s + leaf[leafOff[t] + n - (2 ** D - 1)]);
+      for (let d = 0; d < D; d++) n = 2 * n + 2 - +(x[base + feat[o + n]] < thr[o + n]);
+      s = f(s + leaf[leafOff[t] + n - ((1 << D) - 1)]);
     }
     return s;
   }
 
-  private predictBlock(x: Float32Array, cols: number, r: number, out: Float32Array): void {
-    const { feat, thr, dl, leaf, depth, nodeOff, leafOff } = this;
+  private predictBlock(x: Float32Array, cols: number, feat: Int32Array, r: number, out: Float32Array): void {
+    const { thr, leaf, depth, nodeOff, leafOff } = this;
     const b0 = r * cols, b1 = b0 + cols, b2 = b1 + cols, b3 = b2 + cols;
     const b4 = b3 + cols, b5 = b4 + cols, b6 = b5 + cols, b7 = b6 + cols;
     let s0 = f(this.baseScore), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
@@ -120,21 +137,31 @@ export class ForestPredictor {
       const D = depth[t];
       let n0 = 0, n1 = 0, n2 = 0, n3 = 0, n4 = 0, n5 = 0, n6 = 0, n7 = 0;
       for (let d = 0; d < D; d++) {
-        let v: number;
-        v = x[b0 + feat[o + n0]]; n0 = 2 * n0 + 2 - (v < thr[o + n0] ? 1 : v !== v ? dl[o + n0] : 0);
-        v = x[b1 + feat[o + n1]]; n1 = 2 * n1 + 2 - (v < thr[o + n1] ? 1 : v !== v ? dl[o + n1] : 0);
-        v = x[b2 + feat[o + n2]]; n2 = 2 * n2 + 2 - (v < thr[o + n2] ? 1 : v !== v ? dl[o + n2] : 0);
-        v = x[b3 + feat[o + n3]]; n3 = 2 * n3 + 2 - (v < thr[o + n3] ? 1 : v !== v ? dl[o + n3] : 0);
-        v = x[b4 + feat[o + n4]]; n4 = 2 * n4 + 2 - (v < thr[o + n4] ? 1 : v !== v ? dl[o + n4] : 0);
-        v = x[b5 + feat[o + n5]]; n5 = 2 * n5 + 2 - (v < thr[o + n5] ? 1 : v !== v ? dl[o + n5] : 0);
-        v = x[b6 + feat[o + n6]]; n6 = 2 * n6 + 2 - (v < thr[o + n6] ? 1 : v !== v ? dl[o + n6] : 0);
-        v = x[b7 + feat[o + n7]]; n7 = 2 * n7 + 2 - (v < thr[o + n7] ? 1 : v !== v ? dl[o + n7] : 0);
+        n0 = 2 * n0 + 2 - +(x[b0 + feat[o + n0]] < thr[o + n0]);
+        n1 = 2 * n1 + 2 - +(x[b1 + feat[o + n1]] < thr[o + n1]);
+        n2 = 2 * n2 + 2 - +(x[b2 + feat[o + n2]] < thr[o + n2]);
+        n3 = 2 * n3 + 2 - +(x[b3 + feat[o + n3]] < thr[o + n3]);
+        n4 = 2 * n4 + 2 - +(x[b4 + feat[o + n4]] < thr[o + n4]);
+        n5 = 2 * n5 + 2 - +(x[b5 + feat[o + n5]] < thr[o + n5]);
+        n6 = 2 * n6 + 2 - +(x[b6 + feat[o + n6]] < thr[o + n6]);
+        n7 = 2 * n7 + 2 - +(x[b7 + feat[o + n7]] < thr[o + n7]);
       }
-      const lo = leafOff[t] - (2 ** D - 1);
+      const lo = leafOff[t] - ((1 << D) - 1);
       s0 = f(s0 + leaf[lo + n0]); s1 = f(s1 + leaf[lo + n1]); s2 = f(s2 + leaf[lo + n2]); s3 = f(s3 + leaf[lo + n3]);
       s4 = f(s4 + leaf[lo + n4]); s5 = f(s5 + leaf[lo + n5]); s6 = f(s6 + leaf[lo + n6]); s7 = f(s7 + leaf[lo + n7]);
     }
     out[r] = s0; out[r + 1] = s1; out[r + 2] = s2; out[r + 3] = s3;
     out[r + 4] = s4; out[r + 5] = s5; out[r + 6] = s6; out[r + 7] = s7;
   }
+}
+
+/** Two columns per feature: NaN as -Inf (read by default-left nodes) and as +Inf (default-right nodes). */
+function widen(data: Float32Array): Float32Array {
+  const out = new Float32Array(data.length * 2);
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    out[2 * i] = v === v ? v : -Infinity;
+    out[2 * i + 1] = v === v ? v : Infinity;
+  }
+  return out;
 }

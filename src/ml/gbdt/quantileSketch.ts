@@ -22,6 +22,7 @@ export class QuantileSketch {
   readonly limitSize: number;
   private readonly queue: Float32Array;
   private readonly weights: Float32Array;
+  private readonly sortBuffer: Float32Array;
   private tail = 0;
   private allUnit = true;
   private readonly levels: WeightedSummary[] = [];
@@ -31,6 +32,7 @@ export class QuantileSketch {
     this.limitSize = sketchLimitSize(Math.max(1, maxN), eps);
     this.queue = new Float32Array(this.limitSize * 2);
     this.weights = new Float32Array(this.limitSize * 2);
+    this.sortBuffer = new Float32Array(this.limitSize * 2);
     this.temp = new WeightedSummary(this.limitSize * 2);
   }
 
@@ -61,7 +63,9 @@ export class QuantileSketch {
   private queueSummary(out: WeightedSummary): void {
     out.reserve(this.tail);
     out.size = 0;
-    const sorted = this.queue.slice(0, this.tail).sort();
+    const sorted = this.sortBuffer.subarray(0, this.tail);
+    sorted.set(this.queue.subarray(0, this.tail));
+    sorted.sort();
     let extra: Map<number, number> | null = null;
     if (!this.allUnit) {
       extra = new Map();
