@@ -103,15 +103,29 @@ function initialSize(route: Route): bigint {
   const hop = route.hops[0];
   const pool = hop.pool;
   if (pool.kind === 'v2') return (hop.zeroForOne ? pool.reserve0 : pool.reserve1) / 1_000_000n + 1n;
-  // V3 virtual reserve of the input token: L / sqrtP for token0, L * sqrtP for token1 (Q96).
-  const virtualIn = hop.zeroForOne ? (pool.liquidity << 96n) / pool.sqrtPriceX96 : (pool.liquidity * pool.sqrtPriceX96) >> 96n;
+  // V3 virtual reserve of the input token: L / sqrtP for token0, L * sqrtP for token1 (Q96); when the price sits
+  // in a gap, the largest liquidity step nearby stands in for L.
+  let liquidity = pool.liquidity;
+  for (const t of pool.ticks) if ((t.liquidityNet < 0n ? -t.liquidityNet : t.liquidityNet) > liquidity) liquidity = t.liquidityNet < 0n ? -t.liquidityNet : t.liquidityNet;
+  const virtualIn = hop.zeroForOne ? (liquidity << 96n) / pool.sqrtPriceX96 : (liquidity * pool.sqrtPriceX96) >> 96n;
   return virtualIn / 1_000_000n + 1n;
 }
 
-function bracket(f: Evaluate, start: bigint, maxIn: bigint | undefined): [bigint, bigint] {
+/** A quotable size near `start`: itself, else the first of doublings (too small) or halvings (too big). */
+function quotableStart(f: Evaluate, start: bigint): bigint | undefined {
+  if (f(start)) return start;
+  for (let i = 1n; i <= 64n; i++) {
+    if (f(start << i)) return start << i;
+    if (start >> i > 0n && f(start >> i)) return start >> i;
+  }
+  return undefined;
+}
+
+function bracket(f: Evaluate, begin: bigint, maxIn: bigint | undefined): [bigint, bigint] {
+  const start = quotableStart(f, begin);
+  if (start === undefined) return [1n, 0n];
   let x = start;
-  let px = f(x)?.profit;
-  if (px === undefined) return [1n, x];
+  let px = f(x)!.profit;
   for (let i = 0; i < 256; i++) {
     const next = maxIn !== undefined && x * 2n > maxIn ? maxIn : x * 2n;
     if (next === x) return [x / 2n, x];
