@@ -1,15 +1,17 @@
 /**
- * Idempotent bulk insert: rows go in with COPY, and rows whose natural key is already stored are counted as
- * duplicates instead of failing. All rows of one call commit together or not at all.
+ * Idempotent bulk insert on the table's primary key (its natural key): rows already stored, and repeats within the
+ * batch, are counted as duplicates; the rest go in with one COPY. All rows of one call commit together or not at all.
  *
- * COPY goes into a temp staging table whose columns are all nullable TEXT, so COPY itself cannot fail on a value
- * (postgres 3.4.9 never settles a COPY that the server rejects after the last chunk, porsager/postgres#1173);
- * the typed INSERT ... SELECT ... ON CONFLICT DO NOTHING then casts, checks constraints, reports errors as a normal
- * query error and counts inserted rows exactly.
+ * Under a SHARE ROW EXCLUSIVE lock (other writers wait; readers do not), the keys already present are looked up
+ * through the primary-key index and dropped, so the COPY cannot hit a conflict; every value is checked against its
+ * column's type while it is encoded, so COPY cannot fail on a value either. That matters: postgres 3.4.9 never
+ * settles a COPY the server rejects after the last chunk (porsager/postgres#1173). A value error found while
+ * streaming aborts the COPY from our side (CopyFail) and the transaction rolls back.
  */
 import { InvariantError } from '../core/errors.ts';
-import { csvChunks, csvLine } from './csv.ts';
-import { columnList, type Db } from './db.ts';
+import { csvChunks, fieldEncoder, keyText } from './csv.ts';
+import type { Db } from './db.ts';
+import { tableMeta, type TableMeta } from './tableMeta.ts';
 
 export interface BulkInsertResult {
   inserted: number;
@@ -18,57 +20,68 @@ export interface BulkInsertResult {
 
 export interface BulkInsertOptions {
   table: string;
+  /** Columns supplied, which must include every primary-key column. */
   columns: readonly string[];
   /** Row values in column order. */
   rows: readonly (readonly unknown[])[];
 }
 
-const typeCache = new WeakMap<Db, Map<string, Map<string, string>>>();
+type Row = readonly unknown[];
 
-/** SQL type of each column of the table, e.g. `numeric(78,0)`, cached per connection. */
-async function columnTypes(db: Db, table: string): Promise<Map<string, string>> {
-  let perDb = typeCache.get(db);
-  if (!perDb) typeCache.set(db, (perDb = new Map()));
-  let types = perDb.get(table);
-  if (!types) {
-    const rows = await db.query<{ name: string; type: string }>(
-      `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
-        WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped`,
-      [table],
-    );
-    types = new Map(rows.map((r) => [r.name, r.type]));
-    perDb.set(table, types);
-  }
-  return types;
+function keyOf(row: Row, keyIndex: readonly number[]): string {
+  let key = '';
+  for (const i of keyIndex) key += keyText(row[i]) + '\u0001';
+  return key;
 }
 
-function encode(rows: readonly (readonly unknown[])[], columns: readonly string[]): string[] {
-  const lines = rows.map((r) => {
-    if (r.length !== columns.length) {
-      throw new InvariantError(`bulk insert row has ${r.length} values for ${columns.length} columns`);
-    }
-    return csvLine(r, columns);
-  });
-  return [...csvChunks(lines)];
+/** Positions (in rows) of the rows whose key is already in the table. */
+async function storedPositions(
+  tx: Db,
+  meta: TableMeta,
+  rows: readonly Row[],
+  keyIndex: readonly number[],
+): Promise<Set<number>> {
+  const arrays = keyIndex.map((i) => rows.map((r) => keyText(r[i])));
+  const names = meta.primaryKey.map((_, j) => `k${j}`);
+  const on = meta.primaryKey.map((c, j) => `t."${c}" = k.k${j}::${meta.columns.get(c)!.type}`).join(' AND ');
+  const found = await tx.query<{ n: string }>(
+    `SELECT k.n::text AS n FROM unnest(${names.map((_, j) => `$${j + 1}::text[]`).join(', ')}) WITH ORDINALITY AS k(${names.join(', ')}, n)
+       JOIN ${meta.table} t ON ${on}`,
+    arrays,
+  );
+  return new Set(found.map((r) => Number(r.n) - 1));
 }
 
 export async function bulkInsert(db: Db, { table, columns, rows }: BulkInsertOptions): Promise<BulkInsertResult> {
   if (rows.length === 0) return { inserted: 0, duplicates: 0 };
-  const csv = encode(rows, columns);
-  const types = await columnTypes(db, table);
-  const casts = columns.map((c) => {
-    const type = types.get(c);
-    if (!type) throw new InvariantError(`table ${table} has no column ${c}`);
-    return `"${c}"::${type}`;
+  const meta = await tableMeta(db, table);
+  const encoders = columns.map((c) => {
+    const column = meta.columns.get(c);
+    if (!column) throw new InvariantError(`table ${table} has no column ${c}`);
+    return fieldEncoder(column);
   });
-  const stage = `arbml_stage_${table}`;
-  return db.transaction(async (tx) => {
-    await tx.exec(`CREATE TEMP TABLE ${stage} (${columns.map((c) => `"${c}" text`).join(', ')}) ON COMMIT DROP`);
-    await tx.copyFrom({ table: stage, columns, csv });
-    const inserted = await tx.execute(
-      `INSERT INTO ${table} (${columnList(columns)}) SELECT ${casts.join(', ')} FROM ${stage} ON CONFLICT DO NOTHING`,
+  if (meta.uncheckedConstraints.length > 0) {
+    throw new InvariantError(
+      `bulk insert into ${table}: cannot verify ${meta.uncheckedConstraints.join('; ')} before COPY`,
     );
-    await tx.exec(`DROP TABLE ${stage}`);
-    return { inserted, duplicates: rows.length - inserted };
+  }
+  const keyIndex = meta.primaryKey.map((k) => columns.indexOf(k));
+  if (meta.primaryKey.length === 0 || keyIndex.some((i) => i < 0)) {
+    throw new InvariantError(`bulk insert into ${table} needs its primary key columns (${meta.primaryKey.join(', ')})`);
+  }
+  const seen = new Set<string>();
+  const unique: Row[] = [];
+  for (const row of rows) {
+    const key = keyOf(row, keyIndex);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(row);
+  }
+  return db.transaction(async (tx) => {
+    await tx.exec(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
+    const stored = await storedPositions(tx, meta, unique, keyIndex);
+    const fresh = stored.size === 0 ? unique : unique.filter((_, i) => !stored.has(i));
+    if (fresh.length > 0) await tx.copyFrom({ table, columns, csv: csvChunks(fresh, encoders) });
+    return { inserted: fresh.length, duplicates: rows.length - fresh.length };
   });
 }

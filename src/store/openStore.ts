@@ -8,7 +8,7 @@ import type { Backend, Db } from './db.ts';
 import { insertCandles, type CandleRow } from './candles.ts';
 import { insertGasPrices, type GasPriceRow } from './gasPrices.ts';
 import { migrate, type MigrateResult } from './migrate.ts';
-import { insertOpportunities, type OpportunityRow } from './opportunities.ts';
+import { insertOpportunities, type InsertOpportunitiesOptions, type OpportunityRow } from './opportunities.ts';
 import { openPgliteDb } from './pgliteDb.ts';
 import { insertPoolStates, type PoolStateRow } from './poolStates.ts';
 import { openPostgresDb, redactUrl } from './postgresDb.ts';
@@ -22,7 +22,7 @@ export interface Store {
   readonly location: string;
   migrate(): Promise<MigrateResult>;
   status(): Promise<StoreStatus>;
-  insertOpportunities(rows: readonly OpportunityRow[]): Promise<BulkInsertResult>;
+  insertOpportunities(rows: readonly OpportunityRow[], options?: InsertOpportunitiesOptions): Promise<BulkInsertResult>;
   readOpportunities(options?: ReadOpportunitiesOptions): Promise<OpportunityRow[]>;
   insertGasPrices(rows: readonly GasPriceRow[]): Promise<BulkInsertResult>;
   insertCandles(rows: readonly CandleRow[]): Promise<BulkInsertResult>;
@@ -46,7 +46,7 @@ export function storeFromDb(db: Db, location: string): Store {
     location,
     migrate: () => migrate(db),
     status: () => storeStatus(db),
-    insertOpportunities: (rows) => insertOpportunities(db, rows),
+    insertOpportunities: (rows, options) => insertOpportunities(db, rows, options),
     readOpportunities: (options) => readOpportunities(db, options),
     insertGasPrices: (rows) => insertGasPrices(db, rows),
     insertCandles: (rows) => insertCandles(db, rows),

@@ -69,14 +69,26 @@ for (const backend of testBackends()) {
       expect(back!.flashLoanProvider).toBe(base!.flashLoanProvider);
     });
 
-    it('rejects a batch with an invalid decision whole, naming the constraint', async () => {
+    it('rejects a batch with a bad value whole, naming row and column, and stays usable', async () => {
+      const count = async (prefix: string) =>
+        (
+          await t.store.db.query<{ n: string }>(`SELECT count(*) AS n FROM arbitrage_opportunities WHERE id LIKE $1`, [
+            prefix + ':%',
+          ])
+        )[0]!.n;
       const rows = syntheticOpportunities({ count: 5, seed: 9, idPrefix: 'bad' });
       rows[3] = { ...rows[3]!, decision: 'maybe' as never };
-      await expect(t.store.insertOpportunities(rows)).rejects.toThrow(/decision/);
-      const [{ n }] = await t.store.db.query<{ n: string }>(
-        `SELECT count(*) AS n FROM arbitrage_opportunities WHERE id LIKE 'bad:%'`,
+      await expect(t.store.insertOpportunities(rows)).rejects.toThrow(
+        /row 3: column decision: "maybe" is not one of execute, wait, skip/,
       );
-      expect(n).toBe('0');
+      expect(await count('bad')).toBe('0');
+      // A bad value far into the stream: chunks are already sent when it is found, so the COPY is aborted.
+      const many = syntheticOpportunities({ count: 8000, seed: 9, idPrefix: 'late' });
+      many[7000] = { ...many[7000]!, edgeBps: Number.NaN };
+      await expect(t.store.insertOpportunities(many)).rejects.toThrow(/row 7000: column edge_bps: expected a finite/);
+      expect(await count('late')).toBe('0');
+      many[7000] = { ...many[7000]!, edgeBps: 1 };
+      expect(await t.store.insertOpportunities(many)).toEqual({ inserted: 8000, duplicates: 0 });
     });
   });
 }

@@ -93,7 +93,14 @@ export const opportunityColumns = {
 } as const satisfies Record<keyof OpportunityRow, string>;
 
 const fields = Object.keys(opportunityColumns) as (keyof OpportunityRow)[];
-const columns = fields.map((f) => opportunityColumns[f]);
+/** Table columns in the order opportunityValues returns them. */
+export const opportunityColumnNames: readonly string[] = fields.map((f) => opportunityColumns[f]);
+const columns = opportunityColumnNames;
+
+/** A row's values in opportunityColumnNames order. */
+export function opportunityValues(row: OpportunityRow): unknown[] {
+  return fields.map((f) => row[f]);
+}
 
 export interface InsertOpportunitiesOptions {
   /** Rows per COPY transaction (default 50,000); each batch commits whole or not at all. */
@@ -107,7 +114,7 @@ export async function insertOpportunities(
 ): Promise<BulkInsertResult> {
   const total: BulkInsertResult = { inserted: 0, duplicates: 0 };
   for (let start = 0; start < rows.length; start += batchRows) {
-    const batch = rows.slice(start, start + batchRows).map((r) => fields.map((f) => r[f]));
+    const batch = rows.slice(start, start + batchRows).map(opportunityValues);
     const result = await bulkInsert(db, { table: 'arbitrage_opportunities', columns, rows: batch });
     total.inserted += result.inserted;
     total.duplicates += result.duplicates;
