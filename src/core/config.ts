@@ -25,6 +25,7 @@ export const configSchema = z.object({
   journalPath: z.string().min(1).default('.arbml/journal.ndjson').describe('Append-only ledger journal used while the database is down'),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info').describe('Log verbosity (stderr)'),
   progress: z.coerce.boolean().default(true).describe('Show progress on stderr'),
+  slippageRegressor: z.enum(['gbdt', 'ridge']).default('gbdt').describe('Model class of the slippage predictor (gbdt: XGBoost-compatible trees; ridge: linear baseline)'),
 });
 
 export type ArbmlConfig = z.infer<typeof configSchema>;
