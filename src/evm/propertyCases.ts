@@ -3,7 +3,7 @@
  * log-uniformly over many orders of magnitude so tiny, huge, balanced and lopsided pools all occur.
  */
 import type { Rng } from '../core/random.ts';
-import { getSqrtRatioAtTick, getTickAtSqrtRatio, MAX_TICK, MIN_TICK } from '../dex/v3/tickMath.ts';
+import { getSqrtRatioAtTick, getTickAtSqrtRatio, MAX_SQRT_RATIO, MAX_TICK, MIN_SQRT_RATIO, MIN_TICK } from '../dex/v3/tickMath.ts';
 import { ticksFromPositions } from '../dex/v3/ticksFromPositions.ts';
 import type { TickV3 } from '../dex/v3/poolV3.ts';
 
@@ -69,9 +69,19 @@ function tickNear(rng: Rng, center: number, spacing: number, width: number): num
   return Math.min(hi, Math.max(lo, t));
 }
 
+/** A full-range position's ticks for a spacing (the widest range a position can have). */
+function fullRange(spacing: number): [number, number] {
+  return [Math.ceil(MIN_TICK / spacing) * spacing, Math.floor(MAX_TICK / spacing) * spacing];
+}
+
 /**
  * A pool made of random positions around a random price: several ranges overlap the current tick and many lie
- * within a few bitmap words, so swaps cross several initialised ticks and word edges.
+ * within a few bitmap words, so swaps cross several initialised ticks and word edges. Half the pools also have a
+ * full-range position (as most real pools do). Swap sizes are set relative to the liquidity, from dust to moves
+ * of the sqrt price by up to 2x. A swap that can run out of liquidity, or that may walk far in a pool with small
+ * words (tick spacing 1 or 10), always gets a price limit: without one the pool walks word by word toward the end
+ * of the tick range (thousands of steps), which is slow on the EVM and no different in kind from the steps the
+ * other cases test.
  */
 export function randomCaseV3(rng: Rng): CaseV3 {
   const { feePips, tickSpacing } = pick(rng, V3_FEE_TIERS);
@@ -86,10 +96,16 @@ export function randomCaseV3(rng: Rng): CaseV3 {
     positions.push({ tickLower: Math.min(a, b), tickUpper: Math.max(a, b), liquidity: logUniformBigint(rng, 20, 100) + 1n });
   }
   if (positions.length === 0) positions.push({ tickLower: center - (center % tickSpacing) - tickSpacing, tickUpper: center - (center % tickSpacing) + tickSpacing, liquidity: 10n ** 18n });
+  const span = [Math.min(...positions.map((p) => p.tickLower)), Math.max(...positions.map((p) => p.tickUpper))];
+  const hasFullRange = rng.next() < 0.5;
+  if (hasFullRange) {
+    const [lo, hi] = fullRange(tickSpacing);
+    positions.push({ tickLower: lo, tickUpper: hi, liquidity: logUniformBigint(rng, 20, 90) + 1n });
+  }
   const ticks = ticksFromPositions(positions);
-  // Price anywhere between the outer ticks (or just beyond them), not only on tick boundaries.
-  const span = ticks[ticks.length - 1].index - ticks[0].index;
-  const priceTick = Math.min(MAX_TICK - 1, Math.max(MIN_TICK, ticks[0].index - Math.floor(span * 0.1) + rng.int(Math.floor(span * 1.2) + 1)));
+  // Price anywhere between the outer ticks of the narrow positions (or a little beyond), not only on ticks.
+  const spanTicks = span[1] - span[0];
+  const priceTick = Math.min(MAX_TICK - 1, Math.max(MIN_TICK, span[0] - Math.floor(spanTicks * 0.1) + rng.int(Math.floor(spanTicks * 1.2) + 1)));
   const lower = getSqrtRatioAtTick(priceTick);
   const upper = getSqrtRatioAtTick(priceTick + 1);
   const sqrtPriceX96 = rng.next() < 0.1 ? lower : lower + (BigInt(Math.floor(rng.next() * 2 ** 40)) * (upper - lower)) / 2n ** 40n;
@@ -97,7 +113,31 @@ export function randomCaseV3(rng: Rng): CaseV3 {
   let liquidity = 0n;
   for (const t of ticks) if (t.index <= tick) liquidity += t.liquidityNet;
   const zeroForOne = rng.next() < 0.5;
-  const magnitude = logUniformBigint(rng, 0, 110) + 1n;
-  const amountSpecified = rng.next() < 0.7 ? magnitude : -magnitude;
-  return { feePips, tickSpacing, sqrtPriceX96, tick, liquidity, ticks, zeroForOne, amountSpecified, sqrtPriceLimitX96: undefined };
+  const amountSpecified = randomAmount(rng, positions, sqrtPriceX96, zeroForOne);
+  const limit = randomLimit(rng, sqrtPriceX96, zeroForOne, !hasFullRange || tickSpacing < 60);
+  return { feePips, tickSpacing, sqrtPriceX96, tick, liquidity, ticks, zeroForOne, amountSpecified, sqrtPriceLimitX96: limit };
+}
+
+const Q96 = 2n ** 96n;
+
+/** Input (70%) or output amount that would move the sqrt price by a factor 2^-30..2 at the largest liquidity. */
+function randomAmount(rng: Rng, positions: readonly { liquidity: bigint }[], sqrtPriceX96: bigint, zeroForOne: boolean): bigint {
+  const maxL = positions.reduce((m, p) => (p.liquidity > m ? p.liquidity : m), 0n);
+  const move = logUniformBigint(rng, 0, 31); // sqrt-price move in units of 2^-30
+  const exactIn = rng.next() < 0.7;
+  // token1 per unit of sqrt price is L/Q96; token0 is L*Q96/P^2 (times P for the move, so L*Q96/P).
+  const token1 = (maxL * sqrtPriceX96 * move) / Q96 / 2n ** 30n;
+  const token0 = (maxL * Q96 * move) / sqrtPriceX96 / 2n ** 30n;
+  const amount = (exactIn === zeroForOne ? token0 : token1) + 1n;
+  return exactIn ? amount : -amount;
+}
+
+/** A price limit 0.01% to 60% away from the price in the swap's direction: always when `required`, else 30%. */
+function randomLimit(rng: Rng, sqrtPriceX96: bigint, zeroForOne: boolean, required: boolean): bigint | undefined {
+  if (!required && rng.next() >= 0.3) return undefined;
+  const moveBps = BigInt(1 + rng.int(6000));
+  const limit = zeroForOne ? (sqrtPriceX96 * (10_000n - moveBps)) / 10_000n : (sqrtPriceX96 * (10_000n + moveBps)) / 10_000n;
+  if (limit <= MIN_SQRT_RATIO) return MIN_SQRT_RATIO + 1n;
+  if (limit >= MAX_SQRT_RATIO) return MAX_SQRT_RATIO - 1n;
+  return limit;
 }
