@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { InvalidInputError } from '../../core/errors.ts';
+import { createDashboardServer } from '../../monitor/dashboardServer.ts';
+import { openStore } from '../../store/openStore.ts';
+import { configFromFlags, withCommonOptions, type CommonFlags } from '../options.ts';
+import { info, report } from '../output.ts';
+
+interface DashboardFlags extends CommonFlags {
+  port: string;
+  host: string;
+  refreshMs: string;
+}
+
+function positiveInt(name: string, value: string, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw new InvalidInputError(`--${name} must be an integer 0..${max}, got "${value}"`);
+  return n;
+}
+
+/**
+ * `arbml dashboard`: the built-in live dashboard (uPlot panels over the store, a JSON API, /metrics). Runs until
+ * interrupted. On the embedded database it must be the only process using the directory (PGlite is single-process);
+ * with PostgreSQL it can run beside `arbml simulate`.
+ */
+export function register(program: Command): void {
+  withCommonOptions(
+    program
+      .command('dashboard')
+      .description('Serve the live dashboard (panels, JSON API under /api, Prometheus /metrics) until interrupted')
+      .option('--port <n>', 'TCP port (0 picks a free one)', '8080')
+      .option('--host <addr>', 'interface to bind', '127.0.0.1')
+      .option('--refresh-ms <ms>', 'page refresh interval', '3000'),
+  ).action(async (opts: DashboardFlags) => {
+    const port = positiveInt('port', opts.port, 65535);
+    const refreshMs = Math.max(500, positiveInt('refresh-ms', opts.refreshMs, 3_600_000));
+    const store = await openStore(configFromFlags(opts));
+    const app = await createDashboardServer({ db: store.db, refreshMs });
+    const address = await app.listen({ port, host: opts.host });
+    const result = { url: address, backend: store.backend, location: store.location, metrics: `${address}/metrics` };
+    report({
+      json: !!opts.json,
+      result,
+      human: (r) => `dashboard on ${r.url} (${r.backend}: ${r.location}); Ctrl-C stops`,
+    });
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        info('dashboard: stopping');
+        resolve();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await app.close();
+    await store.close();
+  });
+}
