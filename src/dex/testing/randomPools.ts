@@ -37,7 +37,7 @@ export function randomPoolV2({ rng, address, price = 3000, offset = 0, chain = '
   return createPoolV2({ chain, dex, address, token0: USDC, token1: WETH, reserve0, reserve1, feeBps: [30, 30, 25, 20][rng.int(4)] });
 }
 
-/** A V3 USDC/WETH pool with a few random positions around the price. */
+/** A V3 USDC/WETH pool with a few random positions around the price, one of them covering it. */
 export function randomPoolV3({ rng, address, price = 3000, offset = 0, chain = 'ethereum', dex = 'uniswap-v3' }: RandomPoolOptions): PoolV3 {
   const [feePips, tickSpacing] = [[500, 10], [3000, 60], [100, 1]][rng.int(3)];
   // token1 (WETH base units) per token0 (USDC base units) = 1e12 / price.
@@ -48,7 +48,9 @@ export function randomPoolV3({ rng, address, price = 3000, offset = 0, chain = '
   const count = 1 + rng.int(5);
   for (let i = 0; i < count; i++) {
     const half = (1 + rng.int(300)) * tickSpacing;
-    const center = Math.round((tick + (rng.int(201) - 100) * tickSpacing) / tickSpacing) * tickSpacing;
+    // The first position covers the current price (real pools almost always have liquidity there).
+    const shift = i === 0 ? 0 : (rng.int(201) - 100) * tickSpacing;
+    const center = Math.round((tick + shift) / tickSpacing) * tickSpacing;
     positions.push({ tickLower: center - half, tickUpper: center + half, liquidity: big((1 + rng.next() * 50) * 1e17) });
   }
   const ticks = ticksFromPositions(positions);
