@@ -94,21 +94,19 @@ function parseProvider(out: PoolsFile, p: Json, where: string): FlashProvider {
 }
 
 function parsePool(out: PoolsFile, p: Json, where: string): Pool {
+  if (p.type !== 'v2' && p.type !== 'v3') throw new InvalidInputError(`${where}.type must be "v2" or "v3"`);
   const common = { chain: out.chain, dex: str(p.dex, `${where}.dex`), address: str(p.address, `${where}.address`).toLowerCase(), token0: token(out, p.token0, `${where}.token0`), token1: token(out, p.token1, `${where}.token1`) };
   if (p.type === 'v2') {
     return createPoolV2({ ...common, reserve0: int(p.reserve0, `${where}.reserve0`), reserve1: int(p.reserve1, `${where}.reserve1`), feeBps: num(p.feeBps, `${where}.feeBps`) });
   }
-  if (p.type === 'v3') {
-    const ticks = (Array.isArray(p.ticks) ? p.ticks : []).map((t: unknown, i: number) => {
-      const o = obj(t, `${where}.ticks[${i}]`);
-      return { index: num(o.index, `${where}.ticks[${i}].index`), liquidityNet: int(o.liquidityNet, `${where}.ticks[${i}].liquidityNet`) };
-    });
-    return createPoolV3({
-      ...common, feePips: num(p.feePips, `${where}.feePips`), tickSpacing: num(p.tickSpacing, `${where}.tickSpacing`),
-      sqrtPriceX96: int(p.sqrtPriceX96, `${where}.sqrtPriceX96`), tick: num(p.tick, `${where}.tick`), liquidity: int(p.liquidity, `${where}.liquidity`), ticks,
-    });
-  }
-  throw new InvalidInputError(`${where}.type must be "v2" or "v3"`);
+  const ticks = (Array.isArray(p.ticks) ? p.ticks : []).map((t: unknown, i: number) => {
+    const o = obj(t, `${where}.ticks[${i}]`);
+    return { index: num(o.index, `${where}.ticks[${i}].index`), liquidityNet: int(o.liquidityNet, `${where}.ticks[${i}].liquidityNet`) };
+  });
+  return createPoolV3({
+    ...common, feePips: num(p.feePips, `${where}.feePips`), tickSpacing: num(p.tickSpacing, `${where}.tickSpacing`),
+    sqrtPriceX96: int(p.sqrtPriceX96, `${where}.sqrtPriceX96`), tick: num(p.tick, `${where}.tick`), liquidity: int(p.liquidity, `${where}.liquidity`), ticks,
+  });
 }
 
 /** Collects each entry of a list, rejecting (and counting) the ones that fail with the reason. */
