@@ -143,6 +143,8 @@ contract FlashArb is IAaveFlashReceiver, IBalancerFlashRecipient, IV2Callee, IV3
     /// @notice V2 flash-swap callback: repay the same token, enough for the pair's fee-adjusted K check:
     /// owed = ceil(amount * 1e4 / (1e4 - feeBps)).
     function uniswapV2Call(address sender, uint256 amount0, uint256 amount1, bytes calldata data) external override {
+        // Check the caller before calling back into it (an EOA or a hostile contract must not be queried).
+        if (_lender == address(0) || msg.sender != _lender) revert UnauthorizedCallback();
         if (sender != address(this) || (amount0 == 0) == (amount1 == 0)) revert UnauthorizedCallback();
         IV2Pair pair = IV2Pair(msg.sender);
         (address asset, uint256 amount) = amount0 > 0 ? (pair.token0(), amount0) : (pair.token1(), amount1);
