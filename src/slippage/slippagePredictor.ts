@@ -14,7 +14,7 @@ import type { GbdtModel } from '../ml/gbdt/gbdtModel.ts';
 import type { GbdtParamsInput } from '../ml/gbdt/gbdtParams.ts';
 import { mae } from '../ml/gbdt/metrics.ts';
 import { trainGbdt } from '../ml/gbdt/trainGbdt.ts';
-import { fromXgboostJson, toXgboostJson } from '../ml/gbdt/xgboostJson.ts';
+import { fromXgboostJson, xgboostJsonText } from '../ml/gbdt/xgboostJson.ts';
 import { holdoutSplit } from './holdoutSplit.ts';
 import { RidgeRegressor } from './ridgeRegressor.ts';
 import { checkSlippageFeatures, SLIPPAGE_FEATURE_NAMES, toFeatureVector, type SlippageFeatures } from './slippageFeatures.ts';
@@ -85,7 +85,7 @@ export class SlippagePredictor {
       rounds: model.trees.length,
     };
     const trainedAt = (o.trainedAt ?? new Date()).toISOString();
-    const digest = createHash('sha256').update(JSON.stringify(toXgboostJson(model))).digest('hex').slice(0, 8);
+    const digest = createHash('sha256').update(xgboostJsonText(model)).digest('hex').slice(0, 8);
     const meta: SlippageMeta = {
       model: 'slippage',
       format: 'xgboost-json',
@@ -142,7 +142,7 @@ export class SlippagePredictor {
   save(dir: string): string {
     mkdirSync(dir, { recursive: true });
     const path = join(dir, MODEL_FILE);
-    writeFileSync(path, JSON.stringify(toXgboostJson(this.model)));
+    writeFileSync(path, xgboostJsonText(this.model));
     writeFileSync(join(dir, META_FILE), JSON.stringify(this.meta, null, 2) + '\n');
     return path;
   }

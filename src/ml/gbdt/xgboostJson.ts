@@ -105,6 +105,32 @@ function parseTree(t: Json, path: string, numFeatures: number): RegressionTree {
   );
 }
 
+const FLOAT_ARRAYS = new Set(['base_weights', 'loss_changes', 'split_conditions', 'sum_hessian']);
+
+function floatText(v: number): string {
+  const t = String(v);
+  return /[.eE]/.test(t) ? t : `${t}.0`;
+}
+
+function stringify(value: unknown, key: string): string {
+  if (Array.isArray(value)) {
+    if (FLOAT_ARRAYS.has(key)) return `[${value.map((v: number) => floatText(v)).join(',')}]`;
+    return `[${value.map((v) => stringify(v, '')).join(',')}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${stringify(v, k)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The model as XGBoost JSON text. XGBoost's parser types `3` as an integer and refuses it where a float is due,
+ * so every float array element is written with a decimal point or exponent.
+ */
+export function xgboostJsonText(model: GbdtModel): string {
+  return stringify(toXgboostJson(model), '');
+}
+
 /** A model from a parsed XGBoost JSON document. */
 export function fromXgboostJson(doc: unknown): GbdtModel {
   const learner = obj(obj(doc, 'document').learner, 'learner');
