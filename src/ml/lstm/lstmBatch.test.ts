@@ -58,6 +58,28 @@ describe('LstmBatch', () => {
     expect(diff / scale).toBeLessThan(1e-4);
   });
 
+  it('wasm GEMM equals the reference on shapes that hit every block path (4x8, 1x16, scalar edges)', async () => {
+    const k = await wasmKernels();
+    const ref = tsKernels(32);
+    const cases = [[1, 256, 64], [3, 40, 17], [5, 24, 300], [7, 9, 5], [64, 256, 64], [2, 16, 3], [1, 10, 256]] as const;
+    const bufs = k.allocate(cases.flatMap(([m, n, kk]) => [m * kk, kk * n, m * n])) as Float32Array[];
+    cases.forEach(([m, n, kk], ci) => {
+      const [a, b, c] = bufs.slice(ci * 3, ci * 3 + 3) as [Float32Array, Float32Array, Float32Array];
+      a.forEach((_, i) => (a[i] = Math.sin(i * 1.3)));
+      b.forEach((_, i) => (b[i] = Math.cos(i * 0.7)));
+      c.fill(0.5);
+      const expected = Float32Array.from(c);
+      k.gemm(a, b, c, m, n, kk, true);
+      ref.gemm(a, b, expected, m, n, kk, true);
+      let worst = 0;
+      for (let i = 0; i < c.length; i++) worst = Math.max(worst, Math.abs(c[i]! - expected[i]!) / (1 + Math.abs(expected[i]!)));
+      expect(worst, `gemm ${m}x${n}x${kk}`).toBeLessThan(2e-6);
+      k.gemm(a, b, c, m, n, kk, false);
+      ref.gemm(a, b, expected, m, n, kk, false);
+      expect(Math.abs(c[c.length - 1]! - expected[c.length - 1]!)).toBeLessThan(1e-4);
+    });
+  });
+
   it('wasm tanh agrees with Math.tanh to 2e-7 over [-12, 12]', async () => {
     const k = await wasmKernels();
     const [src, dst] = k.allocate([4000, 4000]) as [Float32Array, Float32Array];

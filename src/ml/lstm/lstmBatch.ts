@@ -18,6 +18,12 @@ interface LayerBuffers {
   whT: FloatArray; // [4H, H]
   inT: FloatArray; // [in, T*B]
   hT: FloatArray; // [H, T*B]
+  /** Per-step views, made once (subarray() per step per call costs more than a batch-1 forecast's maths). */
+  step: { gates: FloatArray[]; hs: FloatArray[]; cs: FloatArray[]; tcs: FloatArray[]; dGates: FloatArray[]; dOut: FloatArray[] };
+}
+
+function views(a: FloatArray, count: number, size: number): FloatArray[] {
+  return Array.from({ length: count }, (_, t) => a.subarray(t * size, (t + 1) * size));
 }
 
 export class LstmBatch {
@@ -52,7 +58,12 @@ export class LstmBatch {
     [this.params, this.grads, this.x, this.y, this.out, this.dc] = bufs as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
     this.layerBuffers = this.layout.layers.map((_, i) => {
       const b = bufs.slice(6 + i * 10, 16 + i * 10) as FloatArray[];
-      return { gates: b[0]!, hs: b[1]!, cs: b[2]!, tcs: b[3]!, dGates: b[4]!, dOut: b[5]!, wxT: b[6]!, whT: b[7]!, inT: b[8]!, hT: b[9]! };
+      const bh = batch * h, g = batch * 4 * h;
+      const step = {
+        gates: views(b[0]!, seqLen, g), hs: views(b[1]!, seqLen + 1, bh), cs: views(b[2]!, seqLen + 1, bh),
+        tcs: views(b[3]!, seqLen, bh), dGates: views(b[4]!, seqLen, g), dOut: views(b[5]!, seqLen, bh),
+      };
+      return { gates: b[0]!, hs: b[1]!, cs: b[2]!, tcs: b[3]!, dGates: b[4]!, dOut: b[5]!, wxT: b[6]!, whT: b[7]!, inT: b[8]!, hT: b[9]!, step };
     });
   }
 
@@ -71,11 +82,10 @@ export class LstmBatch {
       k.fillRows(L.gates, this.param(slots.b, g4), T * B, g4);
       k.gemm(input, this.param(slots.wx, slots.inSize * g4), L.gates, T * B, g4, slots.inSize, true);
       const wh = this.param(slots.wh, H * g4);
+      const v = L.step;
       for (let t = 0; t < T; t++) {
-        const g = L.gates.subarray(t * B * g4, (t + 1) * B * g4);
-        k.gemm(L.hs.subarray(t * bh, (t + 1) * bh), wh, g, B, g4, H, true);
-        k.cellForward(g, L.cs.subarray(t * bh, (t + 1) * bh), L.cs.subarray((t + 1) * bh, (t + 2) * bh),
-          L.tcs.subarray(t * bh, (t + 1) * bh), L.hs.subarray((t + 1) * bh, (t + 2) * bh), B, H);
+        k.gemm(v.hs[t]!, wh, v.gates[t]!, B, g4, H, true);
+        k.cellForward(v.gates[t]!, v.cs[t]!, v.cs[t + 1]!, v.tcs[t]!, v.hs[t + 1]!, B, H);
       }
     });
     const top = this.layerBuffers[this.layerBuffers.length - 1]!.hs.subarray(T * bh);
@@ -122,11 +132,10 @@ export class LstmBatch {
       const L = this.layerBuffers[l]!;
       k.transpose(this.param(slots.wh, H * g4), L.whT, H, g4);
       this.dc.fill(0);
+      const v = L.step;
       for (let t = T - 1; t >= 0; t--) {
-        const dg = L.dGates.subarray(t * B * g4, (t + 1) * B * g4);
-        k.cellBackward(L.gates.subarray(t * B * g4, (t + 1) * B * g4), L.cs.subarray(t * bh, (t + 1) * bh),
-          L.tcs.subarray(t * bh, (t + 1) * bh), L.dOut.subarray(t * bh, (t + 1) * bh), this.dc, dg, B, H);
-        if (t > 0) k.gemm(dg, L.whT, L.dOut.subarray((t - 1) * bh, t * bh), B, H, g4, true);
+        k.cellBackward(v.gates[t]!, v.cs[t]!, v.tcs[t]!, v.dOut[t]!, this.dc, v.dGates[t]!, B, H);
+        if (t > 0) k.gemm(v.dGates[t]!, L.whT, v.dOut[t - 1]!, B, H, g4, true);
       }
       const input = l === 0 ? this.x : this.layerBuffers[l - 1]!.hs.subarray(bh);
       k.transpose(L.hs, L.hT, tb, H);

@@ -38,6 +38,28 @@ function block4x8(a: usize, b: usize, c: usize, n: i32, k: i32, k0: i32, k1: i32
   v128.store(c + 3 * rowB, c30); v128.store(c + 3 * rowB, c31, 16);
 }
 
+/** One row of A against 16 columns of B: the GEMV path (batch-1 forecasts) and the rows left over by 4x8 blocks. */
+@inline
+function block1x16(a: usize, b: usize, c: usize, n: i32, k0: i32, k1: i32, useC: bool): void {
+  const rowB = <usize>n << 2;
+  let c0 = f32x4.splat(0), c1 = f32x4.splat(0), c2 = f32x4.splat(0), c3 = f32x4.splat(0);
+  if (useC) {
+    c0 = v128.load(c); c1 = v128.load(c, 16); c2 = v128.load(c, 32); c3 = v128.load(c, 48);
+  }
+  let pa = a + (<usize>k0 << 2);
+  let pb = b + <usize>k0 * rowB;
+  for (let kk = k0; kk < k1; kk++) {
+    const av = v128.load32_splat(pa);
+    c0 = f32x4.add(c0, f32x4.mul(av, v128.load(pb)));
+    c1 = f32x4.add(c1, f32x4.mul(av, v128.load(pb, 16)));
+    c2 = f32x4.add(c2, f32x4.mul(av, v128.load(pb, 32)));
+    c3 = f32x4.add(c3, f32x4.mul(av, v128.load(pb, 48)));
+    pa += 4;
+    pb += rowB;
+  }
+  v128.store(c, c0); v128.store(c, c1, 16); v128.store(c, c2, 32); v128.store(c, c3, 48);
+}
+
 @inline
 function scalarCell(a: usize, b: usize, c: usize, n: i32, k: i32, i: i32, j: i32, k0: i32, k1: i32, useC: bool): void {
   let s: f32 = useC ? load<f32>(c + ((<usize>i * n + j) << 2)) : 0;
@@ -50,6 +72,7 @@ function scalarCell(a: usize, b: usize, c: usize, n: i32, k: i32, i: i32, j: i32
 export function gemm(a: usize, b: usize, c: usize, m: i32, n: i32, k: i32, accumulate: i32): void {
   const m4 = m & ~3;
   const n8 = n & ~7;
+  const n16 = n & ~15;
   if (k == 0 && !accumulate) {
     memory.fill(c, 0, (<usize>m * n) << 2);
     return;
@@ -61,7 +84,12 @@ export function gemm(a: usize, b: usize, c: usize, m: i32, n: i32, k: i32, accum
       for (let i = 0; i < m4; i += 4) {
         block4x8(a + ((<usize>i * k) << 2), b + (<usize>j << 2), c + ((<usize>i * n + j) << 2), n, k, k0, k1, useC);
       }
-      for (let i = m4; i < m; i++) for (let jj = j; jj < j + 8; jj++) scalarCell(a, b, c, n, k, i, jj, k0, k1, useC);
+    }
+    for (let i = m4; i < m; i++) {
+      for (let j = 0; j < n16; j += 16) {
+        block1x16(a + ((<usize>i * k) << 2), b + (<usize>j << 2), c + ((<usize>i * n + j) << 2), n, k0, k1, useC);
+      }
+      for (let j = n16; j < n8; j++) scalarCell(a, b, c, n, k, i, j, k0, k1, useC);
     }
     for (let i = 0; i < m; i++) for (let j = n8; j < n; j++) scalarCell(a, b, c, n, k, i, j, k0, k1, useC);
   }
