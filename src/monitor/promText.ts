@@ -19,7 +19,8 @@ function parseValue(text: string, line: number): number {
   if (text === '+Inf') return Infinity;
   if (text === '-Inf') return -Infinity;
   const value = Number(text);
-  if (Number.isNaN(value) && text.toLowerCase() !== 'nan') throw new InvalidInputError(`metrics line ${line}: bad value "${text}"`);
+  if (Number.isNaN(value) && text.toLowerCase() !== 'nan')
+    throw new InvalidInputError(`metrics line ${line}: bad value "${text}"`);
   return value;
 }
 

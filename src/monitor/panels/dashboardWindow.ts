@@ -24,7 +24,7 @@ export interface WindowRequest {
 
 const roundSteps = [1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 604800];
 
-export function chooseStep(spanSeconds: number, maxBuckets = 120): number {
+export function chooseStep(spanSeconds: number, maxBuckets = 60): number {
   const wanted = spanSeconds / Math.max(1, maxBuckets);
   return roundSteps.find((s) => s >= wanted) ?? Math.ceil(wanted / 604800) * 604800;
 }

@@ -46,19 +46,35 @@ function countPoints(columns) {
   return n;
 }
 
-function drawSeries(key, panel, { yLabel, spanGaps = false, points = false }) {
+const utc = (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC');
+
+/** Stacked bars: each series is drawn as the running total up to it, tallest first so the others sit on top. */
+function stack(values) {
+  const running = values[0].map(() => 0);
+  return values.map((col) => col.map((v, i) => (running[i] += v ?? 0)));
+}
+
+function drawSeries(key, panel, { yLabel, spanGaps = false, points = false, stacked = false }) {
   if (!panel.times.length) return showEmpty(key, 'no data yet');
+  let named = panel.series.map((s, i) => ({ name: s.name, color: palette[i % palette.length], values: s.values }));
+  if (stacked) {
+    const totals = stack(named.map((s) => s.values));
+    named = named.map((s, i) => ({ ...s, values: totals[i] })).reverse();
+  }
+  const bars = stacked ? uPlot.paths.bars({ size: [0.8, 40] }) : undefined;
   const series = [{}].concat(
-    panel.series.map((s, i) => ({
+    named.map((s) => ({
       label: s.name,
-      stroke: palette[i % palette.length],
-      width: 2,
+      stroke: s.color,
+      fill: stacked ? s.color : undefined,
+      width: stacked ? 0 : 2,
       spanGaps,
-      points: { show: points || panel.times.length < 3, size: 6 },
+      paths: bars,
+      points: { show: !stacked && (points || panel.times.length < 3), size: 6 },
     })),
   );
-  const data = [panel.times].concat(panel.series.map((s) => s.values));
-  const opts = { series, axes: [{}, { label: yLabel }], scales: { x: { time: true } } };
+  const data = [panel.times].concat(named.map((s) => s.values));
+  const opts = { series, tzDate: utc, axes: [{}, { label: yLabel }], scales: { x: { time: true } } };
   draw(key, opts, data, panel.series.map((s) => s.name).join('|'));
   panelEl(key).dataset.points = String(countPoints(data.slice(1)));
 }
@@ -134,8 +150,8 @@ async function refresh() {
     drawSeries('rl', p.rl, { yLabel: 'avg reward', spanGaps: true, points: true });
     drawSeries('gas', p.gas, { yLabel: 'gwei' });
     drawSeries('profit', p.profit, { yLabel: 'ETH', spanGaps: true });
-    drawSeries('success', p.success, { yLabel: 'share' });
-    drawSeries('outcomes', p.outcomes, { yLabel: 'count' });
+    drawSeries('success', p.success, { yLabel: 'share', spanGaps: true });
+    drawSeries('outcomes', p.outcomes, { yLabel: 'count (stacked)', stacked: true });
     const w = body.window;
     status.textContent = w
       ? `${w.from} → ${w.to} · ${w.stepSeconds}s buckets · updated ${new Date().toLocaleTimeString()}`
