@@ -2,8 +2,8 @@
  * Idempotent bulk insert on the table's primary key (its natural key): rows already stored, and repeats within the
  * batch, are counted as duplicates; the rest go in with one COPY. All rows of one call commit together or not at all.
  *
- * Under a SHARE ROW EXCLUSIVE lock (other writers wait; readers do not), the keys already present are looked up
- * through the primary-key index and dropped, so the COPY cannot hit a conflict; every value is checked against its
+ * Under a SHARE ROW EXCLUSIVE lock (other writers wait; readers do not), one index probe checks whether any stored
+ * row can share a key with the batch (conflictProbe.ts); only if so are the stored keys looked up and dropped, so the COPY cannot hit a conflict; every value is checked against its
  * column's type while it is encoded, so COPY cannot fail on a value either. That matters: postgres 3.4.9 never
  * settles a COPY the server rejects after the last chunk (porsager/postgres#1173). A value error found while
  * streaming aborts the COPY from our side (CopyFail) and the transaction rolls back.
@@ -11,6 +11,7 @@
 import { InvariantError } from '../core/errors.ts';
 import { csvChunks, fieldEncoder, keyText } from './csv.ts';
 import type { Db } from './db.ts';
+import { mayConflict } from './conflictProbe.ts';
 import { tableMeta, type TableMeta } from './tableMeta.ts';
 
 export interface BulkInsertResult {
@@ -28,9 +29,13 @@ export interface BulkInsertOptions {
 
 type Row = readonly unknown[];
 
+/** The row's key as one string, for finding repeats within a batch (Dates by epoch ms: cheaper than ISO text). */
 function keyOf(row: Row, keyIndex: readonly number[]): string {
   let key = '';
-  for (const i of keyIndex) key += keyText(row[i]) + '\u0001';
+  for (const i of keyIndex) {
+    const v = row[i];
+    key += (v instanceof Date ? v.getTime() : String(v)) + '\u0001';
+  }
   return key;
 }
 
@@ -79,7 +84,9 @@ export async function bulkInsert(db: Db, { table, columns, rows }: BulkInsertOpt
   }
   return db.transaction(async (tx) => {
     await tx.exec(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
-    const stored = await storedPositions(tx, meta, unique, keyIndex);
+    const stored = (await mayConflict(tx, meta, unique, keyIndex))
+      ? await storedPositions(tx, meta, unique, keyIndex)
+      : new Set<number>();
     const fresh = stored.size === 0 ? unique : unique.filter((_, i) => !stored.has(i));
     if (fresh.length > 0) await tx.copyFrom({ table, columns, csv: csvChunks(fresh, encoders) });
     return { inserted: fresh.length, duplicates: rows.length - fresh.length };

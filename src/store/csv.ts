@@ -84,7 +84,8 @@ export function keyText(value: unknown): string {
 
 /**
  * Encodes rows (values in column order) into CSV chunks of about chunkChars characters, lazily, so COPY can stream
- * one chunk while the next is encoded.
+ * one chunk while the next is encoded. Fields are joined per row and rows per chunk (array joins are several times
+ * faster here than growing strings with +=).
  */
 export function* csvChunks(
   rows: Iterable<readonly unknown[]>,
@@ -92,22 +93,26 @@ export function* csvChunks(
   chunkChars = 1 << 20,
 ): Generator<string> {
   const n = encoders.length;
-  let chunk = '';
+  const fields: string[] = new Array<string>(n);
+  let lines: string[] = [];
+  let size = 0;
   let rowIndex = 0;
   for (const row of rows) {
-    let line = '';
     try {
-      for (let i = 0; i < n; i++) line += (i === 0 ? '' : ',') + encoders[i]!(row[i]);
+      for (let i = 0; i < n; i++) fields[i] = encoders[i]!(row[i]);
     } catch (err) {
       if (err instanceof InvalidInputError) throw new InvalidInputError(`row ${rowIndex}: ${err.shortMessage}`);
       throw err;
     }
-    chunk += line + '\n';
+    const line = fields.join(',');
+    lines.push(line);
+    size += line.length + 1;
     rowIndex++;
-    if (chunk.length >= chunkChars) {
-      yield chunk;
-      chunk = '';
+    if (size >= chunkChars) {
+      yield lines.join('\n') + '\n';
+      lines = [];
+      size = 0;
     }
   }
-  if (chunk) yield chunk;
+  if (lines.length > 0) yield lines.join('\n') + '\n';
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mayConflict } from './conflictProbe.ts';
 import { migrate } from './migrate.ts';
+import { tableMeta } from './tableMeta.ts';
 import { storeTables } from './status.ts';
 import { openTestStore, testBackends, type TestStore } from './testing.ts';
 
@@ -34,7 +36,7 @@ for (const backend of testBackends()) {
     it('creates every table with the seed columns and records the migration once', async () => {
       const again = await migrate(t.store.db);
       expect(again.applied).toEqual([]);
-      expect(again.version).toBe(1);
+      expect(again.version).toBe(2);
       const status = await t.store.status();
       expect(status.backend).toBe(backend.name);
       expect(status.timescale).toBe(false);
@@ -42,8 +44,10 @@ for (const backend of testBackends()) {
       expect(status.tables.arbitrage_opportunities!.columns).toEqual(expect.arrayContaining(seedColumns));
       expect(status.tables.arbitrage_opportunities!.columns).toHaveLength(34);
       expect(status.tables.gas_prices).toMatchObject({ rows: 0 });
-      const recorded = await t.store.db.query<{ version: number }>('SELECT version FROM schema_migrations');
-      expect(recorded.map((r) => Number(r.version))).toEqual([1]);
+      const recorded = await t.store.db.query<{ version: number }>(
+        'SELECT version FROM schema_migrations ORDER BY version',
+      );
+      expect(recorded.map((r) => Number(r.version))).toEqual([1, 2]);
     });
 
     it("keeps the seed's indexes", async () => {
@@ -77,6 +81,22 @@ for (const backend of testBackends()) {
         [new Date(Date.UTC(2021, 10, 26) + 7 * 300_000).toISOString()],
       );
       expect([n, v]).toEqual(['1', '81']);
+    });
+
+    it('probes for possible key conflicts with one index range: equal prefix, then a time range', async () => {
+      const meta = await tableMeta(t.store.db, 'gas_prices');
+      const keyIndex = [0, 1];
+      const at = (chain: string, ms: number) => [chain, new Date(Date.UTC(2021, 10, 26) + ms)];
+      // Stored: ethereum, 1000 bins from 2021-11-26 00:00 (previous test).
+      expect(await mayConflict(t.store.db, meta, [at('ethereum', -600_000), at('ethereum', -300_000)], keyIndex)).toBe(
+        false,
+      );
+      expect(await mayConflict(t.store.db, meta, [at('ethereum', -300_000), at('ethereum', 300_000)], keyIndex)).toBe(
+        true,
+      );
+      expect(await mayConflict(t.store.db, meta, [at('polygon', 0), at('polygon', 300_000)], keyIndex)).toBe(false);
+      // Chains differ and text order depends on collation: undecided, so the caller looks keys up.
+      expect(await mayConflict(t.store.db, meta, [at('polygon', 0), at('ethereum', -300_000)], keyIndex)).toBe(true);
     });
 
     it('stores on-chain amounts digit for digit (uint256 range, negative flows)', async () => {

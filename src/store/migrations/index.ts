@@ -2,6 +2,7 @@
  * The ordered list of schema migrations. Append only: never edit a migration that has shipped; add the next one.
  */
 import * as m001 from './001_initial.ts';
+import * as m002 from './002_ledger_time_first_key.ts';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: m001.name, sql: m001.sql }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: m001.name, sql: m001.sql },
+  { version: 2, name: m002.name, sql: m002.sql },
+];
