@@ -60,7 +60,7 @@ for (const backend of testBackends()) {
       const res = await app.inject(`/api/gas?from=${from}&to=${knownStart + 120_000}`);
       expect(res.statusCode).toBe(200);
       const body = res.json();
-      expect(body.stepSeconds).toBe(1);
+      expect(body.stepSeconds).toBe(5);
       expect(body.series).toEqual([
         { name: 'ethereum', values: [2, 3, null] },
         { name: 'polygon', values: [null, null, 10] },
