@@ -16,8 +16,8 @@ import { encodeRoute } from './encodeRoute.ts';
 import { executeFlashArb, simulateFlashArb } from './executeFlashArb.ts';
 import { balanceOf, type FixtureContext } from './fixtures.ts';
 import { startLocalChain, type LocalChain } from './localChain.ts';
-import { deployLocalMarket, loadPriceV2, pairTokens, type LocalMarket } from './localMarket.ts';
-import { readPoolV2 } from './readPools.ts';
+import { deployLocalMarket, loadPriceV2, loadPriceV3, pairTokens, type LocalMarket } from './localMarket.ts';
+import { readPoolV2, readPoolV3 } from './readPools.ts';
 import { attackCallbacks, sandwichV2 } from './flashArbAttacks.ts';
 
 const USDC_PER_ETH = 3_000_000_000n;
@@ -84,6 +84,44 @@ describe('FlashArb', () => {
     expect(await pairPool(m.pairA, 'dex-a')).toEqual(after[0]);
     expect(await pairPool(m.pairB, 'dex-b')).toEqual(after[1]);
     expect(await usdcOf(m.flashArb)).toBe(0n);
+  });
+
+  it('a mixed V2->V3 route and a 3-hop triangular route pay exactly the predicted profit and leave the V3 pool as quoted', async () => {
+    await loadPriceV2(ctx, m.pairA, m.weth, m.usdc, 1000n, '3000');
+    await loadPriceV2(ctx, m.wethDaiPair, m.weth, m.dai, 1000n, '3060');
+    await loadPriceV2(ctx, m.flashPair, m.weth, m.usdc, 5000n, '3030');
+    await loadPriceV3(ctx, { pool: m.v3WethUsdc, base: m.weth, quote: m.usdc, price: '3060', tickSpacing: 10, fullRangeLiquidity: 5n * 10n ** 16n, concentratedLiquidity: 5n * 10n ** 17n, halfWidth: 50 });
+    await loadPriceV3(ctx, { pool: m.v3UsdcDai, base: m.usdc, quote: m.dai, price: '1', tickSpacing: 1, fullRangeLiquidity: 10n ** 18n, concentratedLiquidity: 10n ** 20n, halfWidth: 100 });
+    const a = await pairPool(m.pairA, 'dex-a');
+    const [d0, d1] = pairTokens(m.weth, m.dai);
+    const wethDai = await readPoolV2({ ctx, address: m.wethDaiPair, token0: d0, token1: d1, dex: 'dex-a' });
+    const [u0, u1] = pairTokens(m.weth, m.usdc);
+    const v3 = await readPoolV3({ ctx, address: m.v3WethUsdc, token0: u0, token1: u1, dex: 'v3' });
+    const [s0, s1] = pairTokens(m.usdc, m.dai);
+    const stable = await readPoolV3({ ctx, address: m.v3UsdcDai, token0: s0, token1: s1, dex: 'v3' });
+    const mixed = createRoute([{ pool: a, zeroForOne: zeroForOneSelling(a, m.usdc) }, { pool: v3, zeroForOne: zeroForOneSelling(v3, m.weth) }]);
+    const triangle = createRoute([
+      { pool: a, zeroForOne: zeroForOneSelling(a, m.usdc) },
+      { pool: wethDai, zeroForOne: zeroForOneSelling(wethDai, m.weth) },
+      { pool: stable, zeroForOne: zeroForOneSelling(stable, m.dai) },
+    ]);
+    for (const [route, kind] of [[mixed, 'aave-v3'], [triangle, 'uniswap-v2']] as const) {
+      const snap = await chain.snapshot();
+      const { provider: p, lender } = provider(kind);
+      const quote = evaluateRoute({ route, providers: [p], baseFeeWei: 0n, tokenPerNative: USDC_PER_ETH })!;
+      expect(quote.grossProfit - quote.flashFee, route.id).toBeGreaterThan(0n);
+      const encoded = encodeRoute({ route, amountIn: quote.amountIn, provider: p, lender });
+      const before = await usdcOf(m.owner);
+      const args = { clients: chain, artifacts: ctx.artifacts, flashArb: m.flashArb, encoded, minProfit: 1n };
+      expect(await simulateFlashArb(args), route.id).toBe(quote.grossProfit - quote.flashFee);
+      const run = await executeFlashArb(args);
+      expect(run.status, route.id).toBe('success');
+      expect((await usdcOf(m.owner)) - before, route.id).toBe(quote.grossProfit - quote.flashFee);
+      const lastV3 = quoteRoute(route, quote.amountIn).pools.at(-1)!;
+      const onChain = await readPoolV3({ ctx, address: lastV3.address as Address, token0: lastV3.token0, token1: lastV3.token1, dex: 'v3' });
+      expect(onChain, route.id).toEqual(lastV3);
+      await chain.revert(snap);
+    }
   });
 
   it('an unprofitable route reverts with InsufficientProfit and nothing changes but gas', async () => {
