@@ -13,9 +13,9 @@ export interface BinMatrix {
   readonly rows: number;
   readonly cols: number;
   /** Bins per feature; also each feature's missing code. */
-  readonly binCount: Uint32Array;
+  readonly binCount: Int32Array;
   /** Offset of each feature's bins in a histogram; a feature takes binCount + 1 slots (the last for missing). */
-  readonly offsets: Uint32Array;
+  readonly offsets: Int32Array;
   /** Histogram slots of all features. */
   readonly totalSlots: number;
   readonly hasMissing: boolean;
@@ -29,7 +29,7 @@ export interface BinMatrixOptions {
 export function binMatrix({ matrix, cuts }: BinMatrixOptions): BinMatrix {
   const { data, rows, cols } = matrix;
   const binCount = binCounts(cuts);
-  const offsets = new Uint32Array(cols);
+  const offsets = new Int32Array(cols);
   let total = 0;
   for (let c = 0; c < cols; c++) {
     offsets[c] = total;

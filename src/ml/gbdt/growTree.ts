@@ -21,9 +21,9 @@ export interface GrowTreeOptions {
   grad: Float64Array;
   hess: Float64Array;
   /** Rows of this tree (ascending) in [0, rowCount); reordered in place into leaf segments. */
-  rows: Uint32Array;
+  rows: Int32Array;
   rowCount: number;
-  scratch: Uint32Array;
+  scratch: Int32Array;
   kernel: HistogramKernel;
   pool: HistogramPool;
   features: Int32Array;
@@ -31,18 +31,8 @@ export interface GrowTreeOptions {
   eta: number;
   gamma: number;
   maxDepth: number;
-}
-
-export interface LeafSegment {
-  begin: number;
-  end: number;
-  value: number;
-}
-
-export interface GrownTree {
-  tree: RegressionTree;
-  /** rows[begin..end) of the options' row array landed in a leaf with this value. */
-  leaves: LeafSegment[];
+  /** The prediction cache: each row of this tree gets its leaf's value added (float32, as XGBoost). */
+  predictions: Float32Array;
 }
 
 interface OpenNode {
@@ -73,10 +63,9 @@ function rootStats(o: GrowTreeOptions, hist: Float64Array): [number, number] {
   return [g, h];
 }
 
-export function growTree(o: GrowTreeOptions): GrownTree {
+export function growTree(o: GrowTreeOptions): RegressionTree {
   const { bins, cuts, features, rules, pool } = o;
   const nodes = new TreeNodes(o.eta, rules);
-  const leaves: LeafSegment[] = [];
   const evaluate = (node: OpenNode): void => {
     node.split = bestSplit({ hist: node.hist!, bins, cuts, grad: node.grad, hess: node.hess, features, rules });
   };
@@ -92,35 +81,51 @@ export function growTree(o: GrowTreeOptions): GrownTree {
       const s = node.split;
       const valid = s !== null && s.gain > RT_EPS && s.leftHess !== 0 && s.rightHess !== 0 && s.gain >= o.gamma && depth < o.maxDepth;
       if (!valid) {
-        leaves.push({ begin: node.begin, end: node.end, value: nodes.value[node.id] });
+        addLeafValue(o.predictions, o.rows, node.begin, node.end, nodes.value[node.id]);
         if (node.hist) pool.release(node.hist);
         continue;
       }
       const [l, r] = nodes.expand(node.id, s);
       const table = goesLeftTable(bins.binCount[s.feature], s.binThreshold, s.defaultLeft);
+      if (depth + 1 >= o.maxDepth) {
+        // The children are leaves: no need to partition, add their values to the rows directly.
+        addSplitLeafValues(o, node, s.feature, table, nodes.value[l], nodes.value[r]);
+        if (node.hist) pool.release(node.hist);
+        continue;
+      }
       const mid = partitionRows({ bins: bins.bins, cols: bins.cols, rows: o.rows, scratch: o.scratch, begin: node.begin, end: node.end, feature: s.feature, goesLeft: table });
       const left: OpenNode = { id: l, begin: node.begin, end: mid, grad: s.leftGrad, hess: s.leftHess, hist: null, split: null };
       const right: OpenNode = { id: r, begin: mid, end: node.end, grad: s.rightGrad, hess: s.rightHess, hist: null, split: null };
-      if (depth + 1 < o.maxDepth) {
-        const buildRight = s.rightHess < s.leftHess;
-        const built = buildRight ? right : left;
-        const other = buildRight ? left : right;
-        built.hist = pool.zeroed();
-        o.kernel(bins.bins, o.rows, built.begin, built.end, o.grad, o.hess, built.hist);
-        other.hist = node.hist!;
-        subtractInto(other.hist, built.hist);
-        node.hist = null;
-        evaluate(left);
-        evaluate(right);
-      } else if (node.hist) {
-        pool.release(node.hist);
-        node.hist = null;
-      }
+      const buildRight = s.rightHess < s.leftHess;
+      const built = buildRight ? right : left;
+      const other = buildRight ? left : right;
+      built.hist = pool.zeroed();
+      o.kernel(bins.bins, o.rows, built.begin, built.end, o.grad, o.hess, built.hist);
+      other.hist = node.hist!;
+      subtractInto(other.hist, built.hist);
+      node.hist = null;
+      evaluate(left);
+      evaluate(right);
       next.push(left, right);
     }
     level = next;
   }
-  return { tree: nodes.toTree(bins.cols), leaves };
+  return nodes.toTree(bins.cols);
+}
+
+function addLeafValue(predictions: Float32Array, rows: Int32Array, begin: number, end: number, value: number): void {
+  for (let i = begin; i < end; i++) predictions[rows[i]] += value;
+}
+
+/** Rows of a split whose children are leaves: each gets its side's value, picked without a branch. */
+function addSplitLeafValues(o: GrowTreeOptions, node: OpenNode, feature: number, goesLeft: Uint8Array, leftValue: number, rightValue: number): void {
+  const values = Float64Array.of(rightValue, leftValue);
+  const { bins, cols } = o.bins;
+  const { rows, predictions } = o;
+  for (let i = node.begin; i < node.end; i++) {
+    const r = rows[i];
+    predictions[r] += values[goesLeft[bins[r * cols + feature]]];
+  }
 }
 
 /** parent := parent - child, slot by slot (the parent's buffer becomes the sibling's histogram). */

@@ -14,7 +14,7 @@ const SKETCH_FACTOR = 8;
 
 export interface HistogramCuts {
   /** Feature f's cuts are values[ptrs[f] .. ptrs[f + 1]). */
-  readonly ptrs: Uint32Array;
+  readonly ptrs: Int32Array;
   readonly values: Float32Array;
   /** Below every value of the feature: the split condition when only missing values go left. */
   readonly minValues: Float32Array;
@@ -45,7 +45,7 @@ function featureSummary(matrix: DenseMatrix, feature: number, maxBin: number): {
 }
 
 export function histogramCuts({ matrix, maxBin = 256 }: HistogramCutsOptions): HistogramCuts {
-  const ptrs = new Uint32Array(matrix.cols + 1);
+  const ptrs = new Int32Array(matrix.cols + 1);
   const values: number[] = [];
   const minValues = new Float32Array(matrix.cols);
   for (let fid = 0; fid < matrix.cols; fid++) {
@@ -83,8 +83,8 @@ export function searchBin(cuts: HistogramCuts, feature: number, value: number): 
 }
 
 /** Number of bins of each feature. */
-export function binCounts(cuts: HistogramCuts): Uint32Array {
-  const out = new Uint32Array(cuts.ptrs.length - 1);
+export function binCounts(cuts: HistogramCuts): Int32Array {
+  const out = new Int32Array(cuts.ptrs.length - 1);
   for (let i = 0; i < out.length; i++) out[i] = cuts.ptrs[i + 1] - cuts.ptrs[i];
   return out;
 }

@@ -8,7 +8,7 @@ import type { BinArray, BinMatrix } from './binMatrix.ts';
 
 export type HistogramKernel = (
   bins: BinArray,
-  rows: Uint32Array,
+  rows: Int32Array,
   begin: number,
   end: number,
   grad: Float64Array,
@@ -18,7 +18,7 @@ export type HistogramKernel = (
 
 const cache = new Map<string, HistogramKernel>();
 
-function kernelSource(cols: number, offsets: Uint32Array, unitHessian: boolean): string {
+function kernelSource(cols: number, offsets: Int32Array, unitHessian: boolean): string {
   const lines = [
     'for (let i = begin; i < end; i++) {',
     '  const r = rows[i];',

@@ -9,8 +9,8 @@ import type { BinArray } from './binMatrix.ts';
 export interface PartitionOptions {
   bins: BinArray;
   cols: number;
-  rows: Uint32Array;
-  scratch: Uint32Array;
+  rows: Int32Array;
+  scratch: Int32Array;
   begin: number;
   end: number;
   feature: number;
@@ -30,7 +30,9 @@ export function partitionRows({ bins, cols, rows, scratch, begin, end, feature, 
     l += left;
     k += left ^ 1;
   }
-  rows.set(scratch.subarray(0, k), l);
+  // A plain loop, not rows.set(scratch.subarray()): a property access after an OSR-compiled loop has no type
+  // feedback and deoptimised this function on every call.
+  for (let j = 0; j < k; j++) rows[l + j] = scratch[j];
   return l;
 }
 

@@ -5,7 +5,7 @@
 import type { Rng } from '../../core/random.ts';
 
 /** Writes the rows of this tree, ascending, into `rows`; returns how many. All rows when subsample is 1. */
-export function sampleRows(rows: Uint32Array, n: number, subsample: number, rng: Rng): number {
+export function sampleRows(rows: Int32Array, n: number, subsample: number, rng: Rng): number {
   let count = 0;
   if (subsample >= 1) {
     for (let i = 0; i < n; i++) rows[i] = i;

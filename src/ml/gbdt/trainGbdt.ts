@@ -56,8 +56,8 @@ export function trainGbdt(o: TrainGbdtOptions): GbdtModel {
   const preds = new Float32Array(n).fill(p.baseScore);
   const grad = new Float64Array(n);
   const hess = new Float64Array(n);
-  const rows = new Uint32Array(n);
-  const scratch = new Uint32Array(n);
+  const rows = new Int32Array(n);
+  const scratch = new Int32Array(n);
   const rng = rngFor(p.seed, 'gbdt/sampling');
   const kernel = histogramKernel(bins, p.objective === 'reg:squarederror');
   const pool = new HistogramPool(bins.totalSlots);
@@ -71,15 +71,12 @@ export function trainGbdt(o: TrainGbdtOptions): GbdtModel {
     computeGradients({ objective: p.objective, huberSlope: p.huberSlope, predictions: preds, labels, grad, hess });
     const rowCount = sampleRows(rows, n, p.subsample, rng);
     const features = sampleFeatures(matrix.cols, p.colsampleBytree, rng);
-    const grown = growTree({ bins, cuts, grad, hess, rows, rowCount, scratch, kernel, pool, features, rules, eta: f(p.eta), gamma: f(p.gamma), maxDepth: p.maxDepth });
-    for (const leaf of grown.leaves) {
-      for (let i = leaf.begin; i < leaf.end; i++) preds[rows[i]] = f(preds[rows[i]] + leaf.value);
-    }
-    if (rowCount < n) addToUnsampled(grown.tree, matrix, rows, rowCount, preds);
-    trees.push(grown.tree);
+    const tree = growTree({ bins, cuts, grad, hess, rows, rowCount, scratch, kernel, pool, features, rules, eta: f(p.eta), gamma: f(p.gamma), maxDepth: p.maxDepth, predictions: preds });
+    if (rowCount < n) addToUnsampled(tree, matrix, rows, rowCount, preds);
+    trees.push(tree);
     let validationRmse: number | undefined;
     if (valid && validPreds) {
-      grown.tree.addTo(valid.matrix.data, valid.matrix.cols, validPreds);
+      tree.addTo(valid.matrix.data, valid.matrix.cols, validPreds);
       validationRmse = rmse(validPreds, valid.labels);
       if (validationRmse < best.score) best = { round, score: validationRmse };
     }
@@ -99,7 +96,7 @@ export function trainGbdt(o: TrainGbdtOptions): GbdtModel {
 }
 
 /** Rows left out by subsampling still need this tree's output in their cached prediction. */
-function addToUnsampled(tree: RegressionTree, matrix: DenseMatrix, rows: Uint32Array, rowCount: number, preds: Float32Array): void {
+function addToUnsampled(tree: RegressionTree, matrix: DenseMatrix, rows: Int32Array, rowCount: number, preds: Float32Array): void {
   const inTree = new Uint8Array(matrix.rows);
   for (let i = 0; i < rowCount; i++) inTree[rows[i]] = 1;
   for (let r = 0; r < matrix.rows; r++) {
