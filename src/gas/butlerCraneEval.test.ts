@@ -16,7 +16,7 @@ describe.skipIf(!dataDir)('Butler & Crane protocol on the real gas file', () => 
     const { points, errors } = readEvalPoints(join(dataDir!, 'gas/butler-crane-eval-points.csv'));
     expect(errors).toEqual([]);
     expect(points).toHaveLength(70_788);
-    const r = await butlerCraneEval({ series, points, seed: 1, lstm: false });
+    const r = await butlerCraneEval({ series, points, seed: 1, lstm: false, gbdt: false });
     expect(r.horizons_min).toEqual([5, 10, 15, 20, 25, 30, 35, 40, 45, 50]);
     const two = (a: number[]) => a.slice(0, 3).map((x) => Number(x.toFixed(2)));
     expect(two(r.sets.attention!.persistence.rmse)).toEqual([23.86, 31.48, 34.39]);

@@ -26,8 +26,8 @@ export interface WindowReport {
   points: number[];
   model: MetricLists;
   persistence: MetricLists;
-  /** RMSE of each component alone and the blend weights the LSTM earned on the training tail. */
-  components: { ridgeRmse: number[]; lstmRmse: number[]; blend: GasForecasterModel['blend'] };
+  /** RMSE (gwei) of each component alone, and the blend weights each earned on the held-out training tail. */
+  components: { ridgeRmse: number[]; gbdtRmse: number[]; lstmRmse: number[]; blend: GasForecasterModel['blend'] };
 }
 
 export interface SetReport {
@@ -46,6 +46,7 @@ export interface ButlerCraneOptions {
   points: readonly EvalPoint[];
   seed: number;
   lstm?: TrainGasOptions['lstm'];
+  gbdt?: TrainGasOptions['gbdt'];
   onModel?: (label: string) => void;
   onEpoch?: (e: EpochStats) => void;
 }
@@ -69,7 +70,7 @@ export async function butlerCraneEval(o: ButlerCraneOptions): Promise<ButlerCran
     const cutoff = binIndex(s, first);
     if (cutoff < 0) throw new InvalidInputError(`eval points: first origin ${new Date(first).toISOString()} of ${set}/${windowText} is not in the gas series`);
     o.onModel?.(`${set} window ${windowText}: training on targets through ${new Date(first).toISOString()}`);
-    const model = await trainGasForecaster({ series: s, columns, cutoff, seed: o.seed, horizons: H, lstm: o.lstm, onEpoch: o.onEpoch });
+    const model = await trainGasForecaster({ series: s, columns, cutoff, seed: o.seed, horizons: H, lstm: o.lstm, gbdt: o.gbdt, onEpoch: o.onEpoch });
     const forecaster = new GasForecaster(model);
     const origins = group.map((p) => binIndex(s, p.originMs));
     origins.forEach((t, i) => {
@@ -80,7 +81,7 @@ export async function butlerCraneEval(o: ButlerCraneOptions): Promise<ButlerCran
     const f = await forecaster.logRatios(columns, origins);
     const w: WindowReport = {
       window: Number(windowText), firstOrigin: new Date(first).toISOString(), points: [], model: lists(), persistence: lists(),
-      components: { ridgeRmse: [], lstmRmse: [], blend: model.blend.slice(0, H) },
+      components: { ridgeRmse: [], gbdtRmse: [], lstmRmse: [], blend: model.blend.slice(0, H) },
     };
     for (const h of horizons) {
       const idx = group.flatMap((p, i) => (p.h === h ? [i] : []));
@@ -93,6 +94,7 @@ export async function butlerCraneEval(o: ButlerCraneOptions): Promise<ButlerCran
       push(w.model, m);
       push(w.persistence, p);
       w.components.ridgeRmse.push(errorMetrics(y, at(f.ridge)).rmse);
+      w.components.gbdtRmse.push(f.gbdt ? errorMetrics(y, at(f.gbdt)).rmse : NaN);
       w.components.lstmRmse.push(f.lstm ? errorMetrics(y, at(f.lstm)).rmse : NaN);
     }
     sets[set] ??= { model: lists(), persistence: lists(), windows: [] };

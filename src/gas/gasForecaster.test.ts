@@ -35,7 +35,7 @@ describe('gas features', () => {
 
 describe('GasForecaster', () => {
   it('trains reproducibly, round-trips JSON, and predict(history) equals the batch path at that origin', async () => {
-    const opts = { series, columns: gasFeatureColumns(series), cutoff: 1200, seed: 3, horizons: 4, lstm: { hidden: 8, epochs: 3, seqLen: 12 } };
+    const opts = { series, columns: gasFeatureColumns(series), cutoff: 1200, seed: 3, horizons: 4, lstm: { hidden: 8, epochs: 3, seqLen: 12 }, gbdt: { rounds: 10 } };
     const a = await trainGasForecaster(opts);
     const b = await trainGasForecaster(opts);
     expect(JSON.stringify(b)).toEqual(JSON.stringify(a));

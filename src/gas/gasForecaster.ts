@@ -1,10 +1,12 @@
 /**
  * Forecasts min gas price 5..(5*horizons) minutes ahead from the series up to and including the origin bin:
- * ridge and LSTM log-ratio forecasts blended per horizon, turned into gwei with an interval from the
+ * ridge, gradient-boosted-tree and LSTM log-ratio forecasts blended per horizon, turned into gwei with an interval from the
  * validation-tail error quantiles.
  */
 import { InvalidInputError } from '../core/errors.ts';
 import type { GasRow } from '../market/files/readGasCsv.ts';
+import type { GbdtModel } from '../ml/gbdt/gbdtModel.ts';
+import { fromXgboostJson } from '../ml/gbdt/xgboostJson.ts';
 import { LstmPredictor } from '../ml/lstm/lstmPredictor.ts';
 import type { GasForecasterModel } from './gasForecasterModel.ts';
 import { featureMatrix, featureWarmupBins, gasFeatureColumns } from './gasFeatures.ts';
@@ -25,14 +27,17 @@ export interface HorizonForecast {
 export interface LogRatioForecasts {
   blend: Float64Array;
   ridge: Float64Array;
+  gbdt: Float64Array | null;
   lstm: Float64Array | null;
 }
 
 export class GasForecaster {
   private predictor: LstmPredictor | undefined;
+  private readonly forests: GbdtModel[] | null;
 
   constructor(readonly model: GasForecasterModel) {
     if (model.lstm) this.predictor = LstmPredictor.create(model.lstm.shape, Float32Array.from(model.lstm.params), model.sequence.seqLen);
+    this.forests = model.gbdt ? model.gbdt.map((j) => fromXgboostJson(j)) : null;
   }
 
   /** Bins of history predict() needs. */
@@ -45,14 +50,25 @@ export class GasForecaster {
     const fm = featureMatrix(columns, m.features);
     const ridge = new Float64Array(n * H);
     origins.forEach((t, i) => m.ridge.forEach((r, h) => (ridge[i * H + h] = predictRidge(r, fm.values, fm.cols, t))));
+    let gbdt: Float64Array | null = null;
+    if (this.forests) {
+      const data = new Float32Array(n * fm.cols);
+      origins.forEach((t, i) => data.set(fm.values.subarray(t * fm.cols, (t + 1) * fm.cols), i * fm.cols));
+      const g = new Float64Array(n * H);
+      this.forests.forEach((forest, h) => forest.predict({ data, rows: n, cols: fm.cols }).forEach((v, i) => (g[i * H + h] = v)));
+      gbdt = g;
+    }
     let lstm: Float64Array | null = null;
     if (this.predictor && m.lstm) {
       const x = sequenceInputs(columns, m.sequence, origins);
       const out = await this.predictor.predict(x, n);
       lstm = Float64Array.from(out, (v, j) => v * m.sequence.outScale[j % H]!);
     }
-    const blend = ridge.map((r, j) => m.blend[j % H]!.ridge * r + (lstm ? m.blend[j % H]!.lstm * lstm[j]! : 0));
-    return { blend, ridge, lstm };
+    const blend = ridge.map((r, j) => {
+      const w = m.blend[j % H]!;
+      return w.ridge * r + (gbdt ? w.gbdt * gbdt[j]! : 0) + (lstm ? w.lstm * lstm[j]! : 0);
+    });
+    return { blend, ridge, gbdt, lstm };
   }
 
   /** Forecasts from a history that ends at the origin bin (at least historyBins bins). */

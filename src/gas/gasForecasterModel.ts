@@ -1,6 +1,6 @@
 /**
- * The gas forecaster's artefact: per-horizon ridge models on the feature vector, one multi-horizon LSTM on
- * sequences of per-step features, per-horizon blend weights fitted on a held-out tail of the training window, and
+ * The gas forecaster's artefact: per-horizon ridge models and gradient-boosted trees (XGBoost JSON) on the
+ * feature vector, one multi-horizon LSTM on sequences of per-step features, per-horizon blend weights fitted on a held-out tail of the training window, and
  * interval quantiles of the blend's log errors there. Plain JSON with metadata; validated on load.
  */
 import { z } from 'zod';
@@ -32,14 +32,17 @@ export const gasForecasterSchema = z.object({
     outScale: z.array(z.number()),
   }),
   lstm: lstmModelSchema.nullable(),
-  /** Per horizon: weights of the ridge and LSTM log-ratio forecasts in the combination. */
-  blend: z.array(z.object({ ridge: z.number(), lstm: z.number() })),
+  /** Per horizon: a boosted forest in XGBoost's JSON model format, or null when trees are not used. */
+  gbdt: z.array(z.unknown()).nullable(),
+  /** Per horizon: weights of the ridge, GBDT and LSTM log-ratio forecasts in the combination. */
+  blend: z.array(z.object({ ridge: z.number(), gbdt: z.number(), lstm: z.number() })),
   /** Per horizon: 5% and 95% quantiles of the blend's log error on the validation tail. */
   interval: z.array(z.object({ low: z.number(), high: z.number() })),
   /** Validation-tail RMSE of log ratios per horizon for each component. */
   validation: z.object({
     rows: z.number().int(),
     ridgeRmse: z.array(z.number()),
+    gbdtRmse: z.array(z.number()),
     lstmRmse: z.array(z.number()),
     blendRmse: z.array(z.number()),
     persistenceRmse: z.array(z.number()),
@@ -53,7 +56,7 @@ export function gasForecasterFromJson(json: unknown, source = 'gas forecaster'):
   if (!parsed.success) throw new InvalidInputError(`${source}: not an arbml gas forecaster`, { details: parsed.error.message });
   const m = parsed.data;
   const h = m.horizons;
-  if (m.ridge.length !== h || m.blend.length !== h || m.interval.length !== h) {
+  if (m.ridge.length !== h || m.blend.length !== h || m.interval.length !== h || (m.gbdt && m.gbdt.length !== h)) {
     throw new InvalidInputError(`${source}: per-horizon arrays must have ${h} entries`);
   }
   for (const r of m.ridge) {

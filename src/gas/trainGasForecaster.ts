@@ -1,20 +1,22 @@
 /**
- * Trains the gas forecaster on targets at or before a cutoff bin: per-horizon ridge on the feature vector, a
- * multi-horizon LSTM on feature sequences (early-stopped on the last 15% of the window), blend weights per horizon
- * by least squares on that held-out tail (a component with a negative weight is dropped: the LSTM keeps a weight
- * only if it lowers the held-out error), then the ridge is refitted on the whole window.
+ * Trains the gas forecaster on targets at or before a cutoff bin. Components, each predicting log(y[t+h]/y[t]):
+ * per-horizon ridge and gradient-boosted trees on the feature vector, and one multi-horizon LSTM on feature
+ * sequences. The last 15% of the window is held out: the components are fitted before it (the LSTM early-stops on
+ * it), and per-horizon non-negative blend weights and interval quantiles are fitted on it, so a component keeps a
+ * weight only if it lowers the held-out error. Ridge and trees are then refitted on the whole window.
  */
 import { InvalidInputError } from '../core/errors.ts';
-import { lstmModelToJson } from '../ml/lstm/lstmModel.ts';
-import { trainLstm, type EpochStats } from '../ml/lstm/trainLstm.ts';
+import { trainGbdt } from '../ml/gbdt/trainGbdt.ts';
+import { toXgboostJson } from '../ml/gbdt/xgboostJson.ts';
+import type { EpochStats } from '../ml/lstm/trainLstm.ts';
+import { blendWeights, quantile, rmse } from './blendWeights.ts';
 import { GasForecaster } from './gasForecaster.ts';
 import type { GasForecasterModel } from './gasForecasterModel.ts';
-import { featureMatrix, featureWarmupBins, sequenceFeatureNames } from './gasFeatures.ts';
-import { ridgeFeatureNames } from './ridgeFeatureNames.ts';
+import { featureMatrix, featureWarmupBins, type FeatureMatrix } from './gasFeatures.ts';
 import type { GasSeries } from './gasSeries.ts';
 import { fitRidge } from './ridge.ts';
-import { blendWeights, quantile, rmse } from './blendWeights.ts';
-import { sequenceInputs } from './sequenceInputs.ts';
+import { ridgeFeatureNames } from './ridgeFeatureNames.ts';
+import { trainSequenceModel, type SequenceModelOptions } from './trainSequenceModel.ts';
 
 export interface TrainGasOptions {
   series: GasSeries;
@@ -23,12 +25,25 @@ export interface TrainGasOptions {
   cutoff: number;
   seed: number;
   horizons?: number;
-  lstm?: { hidden?: number; layers?: number; seqLen?: number; epochs?: number; threads?: 1 | 2 } | false;
+  lstm?: SequenceModelOptions | false;
+  /** Boosted trees per horizon (default on). */
+  gbdt?: { rounds?: number } | false;
   ridgeLambda?: number;
   onEpoch?: (e: EpochStats) => void;
 }
 
 const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+const iso = (s: GasSeries, t: number): string => new Date(s.timeMs[t]!).toISOString();
+
+function fitForest(fm: FeatureMatrix, rows: number[], y: number[], seed: number, rounds: number): unknown {
+  const data = new Float32Array(rows.length * fm.cols);
+  rows.forEach((t, i) => data.set(fm.values.subarray(t * fm.cols, (t + 1) * fm.cols), i * fm.cols));
+  const model = trainGbdt({
+    matrix: { data, rows: rows.length, cols: fm.cols }, labels: y, featureNames: fm.names,
+    params: { numRounds: rounds, maxDepth: 4, eta: 0.1, subsample: 0.8, colsampleBytree: 0.8, minChildWeight: 20, baseScore: 0, seed },
+  });
+  return toXgboostJson(model);
+}
 
 export async function trainGasForecaster(o: TrainGasOptions): Promise<GasForecasterModel> {
   const { series: s, columns, cutoff, seed, horizons: H = 10, ridgeLambda = 1 } = o;
@@ -38,71 +53,51 @@ export async function trainGasForecaster(o: TrainGasOptions): Promise<GasForecas
   if (validStart - warm < 500) throw new InvalidInputError(`gas training window too short (${cutoff - warm} bins after warm-up)`);
   const fm = featureMatrix(columns, ridgeFeatureNames);
   const target = (t: number, h: number): number => L[t + h]! - L[t]!;
-  const fitH = (rows: number[], h: number) =>
-    fitRidge({ x: fm.values, cols: fm.cols, rows, y: rows.map((t) => target(t, h + 1)), lambda: ridgeLambda });
   const validRows = range(validStart, cutoff - H + 1);
+  const rounds = o.gbdt === false ? 0 : (o.gbdt?.rounds ?? 100);
+  const fitAll = (end: number) => ({
+    ridge: range(0, H).map((h) => {
+      const rows = range(warm, end - h - 1);
+      return fitRidge({ x: fm.values, cols: fm.cols, rows, y: rows.map((t) => target(t, h + 1)), lambda: ridgeLambda });
+    }),
+    gbdt: rounds ? range(0, H).map((h) => {
+      const rows = range(warm, end - h - 1);
+      return fitForest(fm, rows, rows.map((t) => target(t, h + 1)), seed, rounds);
+    }) : null,
+  });
 
-  const lstmOpts = o.lstm === false ? null : { hidden: 32, layers: 2, seqLen: 24, epochs: 30, threads: 1 as const, ...o.lstm };
-  const seqLen = lstmOpts?.seqLen ?? 24;
-  const trainSeq = range(Math.max(warm, seqLen - 1), validStart - H);
-  const seqCols = sequenceFeatureNames.map((n) => columns.get(n)!);
-  const stat = (c: Float64Array, rows: number[]) => {
-    const mean = rows.reduce((a, t) => a + c[t]!, 0) / rows.length;
-    const sd = Math.sqrt(rows.reduce((a, t) => a + (c[t]! - mean) ** 2, 0) / rows.length) || 1;
-    return { mean, sd };
-  };
-  const seqStats = seqCols.map((c) => stat(c, trainSeq));
-  const outScale = range(0, H).map((h) => Math.sqrt(trainSeq.reduce((a, t) => a + target(t, h + 1) ** 2, 0) / trainSeq.length));
-  const sequence = { features: [...sequenceFeatureNames], seqLen, mean: seqStats.map((x) => x.mean), scale: seqStats.map((x) => x.sd), outScale };
-
-  let lstm: GasForecasterModel['lstm'] = null;
-  if (lstmOpts) {
-    const samples = (rows: number[]) => ({
-      count: rows.length, seqLen, inputSize: sequence.features.length, outputSize: H,
-      x: sequenceInputs(columns, sequence, rows),
-      y: Float32Array.from({ length: rows.length * H }, (_, j) => target(rows[Math.floor(j / H)]!, (j % H) + 1) / outScale[j % H]!),
-    });
-    const shape = { inputSize: sequence.features.length, hiddenSize: lstmOpts.hidden, layers: lstmOpts.layers, outputSize: H };
-    const trained = await trainLstm({
-      shape, train: samples(trainSeq), valid: samples(validRows), epochs: lstmOpts.epochs, patience: 4,
-      seed, threads: lstmOpts.threads, onEpoch: o.onEpoch,
-    });
-    const best = trained.history.find((e) => e.epoch === trained.bestEpoch);
-    lstm = lstmModelToJson({
-      shape, seqLen, features: sequence.features, outputs: range(1, H + 1).map((h) => `logRatio_h${h}`),
-      trainingWindow: { from: iso(s, trainSeq[0]!), to: iso(s, validStart - 1) }, bestEpoch: trained.bestEpoch,
-      metrics: { validMse: best?.validLoss ?? NaN, trainMse: best?.trainLoss ?? NaN }, params: trained.params,
-    });
-  }
-
-  // Held-out tail: ridge fitted before it, LSTM early-stopped on it; blend weights and intervals from it.
+  const seq = await trainSequenceModel({
+    series: s, columns, seed, horizons: H, warm, validStart, validRows, options: o.lstm, onEpoch: o.onEpoch,
+  });
+  const before = fitAll(validStart);
   const heldOut: GasForecasterModel = {
     format: 'arbml.gas-forecaster', version: 1, seed, horizons: H,
     trainingWindow: { from: iso(s, warm), to: iso(s, cutoff) }, features: [...ridgeFeatureNames],
-    ridge: range(0, H).map((h) => fitH(range(warm, validStart - h - 1), h)),
-    sequence, lstm, blend: range(0, H).map(() => ({ ridge: 1, lstm: 0 })), interval: [],
-    validation: { rows: validRows.length, ridgeRmse: [], lstmRmse: [], blendRmse: [], persistenceRmse: [] },
+    ridge: before.ridge, gbdt: before.gbdt, sequence: seq.sequence, lstm: seq.lstm,
+    blend: range(0, H).map(() => ({ ridge: 1, gbdt: 0, lstm: 0 })), interval: [],
+    validation: { rows: validRows.length, ridgeRmse: [], gbdtRmse: [], lstmRmse: [], blendRmse: [], persistenceRmse: [] },
   };
   const parts = await new GasForecaster(heldOut).logRatios(columns, validRows);
   const v = heldOut.validation;
   const blend: GasForecasterModel['blend'] = [];
   const interval: GasForecasterModel['interval'] = [];
+  const column = (a: Float64Array | null, h: number) => (a ? validRows.map((_, i) => a[i * H + h]!) : null);
   for (let h = 0; h < H; h++) {
     const y = validRows.map((t) => target(t, h + 1));
-    const r = validRows.map((_, i) => parts.ridge[i * H + h]!);
-    const l = parts.lstm ? validRows.map((_, i) => parts.lstm![i * H + h]!) : null;
-    const w = l ? blendWeights(y, r, l) : { ridge: 1, lstm: 0 };
-    const b = r.map((x, i) => w.ridge * x + (l ? w.lstm * l[i]! : 0));
-    const err = y.map((x, i) => x - b[i]!);
-    blend.push(w);
-    interval.push({ low: quantile(err, 0.05), high: quantile(err, 0.95) });
-    v.ridgeRmse.push(rmse(y, r));
-    v.lstmRmse.push(l ? rmse(y, l) : NaN);
+    const comps = [column(parts.ridge, h)!, column(parts.gbdt, h), column(parts.lstm, h)];
+    const present = comps.flatMap((c, i) => (c ? [i] : []));
+    const wPresent = blendWeights(y, present.map((i) => comps[i]!));
+    const w = [0, 0, 0];
+    present.forEach((i, j) => (w[i] = wPresent[j]!));
+    const b = y.map((_, r) => present.reduce((a, i) => a + w[i]! * comps[i]![r]!, 0));
+    blend.push({ ridge: w[0]!, gbdt: w[1]!, lstm: w[2]! });
+    interval.push({ low: quantile(y.map((x, r) => x - b[r]!), 0.05), high: quantile(y.map((x, r) => x - b[r]!), 0.95) });
+    v.ridgeRmse.push(rmse(y, comps[0]!));
+    v.gbdtRmse.push(comps[1] ? rmse(y, comps[1]) : NaN);
+    v.lstmRmse.push(comps[2] ? rmse(y, comps[2]) : NaN);
     v.blendRmse.push(rmse(y, b));
     v.persistenceRmse.push(rmse(y, y.map(() => 0)));
   }
-  const ridge = range(0, H).map((h) => fitH(range(warm, cutoff - h), h));
-  return { ...heldOut, ridge, blend, interval };
+  const final = fitAll(cutoff + 1);
+  return { ...heldOut, ridge: final.ridge, gbdt: final.gbdt, blend, interval };
 }
-
-const iso = (s: GasSeries, t: number): string => new Date(s.timeMs[t]!).toISOString();

@@ -15,6 +15,7 @@ interface Flags {
   seed: string;
   threads: string;
   lstm: boolean;
+  gbdt: boolean;
   json?: boolean;
 }
 
@@ -40,7 +41,8 @@ export function register(program: Command): void {
     .option('--points <file>', `evaluation points CSV (default: ${pointsFile} beside --data)`)
     .option('--seed <n>', 'seed of initialisation and shuffling', '1')
     .option('--threads <n>', 'LSTM training threads (1 or 2)', '2')
-    .option('--no-lstm', 'ridge only (no LSTM in the blend)')
+    .option('--no-lstm', 'leave the LSTM out of the blend')
+    .option('--no-gbdt', 'leave the gradient-boosted trees out of the blend')
     .option('--json', 'print one JSON object on stdout')
     .action(async (opts: Flags) => {
       if (opts.protocol !== 'butler-crane') throw new InvalidInputError(`--protocol: only butler-crane is defined, got ${opts.protocol}`);
@@ -57,6 +59,7 @@ export function register(program: Command): void {
       const result = await butlerCraneEval({
         series, points: evalPoints.points, seed,
         lstm: opts.lstm ? { threads: Number(opts.threads) as 1 | 2 } : false,
+        gbdt: opts.gbdt ? {} : false,
         onModel: (m) => info(`eval gas: ${m}`),
         onEpoch: (e) => info(`eval gas:   LSTM epoch ${e.epoch} valid ${e.validLoss?.toFixed(4)} (${e.seconds.toFixed(1)} s)`),
       });

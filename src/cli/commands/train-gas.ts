@@ -16,6 +16,7 @@ interface Flags {
   seed: string;
   threads: string;
   lstm: boolean;
+  gbdt: boolean;
   json?: boolean;
 }
 
@@ -29,7 +30,8 @@ export function register(program: Command): void {
     .option('--through <utc>', 'last bin usable as a training target, e.g. "2021-12-22 04:10:00" (default: the last bin)')
     .option('--seed <n>', 'seed of initialisation and shuffling', '1')
     .option('--threads <n>', 'LSTM training threads (1 or 2)', '2')
-    .option('--no-lstm', 'ridge only (no LSTM in the blend)')
+    .option('--no-lstm', 'leave the LSTM out of the blend')
+    .option('--no-gbdt', 'leave the gradient-boosted trees out of the blend')
     .option('--json', 'print one JSON object on stdout')
     .action(async (opts: Flags) => {
       const seed = Number(opts.seed);
@@ -47,6 +49,7 @@ export function register(program: Command): void {
       const model = await trainGasForecaster({
         series, columns: gasFeatureColumns(series), cutoff, seed,
         lstm: opts.lstm ? { threads: Number(opts.threads) as 1 | 2 } : false,
+        gbdt: opts.gbdt ? {} : false,
         onEpoch: (e) => info(`train gas: LSTM epoch ${e.epoch} train ${e.trainLoss.toFixed(4)} valid ${e.validLoss?.toFixed(4)} (${e.seconds.toFixed(1)} s)`),
       });
       mkdirSync(dirname(opts.out), { recursive: true });
@@ -59,8 +62,8 @@ export function register(program: Command): void {
         json: !!opts.json, result,
         human: (r) => [
           `wrote ${r.model} (training window ${r.trainingWindow.from} .. ${r.trainingWindow.to})`,
-          `held-out log-ratio RMSE h=1/2/3: blend ${fmt(r.validation.blendRmse)}, ridge ${fmt(r.validation.ridgeRmse)}, LSTM ${fmt(r.validation.lstmRmse)}, persistence ${fmt(r.validation.persistenceRmse)}`,
-          `LSTM weight h=1/2/3: ${r.blend.slice(0, 3).map((b) => b.lstm.toFixed(2)).join(' / ')}`,
+          `held-out log-ratio RMSE h=1/2/3: blend ${fmt(r.validation.blendRmse)}, ridge ${fmt(r.validation.ridgeRmse)}, GBDT ${fmt(r.validation.gbdtRmse)}, LSTM ${fmt(r.validation.lstmRmse)}, persistence ${fmt(r.validation.persistenceRmse)}`,
+          `blend weights ridge/GBDT/LSTM at h=1/2/3: ${r.blend.slice(0, 3).map((b) => [b.ridge, b.gbdt, b.lstm].map((x) => x.toFixed(2)).join('/')).join(', ')}`,
         ].join('\n'),
       });
     });
