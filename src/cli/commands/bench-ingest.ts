@@ -7,6 +7,7 @@ import { info, report, warn } from '../output.ts';
 interface BenchIngestFlags extends CommonFlags {
   rows: string;
   batchRows?: string;
+  repeats: string;
 }
 
 /** `arbml bench ingest`: ledger write rate into PGlite and PostgreSQL against psql's \copy of the same rows. */
@@ -20,7 +21,8 @@ export function register(program: Command): void {
       )
       .option('--rows <n>', 'number of opportunity rows', '200000')
       .option('--seed <n>', 'seed of the synthetic rows', '1')
-      .option('--batch-rows <n>', 'rows per store transaction (default 50000)'),
+      .option('--batch-rows <n>', 'rows per store transaction (default 50000)')
+      .option('--repeats <n>', 'alternating runs of psql and of our path; the best of each is reported', '3'),
   ).action(async (opts: BenchIngestFlags) => {
     const config = configFromFlags(opts);
     const rows = Number(opts.rows);
@@ -30,6 +32,7 @@ export function register(program: Command): void {
       seed: config.seed,
       databaseUrl: config.databaseUrl,
       batchRows: opts.batchRows ? Number(opts.batchRows) : undefined,
+      repeats: Math.max(1, Number(opts.repeats) || 1),
       log: info,
     });
     if (result.skipped) warn(`bench ingest: ${result.skipped}`);
