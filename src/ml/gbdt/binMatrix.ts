@@ -1,7 +1,8 @@
 /**
  * The quantised training matrix: row-major bin indices, one byte per value when every feature has at most 255
  * bins plus its missing code (else two bytes). Row-major keeps a row's bins on one cache line for the histogram
- * loop. A missing value gets its feature's missing code, `binCount[f]`, one past its last bin.
+ * loop; a column-major copy serves the partition, which reads one feature of many rows (a column is a small,
+ * cache-resident array). A missing value gets its feature's missing code, `binCount[f]`, one past its last bin.
  */
 import { binCounts, type HistogramCuts } from './histogramCuts.ts';
 import type { DenseMatrix } from './denseMatrix.ts';
@@ -10,6 +11,8 @@ export type BinArray = Uint8Array | Uint16Array;
 
 export interface BinMatrix {
   readonly bins: BinArray;
+  /** The same bins by feature: columns[f][row]. */
+  readonly columns: BinArray[];
   readonly rows: number;
   readonly cols: number;
   /** Bins per feature; also each feature's missing code. */
@@ -37,8 +40,11 @@ export function binMatrix({ matrix, cuts }: BinMatrixOptions): BinMatrix {
   }
   const wide = binCount.some((n) => n > 255);
   const bins: BinArray = wide ? new Uint16Array(rows * cols) : new Uint8Array(rows * cols);
+  const columns: BinArray[] = [];
   let hasMissing = false;
   for (let c = 0; c < cols; c++) {
+    const column: BinArray = wide ? new Uint16Array(rows) : new Uint8Array(rows);
+    columns.push(column);
     const begin = cuts.ptrs[c];
     const n = binCount[c];
     const values = cuts.values;
@@ -46,19 +52,22 @@ export function binMatrix({ matrix, cuts }: BinMatrixOptions): BinMatrix {
       const v = data[i];
       if (v !== v) {
         bins[i] = n;
+        column[r] = n;
         hasMissing = true;
         continue;
       }
-      let lo = begin;
-      let hi = begin + n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (values[mid] <= v) lo = mid + 1;
-        else hi = mid;
+      // Branch-free upper bound: how many of the feature's cuts are <= v.
+      let at = begin;
+      let len = n;
+      while (len > 1) {
+        const half = len >>> 1;
+        at += half * +(values[at + half] <= v);
+        len -= half;
       }
-      const b = lo - begin;
+      const b = at - begin + +(values[at] <= v);
       bins[i] = b === n ? n - 1 : b;
+      column[r] = bins[i];
     }
   }
-  return { bins, rows, cols, binCount, offsets, totalSlots: total, hasMissing };
+  return { bins, columns, rows, cols, binCount, offsets, totalSlots: total, hasMissing };
 }

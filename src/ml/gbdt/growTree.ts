@@ -93,7 +93,7 @@ export function growTree(o: GrowTreeOptions): RegressionTree {
         if (node.hist) pool.release(node.hist);
         continue;
       }
-      const mid = partitionRows({ bins: bins.bins, cols: bins.cols, rows: o.rows, scratch: o.scratch, begin: node.begin, end: node.end, feature: s.feature, goesLeft: table });
+      const mid = partitionRows({ column: bins.columns[s.feature], rows: o.rows, scratch: o.scratch, begin: node.begin, end: node.end, goesLeft: table });
       const left: OpenNode = { id: l, begin: node.begin, end: mid, grad: s.leftGrad, hess: s.leftHess, hist: null, split: null };
       const right: OpenNode = { id: r, begin: mid, end: node.end, grad: s.rightGrad, hess: s.rightHess, hist: null, split: null };
       const buildRight = s.rightHess < s.leftHess;
@@ -120,11 +120,11 @@ function addLeafValue(predictions: Float32Array, rows: Int32Array, begin: number
 /** Rows of a split whose children are leaves: each gets its side's value, picked without a branch. */
 function addSplitLeafValues(o: GrowTreeOptions, node: OpenNode, feature: number, goesLeft: Uint8Array, leftValue: number, rightValue: number): void {
   const values = Float64Array.of(rightValue, leftValue);
-  const { bins, cols } = o.bins;
+  const column = o.bins.columns[feature];
   const { rows, predictions } = o;
   for (let i = node.begin; i < node.end; i++) {
     const r = rows[i];
-    predictions[r] += values[goesLeft[bins[r * cols + feature]]];
+    predictions[r] += values[goesLeft[column[r]]];
   }
 }
 

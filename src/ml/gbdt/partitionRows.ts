@@ -7,24 +7,23 @@
 import type { BinArray } from './binMatrix.ts';
 
 export interface PartitionOptions {
-  bins: BinArray;
-  cols: number;
+  /** The split feature's column of bins. */
+  column: BinArray;
   rows: Int32Array;
   scratch: Int32Array;
   begin: number;
   end: number;
-  feature: number;
   /** 1 where a bin (index) goes left; the feature's missing code included. */
   goesLeft: Uint8Array;
 }
 
 /** Returns the end of the left part (= start of the right part). */
-export function partitionRows({ bins, cols, rows, scratch, begin, end, feature, goesLeft }: PartitionOptions): number {
+export function partitionRows({ column, rows, scratch, begin, end, goesLeft }: PartitionOptions): number {
   let l = begin;
   let k = 0;
   for (let i = begin; i < end; i++) {
     const r = rows[i];
-    const left = goesLeft[bins[r * cols + feature]];
+    const left = goesLeft[column[r]];
     rows[l] = r;
     scratch[k] = r;
     l += left;

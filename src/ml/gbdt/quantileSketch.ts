@@ -4,9 +4,11 @@
  * and pruned to `limitSize`. Values arrive in row order and every step mirrors XGBoost's, so the final summary,
  * and the cut points made from it, are the ones XGBoost's `hist` method makes. Unit weights only.
  */
+import { Float32Sorter } from './sortFloat32.ts';
 import { WeightedSummary } from './weightedSummary.ts';
 
 const f = Math.fround;
+const sorter = new Float32Sorter(1 << 14);
 
 /** XGBoost's LimitSizeLevel: how many entries each level keeps for `maxN` values at accuracy `eps`. */
 export function sketchLimitSize(maxN: number, eps: number): number {
@@ -63,9 +65,8 @@ export class QuantileSketch {
   private queueSummary(out: WeightedSummary): void {
     out.reserve(this.tail);
     out.size = 0;
-    const sorted = this.sortBuffer.subarray(0, this.tail);
-    sorted.set(this.queue.subarray(0, this.tail));
-    sorted.sort();
+    const sorted = this.sortBuffer;
+    sorter.sort(this.queue, this.tail, sorted);
     let extra: Map<number, number> | null = null;
     if (!this.allUnit) {
       extra = new Map();
