@@ -26,6 +26,8 @@ export interface IngestBenchResult {
   repeats: number;
   postgres_runs?: number[];
   psql_copy_runs?: number[];
+  /** Median of our runs over median of psql's: the typical ratio, beside the best-of ratio above. */
+  ratio_to_psql_median?: number;
   /** Why the PostgreSQL parts did not run, when they did not. */
   skipped?: string;
 }
@@ -39,6 +41,12 @@ export interface IngestBenchOptions {
   /** Alternating runs per PostgreSQL target (default 3); the best of each is reported. */
   repeats?: number;
   log?: (line: string) => void;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
@@ -167,6 +175,7 @@ export async function benchIngest({
     result.ratio_to_psql = result.postgres_rows_per_s / result.psql_copy_rows_per_s;
     result.postgres_runs = runs.store;
     result.psql_copy_runs = runs.psql;
+    result.ratio_to_psql_median = median(runs.store) / median(runs.psql);
   } catch (err) {
     result.skipped = `PostgreSQL part failed: ${err instanceof Error ? err.message : String(err)}`;
   } finally {
