@@ -1,0 +1,84 @@
+/**
+ * Committed market-model defaults, derived from the real data in ARBML_DATA_DIR by `arbml calibrate` (see
+ * CALIBRATION.md for each figure's source and the tolerance it is checked with). Polygon gas and the pool sizes
+ * other than the Polygon V3 pool have no real series here: they are stated assumptions, listed in CALIBRATION.md.
+ */
+import type { GasParams, MarketParams } from './params.ts';
+
+const ethereumGas: GasParams = {
+  blockTimeSeconds: 12,
+  gasLimit: 30_000_000,
+  demandMedianGwei: 85,
+  demandLogStd: 0.352,
+  demandPersistence5m: 0.99,
+  demandFastStd: 0.14,
+  demandFastPersistence5m: 0.5,
+  dailyAmplitude: 0.25,
+  dailyPeakHour: 18.5,
+  burstProbability5m: 0.005,
+  burstMeanLog: 0.147,
+  utilisationFeedback: 0.375,
+  utilisationBias: 0,
+  utilisationNoise: 0.255,
+  minTipGwei: 1,
+  tipMedianGwei: 10,
+  tipLogStd: 0.55,
+  tipPersistence: 0.995,
+  nativePerEth: 1,
+};
+
+export const DEFAULT_MARKET_PARAMS: MarketParams = {
+  version: 1,
+  cex: {
+    sigma: 0.000968,
+    logVolStd: 0.361,
+    logVolPersistence: 0.99528,
+    jumpProbability: 0.00176,
+    jumpStd: 0.00793,
+    startPrice: 4_300,
+  },
+  gas: {
+    ethereum: ethereumGas,
+    polygon: {
+      ...ethereumGas,
+      blockTimeSeconds: 2,
+      demandMedianGwei: 40,
+      minTipGwei: 30,
+      tipMedianGwei: 15,
+      nativePerEth: 2_000,
+    },
+  },
+  flows: {
+    zeroProbability: 0.1466,
+    usdQuantiles: [
+      0.09539, 30.0, 107.9, 236.5, 464.0, 816.0, 1296.0, 1999.0, 3051.0, 4569.0, 6637.0, 9384.0, 12400.0, 15820.0,
+      19480.0, 23840.0, 29490.0, 37680.0, 50710.0, 75980.0, 297200.0,
+    ],
+    noiseShare: 0.5,
+    referenceDepthUsd: 28_086_000,
+    depthExponent: 0.5,
+  },
+  competitors: {
+    latencyBlocks: {
+      ethereum: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 4, 5, 6, 9, 13, 21, 40, 70],
+      polygon: [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 4, 7, 12, 21, 50],
+    },
+    tipToBaseFeeLogMean: -0.538,
+    tipToBaseFeeLogStd: 1.65,
+    minProfitUsd: 30,
+    gasUnits: 150_000,
+  },
+  pools: {
+    ethereum: [
+      { dex: 'uniswap-v3', kind: 'v3', fee: 500, size: 1.2e19 },
+      { dex: 'uniswap-v2', kind: 'v2', fee: 30, size: 80e6 },
+      { dex: 'sushiswap', kind: 'v2', fee: 30, size: 60e6 },
+      { dex: 'uniswap-v3', kind: 'v3', fee: 3000, size: 3e18 },
+    ],
+    polygon: [
+      { dex: 'uniswap-v3', kind: 'v3', fee: 500, size: 1.378e18 },
+      { dex: 'quickswap', kind: 'v2', fee: 30, size: 8e6 },
+      { dex: 'sushiswap', kind: 'v2', fee: 30, size: 4e6 },
+    ],
+  },
+};
