@@ -69,9 +69,8 @@ export interface FlowParams {
 export interface CompetitorParams {
   /** Blocks from an edge opening to a competitor's arbitrage: empirical quantiles (equal probability each). */
   latencyBlocks: Record<Chain, number[]>;
-  /** Competitor priority fee + bribe per gas as a multiple of the base fee: log-normal. */
-  tipToBaseFeeLogMean: number;
-  tipToBaseFeeLogStd: number;
+  /** Competitor priority fee + bribe per gas as a multiple of the base fee: quantiles at p = 0, 1/n, .., 1. */
+  tipToBaseFeeQuantiles: number[];
   /** Profit beyond gas (USD) a competitor needs before it acts on an edge. */
   minProfitUsd: number;
   /** Gas of one competitor arbitrage. */
@@ -83,7 +82,7 @@ export interface PoolSpec {
   kind: 'v2' | 'v3';
   /** V2 fee in bps or V3 fee in pips. */
   fee: number;
-  /** V2: USDC reserve in whole USDC. V3: active liquidity L (raw). */
+  /** V2: USDC reserve in whole USDC. V3: depth, USD per unit log price (half the virtual USDC reserve). */
   size: number;
 }
 

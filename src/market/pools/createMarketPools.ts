@@ -1,7 +1,7 @@
 /**
  * The modelled pools of one chain at a start price: V2 pairs sized by their USDC reserve, V3 pools with a ladder of
  * liquidity positions centred on the price (narrow ones hold most of it, a full-range one keeps every price
- * quotable) whose in-range sum is the spec's active liquidity. recentreV3 re-centres the ladder (LPs follow the
+ * quotable) whose in-range sum gives the spec's depth (USD per unit log price) at the current price. recentreV3 re-centres the ladder (LPs follow the
  * price) without moving the price or the active liquidity.
  */
 import type { Pool } from '../../dex/pool.ts';
@@ -31,7 +31,7 @@ function v3Pool(chain: Chain, spec: PoolSpec, sqrtPriceX96: bigint): PoolV3 {
   const tokens = MARKET_TOKENS[chain];
   const spacing = TICK_SPACING[spec.fee] ?? 60;
   const tick = getTickAtSqrtRatio(sqrtPriceX96);
-  const positions = ladderPositions(tick, spacing, BigInt(Math.round(spec.size)));
+  const positions = ladderPositions(tick, spacing, activeLiquidityForDepth(spec.size, sqrtPriceX96));
   const ticks = ticksFromPositions(positions);
   let liquidity = 0n;
   for (const p of positions) if (p.tickLower <= tick && tick < p.tickUpper) liquidity += p.liquidity;
@@ -39,6 +39,11 @@ function v3Pool(chain: Chain, spec: PoolSpec, sqrtPriceX96: bigint): PoolV3 {
     chain, dex: spec.dex, address: poolAddress(chain, spec.dex, spec.fee), token0: tokens.usdc, token1: tokens.weth,
     feePips: spec.fee, tickSpacing: spacing, sqrtPriceX96, tick, liquidity, ticks,
   });
+}
+
+/** Active liquidity L whose depth (half the virtual USDC reserve, USD per unit log price) is depthUsd. */
+export function activeLiquidityForDepth(depthUsd: number, sqrtPriceX96: bigint): bigint {
+  return BigInt(Math.round(2 * depthUsd * 1e6 * (Number(sqrtPriceX96) / 2 ** 96)));
 }
 
 /** USDC per WETH -> sqrtPriceX96 of a USDC(6)/WETH(18) pool. */

@@ -1,0 +1,21 @@
+/**
+ * Per-minute gross inflow statistics of a pool (both directions pooled, USD, zero minutes included).
+ */
+import { quantile } from '../stats.ts';
+
+export function flowStats(perMinuteUsd: ArrayLike<number>): Record<string, number> {
+  return {
+    'flow.minute_usd.p25': quantile(perMinuteUsd, 0.25),
+    'flow.minute_usd.p50': quantile(perMinuteUsd, 0.5),
+    'flow.minute_usd.p75': quantile(perMinuteUsd, 0.75),
+    'flow.minute_usd.p95': quantile(perMinuteUsd, 0.95),
+  };
+}
+
+export function tipStats(ratios: ArrayLike<number>): Record<string, number> {
+  return {
+    'competitor.tip_to_base_fee.p25': quantile(ratios, 0.25),
+    'competitor.tip_to_base_fee.p50': quantile(ratios, 0.5),
+    'competitor.tip_to_base_fee.p75': quantile(ratios, 0.75),
+  };
+}
