@@ -24,11 +24,18 @@ async function run(args: string[]): Promise<{ code: number; stdout: string }> {
 describe('arbml db and import commands (embedded database)', () => {
   let dir: string;
   let db: string;
+  const databaseUrl = process.env.DATABASE_URL;
   beforeAll(() => {
+    // These runs are for the embedded database: a DATABASE_URL in the environment would send them to a server's
+    // public schema, which tests must not touch (the store tests cover PostgreSQL in their own schemas).
+    delete process.env.DATABASE_URL;
     dir = mkdtempSync(join(tmpdir(), 'arbml-cli-'));
     db = join(dir, 'db');
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('db migrate then db status --json lists every table, printing one JSON object', async () => {
     expect((await run(['db', 'migrate', '--db-path', db])).code).toBe(0);
