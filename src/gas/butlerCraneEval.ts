@@ -27,7 +27,7 @@ export interface WindowReport {
   model: MetricLists;
   persistence: MetricLists;
   /** RMSE (gwei) of each component alone, and the blend weights each earned on the held-out training tail. */
-  components: { ridgeRmse: number[]; gbdtRmse: number[]; lstmRmse: number[]; blend: GasForecasterModel['blend'] };
+  components: { ridgeRmse: number[]; gbdtRmse: (number | null)[]; lstmRmse: (number | null)[]; blend: GasForecasterModel['blend'] };
 }
 
 export interface SetReport {
@@ -94,8 +94,8 @@ export async function butlerCraneEval(o: ButlerCraneOptions): Promise<ButlerCran
       push(w.model, m);
       push(w.persistence, p);
       w.components.ridgeRmse.push(errorMetrics(y, at(f.ridge)).rmse);
-      w.components.gbdtRmse.push(f.gbdt ? errorMetrics(y, at(f.gbdt)).rmse : NaN);
-      w.components.lstmRmse.push(f.lstm ? errorMetrics(y, at(f.lstm)).rmse : NaN);
+      w.components.gbdtRmse.push(f.gbdt ? errorMetrics(y, at(f.gbdt)).rmse : null);
+      w.components.lstmRmse.push(f.lstm && model.blend[h - 1] && !Number.isNaN(f.lstm[h - 1]) ? errorMetrics(y, at(f.lstm)).rmse : null);
     }
     sets[set] ??= { model: lists(), persistence: lists(), windows: [] };
     sets[set].windows.push(w);

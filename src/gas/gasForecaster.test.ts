@@ -39,7 +39,8 @@ describe('GasForecaster', () => {
     const a = await trainGasForecaster(opts);
     const b = await trainGasForecaster(opts);
     expect(JSON.stringify(b)).toEqual(JSON.stringify(a));
-    expect(a.lstm?.shape).toEqual({ inputSize: 12, hiddenSize: 8, layers: 2, outputSize: 4 });
+    expect(a.lstm?.shape).toEqual({ inputSize: 12, hiddenSize: 8, layers: 2, outputSize: 3 });
+    expect(a.blend[3]!.lstm).toBe(0); // the LSTM covers h = 1..3 only
     for (const w of a.blend) expect(w.ridge >= 0 && w.lstm >= 0).toBe(true);
     const model = gasForecasterFromJson(JSON.parse(JSON.stringify(a)));
     const f = new GasForecaster(model);

@@ -62,11 +62,14 @@ export class GasForecaster {
     if (this.predictor && m.lstm) {
       const x = sequenceInputs(columns, m.sequence, origins);
       const out = await this.predictor.predict(x, n);
-      lstm = Float64Array.from(out, (v, j) => v * m.sequence.outScale[j % H]!);
+      // The LSTM may cover only the first horizons; the others get NaN and no weight.
+      const HL = m.lstm.shape.outputSize;
+      lstm = new Float64Array(n * H).fill(NaN);
+      out.forEach((v, j) => (lstm![Math.floor(j / HL) * H + (j % HL)] = v * m.sequence.outScale[j % HL]!));
     }
     const blend = ridge.map((r, j) => {
       const w = m.blend[j % H]!;
-      return w.ridge * r + (gbdt ? w.gbdt * gbdt[j]! : 0) + (lstm ? w.lstm * lstm[j]! : 0);
+      return w.ridge * r + (gbdt ? w.gbdt * gbdt[j]! : 0) + (lstm && w.lstm ? w.lstm * lstm[j]! : 0);
     });
     return { blend, ridge, gbdt, lstm };
   }

@@ -42,8 +42,9 @@ export const gasForecasterSchema = z.object({
   validation: z.object({
     rows: z.number().int(),
     ridgeRmse: z.array(z.number()),
-    gbdtRmse: z.array(z.number()),
-    lstmRmse: z.array(z.number()),
+    /** null where the component does not forecast that horizon. */
+    gbdtRmse: z.array(z.number().nullable()),
+    lstmRmse: z.array(z.number().nullable()),
     blendRmse: z.array(z.number()),
     persistenceRmse: z.array(z.number()),
   }),

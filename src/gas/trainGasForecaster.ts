@@ -25,6 +25,7 @@ export interface TrainGasOptions {
   cutoff: number;
   seed: number;
   horizons?: number;
+  /** LSTM options (default hidden 32, 2 layers, 24 steps, horizons 1..3), or false for none. */
   lstm?: SequenceModelOptions | false;
   /** Boosted trees per horizon (default on). */
   gbdt?: { rounds?: number } | false;
@@ -40,7 +41,7 @@ function fitForest(fm: FeatureMatrix, rows: number[], y: number[], seed: number,
   rows.forEach((t, i) => data.set(fm.values.subarray(t * fm.cols, (t + 1) * fm.cols), i * fm.cols));
   const model = trainGbdt({
     matrix: { data, rows: rows.length, cols: fm.cols }, labels: y, featureNames: fm.names,
-    params: { numRounds: rounds, maxDepth: 4, eta: 0.1, subsample: 0.8, colsampleBytree: 0.8, minChildWeight: 20, baseScore: 0, seed },
+    params: { numRounds: rounds, maxDepth: 4, eta: 0.05, subsample: 0.8, colsampleBytree: 0.8, minChildWeight: 20, baseScore: 0, seed },
   });
   return toXgboostJson(model);
 }
@@ -54,7 +55,7 @@ export async function trainGasForecaster(o: TrainGasOptions): Promise<GasForecas
   const fm = featureMatrix(columns, ridgeFeatureNames);
   const target = (t: number, h: number): number => L[t + h]! - L[t]!;
   const validRows = range(validStart, cutoff - H + 1);
-  const rounds = o.gbdt === false ? 0 : (o.gbdt?.rounds ?? 100);
+  const rounds = o.gbdt === false ? 0 : (o.gbdt?.rounds ?? 200);
   const fitAll = (end: number) => ({
     ridge: range(0, H).map((h) => {
       const rows = range(warm, end - h - 1);
@@ -81,7 +82,7 @@ export async function trainGasForecaster(o: TrainGasOptions): Promise<GasForecas
   const v = heldOut.validation;
   const blend: GasForecasterModel['blend'] = [];
   const interval: GasForecasterModel['interval'] = [];
-  const column = (a: Float64Array | null, h: number) => (a ? validRows.map((_, i) => a[i * H + h]!) : null);
+  const column = (a: Float64Array | null, h: number) => (a && !Number.isNaN(a[h]) ? validRows.map((_, i) => a[i * H + h]!) : null);
   for (let h = 0; h < H; h++) {
     const y = validRows.map((t) => target(t, h + 1));
     const comps = [column(parts.ridge, h)!, column(parts.gbdt, h), column(parts.lstm, h)];
@@ -93,8 +94,8 @@ export async function trainGasForecaster(o: TrainGasOptions): Promise<GasForecas
     blend.push({ ridge: w[0]!, gbdt: w[1]!, lstm: w[2]! });
     interval.push({ low: quantile(y.map((x, r) => x - b[r]!), 0.05), high: quantile(y.map((x, r) => x - b[r]!), 0.95) });
     v.ridgeRmse.push(rmse(y, comps[0]!));
-    v.gbdtRmse.push(comps[1] ? rmse(y, comps[1]) : NaN);
-    v.lstmRmse.push(comps[2] ? rmse(y, comps[2]) : NaN);
+    v.gbdtRmse.push(comps[1] ? rmse(y, comps[1]) : null);
+    v.lstmRmse.push(comps[2] ? rmse(y, comps[2]) : null);
     v.blendRmse.push(rmse(y, b));
     v.persistenceRmse.push(rmse(y, y.map(() => 0)));
   }

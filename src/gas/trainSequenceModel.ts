@@ -16,6 +16,8 @@ export interface SequenceModelOptions {
   seqLen?: number;
   epochs?: number;
   threads?: 1 | 2;
+  /** Horizons (1..n bins) the LSTM forecasts; the others are left to ridge and trees. */
+  horizons?: number;
 }
 
 export interface TrainSequenceModelOptions {
@@ -33,12 +35,13 @@ export interface TrainSequenceModelOptions {
 const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
 export async function trainSequenceModel(o: TrainSequenceModelOptions): Promise<Pick<GasForecasterModel, 'sequence' | 'lstm'>> {
-  const { series: s, columns, horizons: H, warm, validStart, validRows } = o;
-  const opts = o.options === false ? null : { hidden: 32, layers: 2, seqLen: 24, epochs: 30, threads: 1 as const, ...o.options };
+  const opts = o.options === false ? null : { hidden: 32, layers: 2, seqLen: 24, epochs: 30, threads: 1 as const, horizons: 3, ...o.options };
+  const { series: s, columns, warm, validStart, validRows } = o;
+  const H = Math.min(o.horizons, opts?.horizons ?? 3);
   const seqLen = opts?.seqLen ?? 24;
   const L = s.minGas.map(Math.log);
   const target = (t: number, h: number): number => L[t + h]! - L[t]!;
-  const trainRows = range(Math.max(warm, seqLen - 1), validStart - H);
+  const trainRows = range(Math.max(warm, seqLen - 1), validStart - o.horizons);
   const stats = sequenceFeatureNames.map((n) => {
     const c = columns.get(n)!;
     const mean = trainRows.reduce((a, t) => a + c[t]!, 0) / trainRows.length;

@@ -69,4 +69,4 @@ export function register(program: Command): void {
     });
 }
 
-const fmt = (a: number[]): string => a.slice(0, 3).map((x) => x.toFixed(4)).join('/');
+const fmt = (a: (number | null)[]): string => a.slice(0, 3).map((x) => (x === null ? '-' : x.toFixed(4))).join('/');
