@@ -1,6 +1,6 @@
 /**
- * The quantised training matrix: row-major bin indices, one byte per value when every feature has at most 255
- * bins plus its missing code (else two bytes). Row-major keeps a row's bins on one cache line for the histogram
+ * The quantised training matrix: row-major bin indices, one byte per value when every feature's bins (plus its
+ * missing code, if it has missing values) fit in 256 codes (else two bytes). Row-major keeps a row's bins on one cache line for the histogram
  * loop; a column-major copy serves the partition, which reads one feature of many rows (a column is a small,
  * cache-resident array). A missing value gets its feature's missing code, `binCount[f]`, one past its last bin.
  */
@@ -38,7 +38,10 @@ export function binMatrix({ matrix, cuts }: BinMatrixOptions): BinMatrix {
     offsets[c] = total;
     total += binCount[c] + 1;
   }
-  const wide = binCount.some((n) => n > 255);
+  // One byte unless a feature needs more: 256 bins are fine, unless the feature also needs its missing code.
+  const missingIn = new Uint8Array(cols);
+  for (let i = 0; i < data.length; i++) if (data[i] !== data[i]) missingIn[i % cols] = 1;
+  const wide = binCount.some((n, c) => n + missingIn[c] > 256);
   const bins: BinArray = wide ? new Uint16Array(rows * cols) : new Uint8Array(rows * cols);
   const columns: BinArray[] = [];
   let hasMissing = false;
