@@ -114,17 +114,47 @@ export class ForestPredictor {
     return this.walkRow(x, 0, this.featWide);
   }
 
+  /**
+   * One row through every tree. A single row's walk is a chain of dependent loads, so 4 trees of equal depth
+   * walk together (4 independent chains); their leaf values are still added in tree order.
+   */
   private walkRow(x: Float32Array, base: number, feat: Int32Array): number {
     const { thr, leaf, depth, nodeOff, leafOff } = this;
+    const T = depth.length;
     let s = f(this.baseScore);
-    for (let t = 0; t < depth.length; t++) {
-      const o = nodeOff[t];
+    let t = 0;
+    for (; t + 4 <= T; t += 4) {
       const D = depth[t];
-      let n = 0;
-      for (let d = 0; d < D; d++) n = 2 * n + 2 - +(x[base + feat[o + n]] < thr[o + n]);
-      s = f(s + leaf[leafOff[t] + n - ((1 << D) - 1)]);
+      if (depth[t + 1] !== D || depth[t + 2] !== D || depth[t + 3] !== D) {
+        s = f(s + this.walkTree(x, base, feat, t));
+        t -= 3;
+        continue;
+      }
+      const o0 = nodeOff[t], o1 = nodeOff[t + 1], o2 = nodeOff[t + 2], o3 = nodeOff[t + 3];
+      let n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+      for (let d = 0; d < D; d++) {
+        n0 = 2 * n0 + 2 - +(x[base + feat[o0 + n0]] < thr[o0 + n0]);
+        n1 = 2 * n1 + 2 - +(x[base + feat[o1 + n1]] < thr[o1 + n1]);
+        n2 = 2 * n2 + 2 - +(x[base + feat[o2 + n2]] < thr[o2 + n2]);
+        n3 = 2 * n3 + 2 - +(x[base + feat[o3 + n3]] < thr[o3 + n3]);
+      }
+      const first = (1 << D) - 1;
+      s = f(s + leaf[leafOff[t] + n0 - first]);
+      s = f(s + leaf[leafOff[t + 1] + n1 - first]);
+      s = f(s + leaf[leafOff[t + 2] + n2 - first]);
+      s = f(s + leaf[leafOff[t + 3] + n3 - first]);
     }
+    for (; t < T; t++) s = f(s + this.walkTree(x, base, feat, t));
     return s;
+  }
+
+  private walkTree(x: Float32Array, base: number, feat: Int32Array, t: number): number {
+    const { thr } = this;
+    const o = this.nodeOff[t];
+    const D = this.depth[t];
+    let n = 0;
+    for (let d = 0; d < D; d++) n = 2 * n + 2 - +(x[base + feat[o + n]] < thr[o + n]);
+    return this.leaf[this.leafOff[t] + n - ((1 << D) - 1)];
   }
 
   private predictBlock(x: Float32Array, cols: number, feat: Int32Array, r: number, out: Float32Array): void {
