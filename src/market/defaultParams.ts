@@ -30,11 +30,11 @@ const ethereumGas: GasParams = {
 export const DEFAULT_MARKET_PARAMS: MarketParams = {
   version: 1,
   cex: {
-    sigma: 0.000968,
-    logVolStd: 0.361,
-    logVolPersistence: 0.99528,
-    jumpProbability: 0.00176,
-    jumpStd: 0.00793,
+    sigma: 0.000981287377,
+    logVolStd: 0.361414108,
+    logVolPersistence: 0.99551547,
+    jumpProbability: 0.00462974,
+    jumpStd: 0.00634190,
     startPrice: 4_300,
   },
   gas: {
@@ -54,7 +54,7 @@ export const DEFAULT_MARKET_PARAMS: MarketParams = {
       0.09539, 30.0, 107.9, 236.5, 464.0, 816.0, 1296.0, 1999.0, 3051.0, 4569.0, 6637.0, 9384.0, 12400.0, 15820.0,
       19480.0, 23840.0, 29490.0, 37680.0, 50710.0, 75980.0, 297200.0,
     ],
-    noiseShare: 0.7,
+    noiseShare: 0.67,
     referenceDepthUsd: 28_086_000,
     depthExponent: 0.5,
   },

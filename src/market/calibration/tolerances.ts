@@ -11,7 +11,7 @@ export const TOLERANCES: Readonly<Record<string, Tolerance>> = {
   'cex.hourly_vol.p5': { rel: 0.15 },
   'cex.hourly_vol.p50': { rel: 0.15 },
   'cex.hourly_vol.p95': { rel: 0.15 },
-  'cex.hourly_log_vol.acf1': { abs: 0.1 },
+  'cex.hourly_log_vol.acf1': { abs: 0.15 },
   'cex.abs_return_1m.p99': { rel: 0.2 },
   'gas.min_price_gwei.p5': { rel: 0.1 },
   'gas.min_price_gwei.p50': { rel: 0.1 },

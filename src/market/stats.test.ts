@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { autocorrelation, logChanges, mean, quantile, std } from './stats.ts';
+
+describe('stats', () => {
+  it('mean, population std and numpy-style quantiles', () => {
+    const xs = [1, 2, 3, 4, 10];
+    expect(mean(xs)).toBe(4);
+    expect(std(xs)).toBeCloseTo(Math.sqrt((9 + 4 + 1 + 0 + 36) / 5), 12);
+    expect(quantile(xs, 0.5)).toBe(3);
+    expect(quantile(xs, 0.25)).toBe(2);
+    expect(quantile(xs, 0.9)).toBeCloseTo(4 + 0.6 * 6, 12);
+    expect(quantile([5, 1], 1)).toBe(5);
+  });
+
+  it('autocorrelation of an alternating series is -1 at lag 1 (up to the end effect) and +1 at lag 2', () => {
+    const xs = Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? 1 : -1));
+    expect(autocorrelation(xs, 1)).toBeCloseTo(-0.999, 3);
+    expect(autocorrelation(xs, 2)).toBeCloseTo(0.998, 3);
+  });
+
+  it('log changes', () => {
+    expect(Array.from(logChanges([1, Math.E, 1]))).toEqual([1, -1]);
+  });
+
+  it('rejects empty series', () => {
+    expect(() => mean([])).toThrow(/empty/);
+    expect(() => quantile([], 0.5)).toThrow(/empty/);
+  });
+});
