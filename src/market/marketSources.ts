@@ -53,9 +53,8 @@ export function loadMarketSources({ seed, days, params, cexFile, gasFile }: Mark
     if (g.rows.length < 2) throw new InvalidInputError(`${gasFile}: no usable gas rows`);
     gasRows = g.rows;
     const span = gasFileSpan(g.rows);
-    if (!cex) endMs = span.endMs;
-    startMs = Math.max(startMs, cex ? span.startMs : span.startMs);
-    endMs = Math.min(endMs, span.endMs);
+    startMs = cex ? Math.max(cex.startMs, span.startMs) : span.startMs;
+    endMs = cex ? Math.min(endMs, span.endMs) : span.endMs;
     if (endMs <= startMs) throw new InvalidInputError(`${cexFile} and ${gasFile} do not overlap in time`);
   }
   endMs = Math.min(endMs, startMs + days * DAY_MS);
