@@ -60,4 +60,15 @@ describe.skipIf(!dataDir)('replay of the real CEX and gas files (2021-11-26 .. 1
       expect(g.utilisation).toBe(rows[i]!.blockUtilisation);
     }
   });
+
+  it('refuses files it cannot replay with a message naming them', () => {
+    const fiveMinute = join(dataDir ?? '', 'cex/binance/ETH_USDT-5m_2021-09-24_2021-11-12.json');
+    expect(() => createMarket({ seed: 1, days: 1, cexFile: fiveMinute })).toThrow(/ETH_USDT-5m.*need 1-minute klines/);
+    const august = join(dataDir ?? '', 'cex/binance/ETHUSDT-1m-2022-08-01_02.csv');
+    expect(() => createMarket({ seed: 1, days: 1, cexFile: august, gasFile })).toThrow(/do not overlap/);
+    const gasOnly = createMarket({ seed: 1, days: 100, chains: ['ethereum'], gasFile });
+    expect(gasOnly.info.startMs).toBe(Date.UTC(2021, 10, 26));
+    expect(gasOnly.info.endMs).toBe(Date.UTC(2022, 0, 27));
+    expect(gasOnly.info.cexSource).toBe('model');
+  });
 });
