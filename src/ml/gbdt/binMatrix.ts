@@ -40,7 +40,14 @@ export function binMatrix({ matrix, cuts }: BinMatrixOptions): BinMatrix {
   }
   // One byte unless a feature needs more: 256 bins are fine, unless the feature also needs its missing code.
   const missingIn = new Uint8Array(cols);
-  for (let i = 0; i < data.length; i++) if (data[i] !== data[i]) missingIn[i % cols] = 1;
+  for (let c = 0; c < cols; c++) {
+    for (let i = c; i < data.length; i += cols) {
+      if (data[i] !== data[i]) {
+        missingIn[c] = 1;
+        break;
+      }
+    }
+  }
   const wide = binCount.some((n, c) => n + missingIn[c] > 256);
   const bins: BinArray = wide ? new Uint16Array(rows * cols) : new Uint8Array(rows * cols);
   const columns: BinArray[] = [];

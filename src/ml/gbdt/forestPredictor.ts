@@ -9,25 +9,27 @@
  */
 import type { DenseMatrix } from './denseMatrix.ts';
 import type { RegressionTree } from './regressionTree.ts';
+import { WasmForest } from './wasmForest.ts';
 
 const f = Math.fround;
 const MAX_PERFECT_DEPTH = 12;
 
 export class ForestPredictor {
-  private readonly feat: Int32Array;
+  readonly feat: Int32Array;
   /** Column of the widened (NaN-split) row a node reads: 2 * feature + (default left ? 0 : 1). */
-  private readonly featWide: Int32Array;
-  private readonly thr: Float32Array;
-  private readonly leaf: Float32Array;
-  private readonly depth: Int32Array;
-  private readonly nodeOff: Int32Array;
-  private readonly leafOff: Int32Array;
+  readonly featWide: Int32Array;
+  readonly thr: Float32Array;
+  readonly leaf: Float32Array;
+  readonly depth: Int32Array;
+  readonly nodeOff: Int32Array;
+  readonly leafOff: Int32Array;
   private readonly perfect: boolean;
   private readonly rowScratch: Float32Array;
+  private wasm: WasmForest | null | undefined;
 
   constructor(
     private readonly trees: readonly RegressionTree[],
-    private readonly baseScore: number,
+    readonly baseScore: number,
     readonly numFeatures: number,
   ) {
     this.perfect = trees.every((t) => t.depth <= MAX_PERFECT_DEPTH);
@@ -84,6 +86,13 @@ export class ForestPredictor {
     const cols = hasNaN ? matrix.cols * 2 : matrix.cols;
     const feat = hasNaN ? this.featWide : this.feat;
     const rows = matrix.rows;
+    if (rows >= 64) {
+      this.wasm ??= WasmForest.create(this);
+      if (this.wasm) {
+        this.wasm.predict(x, cols, rows, hasNaN, out);
+        return out;
+      }
+    }
     const blocked = rows - (rows % 8);
     for (let r = 0; r < blocked; r += 8) this.predictBlock(x, cols, feat, r, out);
     for (let r = blocked; r < rows; r++) out[r] = this.walkRow(x, r * cols, feat);

@@ -18,10 +18,8 @@ export interface GradientOptions {
 export function computeGradients({ objective, huberSlope, predictions, labels, grad, hess }: GradientOptions): void {
   const n = labels.length;
   if (objective === 'reg:squarederror') {
-    for (let i = 0; i < n; i++) {
-      grad[i] = f(predictions[i] - labels[i]);
-      hess[i] = 1;
-    }
+    for (let i = 0; i < n; i++) grad[i] = f(predictions[i] - labels[i]);
+    if (hess[0] !== 1 || hess[n - 1] !== 1) hess.fill(1);
     return;
   }
   const slope = f(huberSlope);

@@ -4,12 +4,8 @@
  * the typed-array views). Returns null, and training uses the TypeScript kernels, when the module is not built
  * and cannot be, when bins need two bytes, or when the tree is too deep for a fixed pool.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { GrowthKernelOptions, GrowthKernels } from './growthKernels.ts';
-
-const gbdtWasmPath = fileURLToPath(new URL('./wasm/gbdtKernels.wasm', import.meta.url));
+import { gbdtWasmModule } from './gbdtWasmModule.ts';
 
 interface KernelExports {
   memory: WebAssembly.Memory;
@@ -23,32 +19,13 @@ interface KernelExports {
 
 const MAX_POOLED_DEPTH = 10;
 
-let compiled: WebAssembly.Module | null | undefined;
-
-/** The compiled module, built from source first (once, in a child process) when the .wasm is missing. */
-function kernelModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  if (process.env.ARBML_GBDT_KERNELS === 'js') return null;
-  try {
-    if (!existsSync(gbdtWasmPath)) {
-      const script = fileURLToPath(new URL('./wasm/buildGbdtWasm.ts', import.meta.url));
-      execFileSync(process.execPath, ['--import', 'tsx', script], { stdio: 'ignore', timeout: 180_000 });
-    }
-    compiled = new WebAssembly.Module(readFileSync(gbdtWasmPath));
-  } catch {
-    compiled = null;
-  }
-  return compiled;
-}
-
 /** True when the WebAssembly kernels are available in this process. */
 export function wasmKernelsAvailable(): boolean {
-  return kernelModule() !== null;
+  return gbdtWasmModule() !== null;
 }
 
 export function wasmGrowthKernels({ bins, unitHessian, maxDepth }: GrowthKernelOptions): GrowthKernels | null {
-  const module = bins.bins.BYTES_PER_ELEMENT === 1 && maxDepth <= MAX_POOLED_DEPTH ? kernelModule() : null;
+  const module = bins.bins.BYTES_PER_ELEMENT === 1 && maxDepth <= MAX_POOLED_DEPTH ? gbdtWasmModule() : null;
   if (!module) return null;
   const ex = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
   const n = bins.rows;

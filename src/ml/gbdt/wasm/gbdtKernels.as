@@ -74,6 +74,56 @@ export function subtractHistogram(parent: usize, child: usize, n: i32): void {
   }
 }
 
+// Forest prediction over perfect-layout trees (see forestPredictor.ts): 8 rows walk each tree together, each
+// step n = 2n + 2 - (x < threshold); sums are float32 in tree order. feat/thr/leaf are per node/leaf arrays,
+// depth/nodeOff/leafOff per tree (i32). Rows are float32, `cols` wide; predictions go to out (f32).
+export function predictRows(x: usize, cols: i32, rows: i32, feat: usize, thr: usize, leaf: usize, depth: usize, nodeOff: usize, leafOff: usize, trees: i32, base: f32, out: usize): void {
+  const stride = <usize>cols << 2;
+  let r = 0;
+  for (; r + 8 <= rows; r += 8) {
+    const b0 = x + <usize>r * stride;
+    const b1 = b0 + stride, b2 = b1 + stride, b3 = b2 + stride, b4 = b3 + stride, b5 = b4 + stride, b6 = b5 + stride, b7 = b6 + stride;
+    let s0 = base, s1 = base, s2 = base, s3 = base, s4 = base, s5 = base, s6 = base, s7 = base;
+    for (let t = 0; t < trees; t++) {
+      const D = load<i32>(depth + (<usize>t << 2));
+      const f = feat + (<usize>load<i32>(nodeOff + (<usize>t << 2)) << 2);
+      const h = thr + (<usize>load<i32>(nodeOff + (<usize>t << 2)) << 2);
+      let n0 = 0, n1 = 0, n2 = 0, n3 = 0, n4 = 0, n5 = 0, n6 = 0, n7 = 0;
+      for (let d = 0; d < D; d++) {
+        n0 = 2 * n0 + 2 - <i32>(load<f32>(b0 + (<usize>load<i32>(f + (<usize>n0 << 2)) << 2)) < load<f32>(h + (<usize>n0 << 2)));
+        n1 = 2 * n1 + 2 - <i32>(load<f32>(b1 + (<usize>load<i32>(f + (<usize>n1 << 2)) << 2)) < load<f32>(h + (<usize>n1 << 2)));
+        n2 = 2 * n2 + 2 - <i32>(load<f32>(b2 + (<usize>load<i32>(f + (<usize>n2 << 2)) << 2)) < load<f32>(h + (<usize>n2 << 2)));
+        n3 = 2 * n3 + 2 - <i32>(load<f32>(b3 + (<usize>load<i32>(f + (<usize>n3 << 2)) << 2)) < load<f32>(h + (<usize>n3 << 2)));
+        n4 = 2 * n4 + 2 - <i32>(load<f32>(b4 + (<usize>load<i32>(f + (<usize>n4 << 2)) << 2)) < load<f32>(h + (<usize>n4 << 2)));
+        n5 = 2 * n5 + 2 - <i32>(load<f32>(b5 + (<usize>load<i32>(f + (<usize>n5 << 2)) << 2)) < load<f32>(h + (<usize>n5 << 2)));
+        n6 = 2 * n6 + 2 - <i32>(load<f32>(b6 + (<usize>load<i32>(f + (<usize>n6 << 2)) << 2)) < load<f32>(h + (<usize>n6 << 2)));
+        n7 = 2 * n7 + 2 - <i32>(load<f32>(b7 + (<usize>load<i32>(f + (<usize>n7 << 2)) << 2)) < load<f32>(h + (<usize>n7 << 2)));
+      }
+      const lo = leaf + (<usize>(load<i32>(leafOff + (<usize>t << 2)) - ((1 << D) - 1)) << 2);
+      s0 += load<f32>(lo + (<usize>n0 << 2)); s1 += load<f32>(lo + (<usize>n1 << 2));
+      s2 += load<f32>(lo + (<usize>n2 << 2)); s3 += load<f32>(lo + (<usize>n3 << 2));
+      s4 += load<f32>(lo + (<usize>n4 << 2)); s5 += load<f32>(lo + (<usize>n5 << 2));
+      s6 += load<f32>(lo + (<usize>n6 << 2)); s7 += load<f32>(lo + (<usize>n7 << 2));
+    }
+    const o = out + (<usize>r << 2);
+    store<f32>(o, s0); store<f32>(o, s1, 4); store<f32>(o, s2, 8); store<f32>(o, s3, 12);
+    store<f32>(o, s4, 16); store<f32>(o, s5, 20); store<f32>(o, s6, 24); store<f32>(o, s7, 28);
+  }
+  for (; r < rows; r++) {
+    const b = x + <usize>r * stride;
+    let s = base;
+    for (let t = 0; t < trees; t++) {
+      const D = load<i32>(depth + (<usize>t << 2));
+      const f = feat + (<usize>load<i32>(nodeOff + (<usize>t << 2)) << 2);
+      const h = thr + (<usize>load<i32>(nodeOff + (<usize>t << 2)) << 2);
+      let n = 0;
+      for (let d = 0; d < D; d++) n = 2 * n + 2 - <i32>(load<f32>(b + (<usize>load<i32>(f + (<usize>n << 2)) << 2)) < load<f32>(h + (<usize>n << 2)));
+      s += load<f32>(leaf + (<usize>(load<i32>(leafOff + (<usize>t << 2)) - ((1 << D) - 1) + n) << 2));
+    }
+    store<f32>(out + (<usize>r << 2), s);
+  }
+}
+
 export function heapBase(): usize {
   return __heap_base;
 }
