@@ -2,7 +2,7 @@
  * Model against reality: every checked statistic measured on the real data and on the model (given parameters,
  * fixed seed), with its tolerance and whether the model is within it. This is what `arbml calibrate` prints.
  */
-import type { MarketParams } from '../params.ts';
+import type { CexParams, MarketParams } from '../params.ts';
 import { DEFAULT_MARKET_PARAMS } from '../defaultParams.ts';
 import { modelStats } from './modelStats.ts';
 import { realStats } from './realStats.ts';
@@ -22,6 +22,8 @@ export interface CalibrationReport {
   seed: number;
   market_days: number;
   rejected_rows: number;
+  /** CEX parameters fitted on the real minutes beside the committed ones used by the model side. */
+  fitted_cex: { real_fit: CexParams; committed: CexParams };
 }
 
 export interface CalibrateOptions {
@@ -42,5 +44,8 @@ export function calibrate({ dataDir, params = DEFAULT_MARKET_PARAMS, seed = 1, m
     const tolerance = absoluteTolerance(tol, r);
     return { name, model: m, real: r, tolerance, ok: Number.isFinite(m) && Math.abs(m - r) <= tolerance };
   });
-  return { stats, seed, market_days: marketDays, rejected_rows: real.rejected.length };
+  return {
+    stats, seed, market_days: marketDays, rejected_rows: real.rejected.length,
+    fitted_cex: { real_fit: real.fittedCex, committed: params.cex },
+  };
 }

@@ -6,7 +6,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidInputError } from '../../core/errors.ts';
+import { fitCex } from '../cex/fitCex.ts';
 import { replayCex } from '../cex/replayCex.ts';
+import type { CexParams } from '../params.ts';
 import { readGasCsv } from '../files/readGasCsv.ts';
 import { readKlines } from '../files/readKlines.ts';
 import { readPoolMinutes } from '../files/readPoolMinutes.ts';
@@ -26,6 +28,8 @@ export const REAL_FILES = {
 
 export interface RealStats {
   stats: Record<string, number>;
+  /** CEX parameters fitted on the real minutes (the committed defaults are these). */
+  fittedCex: CexParams;
   /** Rejected rows over all files (file:line: reason). */
   rejected: string[];
 }
@@ -56,8 +60,9 @@ export function realStats(dataDir: string): RealStats {
   const tips = readCexDexTipRatios(join(dataDir, REAL_FILES.tips));
   for (const e of [...k.errors, ...gas.errors]) rejected.push(JSON.stringify(e));
   rejected.push(...distances.rejected, ...tips.rejected);
+  const minutes = replayCex(k.rows, cexFile).minutePrices;
   const stats = {
-    ...cexStats(replayCex(k.rows, cexFile).minutePrices),
+    ...cexStats(minutes),
     ...gasStats({
       minGasPrice: gas.rows.map((r) => r.minGasPrice),
       tipSpread: gas.rows.map((r) => r.avgGasPrice - r.minGasPrice),
@@ -67,5 +72,5 @@ export function realStats(dataDir: string): RealStats {
     ...lifetimeStats(distances.values, 'lifetime.ethereum'),
     ...tipStats(tips.values),
   };
-  return { stats, rejected };
+  return { stats, fittedCex: fitCex(minutes), rejected };
 }
