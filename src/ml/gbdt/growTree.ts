@@ -7,7 +7,7 @@
 import type { BinMatrix } from './binMatrix.ts';
 import type { HistogramCuts } from './histogramCuts.ts';
 import type { GrowthKernels } from './growthKernels.ts';
-import { bestSplit, type SplitCandidate, type SplitRules } from './bestSplit.ts';
+import type { SplitCandidate, SplitRules } from './bestSplit.ts';
 import { goesLeftTable } from './partitionRows.ts';
 import { RegressionTree } from './regressionTree.ts';
 import { TreeNodes } from './treeNodes.ts';
@@ -60,7 +60,7 @@ export function growTree(o: GrowTreeOptions): RegressionTree {
   const { bins, cuts, features, rules, kernels: k } = o;
   const nodes = new TreeNodes(o.eta, rules);
   const evaluate = (node: OpenNode): void => {
-    node.split = bestSplit({ hist: node.hist!, bins, cuts, grad: node.grad, hess: node.hess, features, rules });
+    node.split = k.findSplit({ hist: node.hist!, bins, cuts, grad: node.grad, hess: node.hess, features, rules });
   };
   const rootHist = k.histogram();
   k.buildHistogram(0, o.rowCount, rootHist);

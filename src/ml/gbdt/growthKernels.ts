@@ -4,6 +4,7 @@
  * the layout does not fit it). Both own the per-row training buffers and add in the same order, so they grow
  * bit-identical trees.
  */
+import { bestSplit, type BestSplitOptions, type SplitCandidate } from './bestSplit.ts';
 import type { BinMatrix } from './binMatrix.ts';
 import { histogramKernel } from './histogramKernel.ts';
 import { HistogramPool } from './histogramPool.ts';
@@ -27,6 +28,8 @@ export interface GrowthKernels {
   partition(feature: number, goesLeft: Uint8Array, begin: number, end: number): number;
   addLeafValue(begin: number, end: number, value: number): void;
   addSplitLeafValues(feature: number, goesLeft: Uint8Array, begin: number, end: number, leftValue: number, rightValue: number): void;
+  /** bestSplit on a histogram from histogram(). */
+  findSplit(o: BestSplitOptions): SplitCandidate | null;
 }
 
 export interface GrowthKernelOptions {
@@ -46,6 +49,7 @@ export function jsGrowthKernels({ bins, unitHessian }: GrowthKernelOptions): Gro
   const pool = new HistogramPool(bins.totalSlots);
   return {
     kind: 'js',
+    findSplit: bestSplit,
     rows,
     grad,
     hess,

@@ -15,6 +15,7 @@ interface KernelExports {
   addLeafValue(rows: number, begin: number, end: number, predictions: number, value: number): void;
   addSplitLeafValues(column: number, rows: number, begin: number, end: number, goesLeft: number, predictions: number, leftValue: number, rightValue: number): void;
   subtractHistogram(parent: number, child: number, n: number): void;
+  bestSplit(hist: number, features: number, nFeatures: number, binCount: number, offsets: number, G: number, H: number, lambda: number, mcw: number, out: number): void;
 }
 
 const MAX_POOLED_DEPTH = 10;
@@ -41,6 +42,9 @@ export function wasmGrowthKernels({ bins, unitHessian, maxDepth }: GrowthKernelO
   reserve('bins', n * cols);
   reserve('columns', n * cols);
   reserve('offsets', cols * 4);
+  reserve('binCount', cols * 4);
+  reserve('features', cols * 4);
+  reserve('split', 48);
   reserve('rows', n * 4);
   reserve('scratch', n * 4);
   reserve('grad', n * 8);
@@ -54,6 +58,11 @@ export function wasmGrowthKernels({ bins, unitHessian, maxDepth }: GrowthKernelO
   new Uint8Array(buf, layout.bins, n * cols).set(bins.bins);
   bins.columns.forEach((c, f) => new Uint8Array(buf, layout.columns + f * n, n).set(c));
   new Int32Array(buf, layout.offsets, cols).set(bins.offsets);
+  new Int32Array(buf, layout.binCount, cols).set(bins.binCount);
+  const featureView = new Int32Array(buf, layout.features, cols);
+  const splitF64 = new Float64Array(buf, layout.split, 4);
+  const splitF32 = new Float32Array(buf, layout.split + 32, 1);
+  const splitI32 = new Int32Array(buf, layout.split + 36, 3);
   const table = new Uint8Array(buf, layout.table, 257);
   const free: Float64Array[] = [];
   for (let i = poolSize - 1; i >= 0; i--) free.push(new Float64Array(buf, layout.hists + i * histBytes, bins.totalSlots * 2));
@@ -61,6 +70,15 @@ export function wasmGrowthKernels({ bins, unitHessian, maxDepth }: GrowthKernelO
   const unit = unitHessian ? 1 : 0;
   return {
     kind: 'wasm',
+    findSplit({ hist, cuts, grad, hess, features, rules }) {
+      featureView.set(features);
+      ex.bestSplit(hist.byteOffset, layout.features, features.length, layout.binCount, layout.offsets, grad, hess, rules.lambda, rules.minChildWeight, layout.split);
+      const feature = splitI32[0];
+      if (feature < 0) return null;
+      const binThreshold = splitI32[1];
+      const condition = binThreshold < 0 ? cuts.minValues[feature] : cuts.values[cuts.ptrs[feature] + binThreshold];
+      return { gain: splitF32[0], feature, binThreshold, condition, defaultLeft: splitI32[2] === 1, leftGrad: splitF64[0], leftHess: splitF64[1], rightGrad: splitF64[2], rightHess: splitF64[3] };
+    },
     rows: new Int32Array(buf, layout.rows, n),
     grad: new Float64Array(buf, layout.grad, n),
     hess: new Float64Array(buf, layout.hess, n),

@@ -74,6 +74,57 @@ export function subtractHistogram(parent: usize, child: usize, n: i32): void {
   }
 }
 
+// The best split of a node from its histogram, exactly as bestSplit.ts (and XGBoost) enumerate and round:
+// per feature forward (missing right), then backward (missing left) unless the bins sum to the node; a later
+// candidate wins only with a strictly larger float32 gain. Writes to out: f64 lg, lh, rg, rh, then f32 gain,
+// i32 feature (-1: none), i32 bin threshold, i32 default left.
+export function bestSplit(hist: usize, features: usize, nFeatures: i32, binCount: usize, offsets: usize, G: f64, H: f64, lambda: f64, mcw: f64, out: usize): void {
+  const rootGain: f32 = H <= 0 ? 0 : <f32>((G * G) / (H + lambda));
+  let bestGain: f32 = 0;
+  let bestFeature = -1, bestBin = 0, bestLeft = 0;
+  let bLg: f64 = 0, bLh: f64 = 0, bRg: f64 = 0, bRh: f64 = 0;
+  for (let k = 0; k < nFeatures; k++) {
+    const fid = load<i32>(features + (<usize>k << 2));
+    const nb = load<i32>(binCount + (<usize>fid << 2));
+    const base = hist + (<usize>load<i32>(offsets + (<usize>fid << 2)) << 4);
+    let lg: f64 = 0, lh: f64 = 0;
+    for (let b = 0; b < nb; b++) {
+      lg += load<f64>(base + (<usize>b << 4));
+      lh += load<f64>(base + (<usize>b << 4), 8);
+      const rh = H - lh;
+      if (lh >= mcw && rh >= mcw) {
+        const rg = G - lg;
+        const gl: f32 = lh <= 0 ? 0 : <f32>((lg * lg) / (lh + lambda));
+        const gr: f32 = rh <= 0 ? 0 : <f32>((rg * rg) / (rh + lambda));
+        const gain: f32 = (gl + gr) - rootGain;
+        if (gain > bestGain && gain != Infinity) {
+          bestGain = gain; bestFeature = fid; bestBin = b; bestLeft = 0;
+          bLg = lg; bLh = lh; bRg = rg; bRh = rh;
+        }
+      }
+    }
+    if (lg == G && lh == H) continue;
+    let ag: f64 = 0, ah: f64 = 0;
+    for (let b = nb - 1; b >= 0; b--) {
+      ag += load<f64>(base + (<usize>b << 4));
+      ah += load<f64>(base + (<usize>b << 4), 8);
+      const oh = H - ah;
+      if (ah >= mcw && oh >= mcw) {
+        const og = G - ag;
+        const gl: f32 = oh <= 0 ? 0 : <f32>((og * og) / (oh + lambda));
+        const gr: f32 = ah <= 0 ? 0 : <f32>((ag * ag) / (ah + lambda));
+        const gain: f32 = (gl + gr) - rootGain;
+        if (gain > bestGain && gain != Infinity) {
+          bestGain = gain; bestFeature = fid; bestBin = b - 1; bestLeft = 1;
+          bLg = og; bLh = oh; bRg = ag; bRh = ah;
+        }
+      }
+    }
+  }
+  store<f64>(out, bLg); store<f64>(out, bLh, 8); store<f64>(out, bRg, 16); store<f64>(out, bRh, 24);
+  store<f32>(out, bestGain, 32); store<i32>(out, bestFeature, 36); store<i32>(out, bestBin, 40); store<i32>(out, bestLeft, 44);
+}
+
 // Forest prediction over perfect-layout trees (see forestPredictor.ts): 8 rows walk each tree together, each
 // step n = 2n + 2 - (x < threshold); sums are float32 in tree order. feat/thr/leaf are per node/leaf arrays,
 // depth/nodeOff/leafOff per tree (i32). Rows are float32, `cols` wide; predictions go to out (f32).
