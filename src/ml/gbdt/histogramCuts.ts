@@ -31,10 +31,7 @@ function featureSummary(matrix: DenseMatrix, feature: number, maxBin: number): {
   for (let r = 0, i = feature; r < rows; r++, i += cols) if (data[i] === data[i]) present++;
   const nBins = Math.max(1, Math.min(maxBin, present));
   const sketch = new QuantileSketch(present, 1 / (nBins * SKETCH_FACTOR));
-  for (let r = 0, i = feature; r < rows; r++, i += cols) {
-    const v = data[i];
-    if (v === v) sketch.push(v);
-  }
+  sketch.pushStrided(data, feature, cols, rows);
   const intermediate = Math.min(present, maxBin * SKETCH_FACTOR);
   const reduced = new WeightedSummary(intermediate);
   if (present > 0) reduced.setPrune(sketch.summary(), intermediate);

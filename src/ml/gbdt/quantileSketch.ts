@@ -58,6 +58,38 @@ export class QuantileSketch {
   }
 
   /**
+   * Adds data[offset], data[offset + stride], ... (rows values), skipping NaN: push() inlined into one loop,
+   * which V8 optimises on the spot (one call per feature instead of one per value keeps cold runs fast).
+   */
+  pushStrided(data: Float32Array, offset: number, stride: number, rows: number): void {
+    const queue = this.queue;
+    const weights = this.weights;
+    const cap = queue.length;
+    let tail = this.tail;
+    for (let r = 0, i = offset; r < rows; r++, i += stride) {
+      const x = data[i];
+      if (x !== x) continue;
+      if (tail > 0 && queue[tail - 1] === x) {
+        weights[tail - 1] += 1;
+        this.allUnit = false;
+        continue;
+      }
+      if (tail === cap) {
+        this.tail = tail;
+        this.queueSummary(this.temp);
+        tail = 0;
+        this.tail = 0;
+        this.allUnit = true;
+        this.pushTemp();
+      }
+      queue[tail] = x;
+      weights[tail] = 1;
+      tail++;
+    }
+    this.tail = tail;
+  }
+
+  /**
    * The buffer, sorted, as a summary of unique values (XGBoost's Queue::MakeSummary). Weights are whole counts
    * (a buffered entry is a run of equal values), so a value's weight is its number of entries plus the extra
    * count of its runs; float32 sums of whole numbers below 2^24 are exact, so the order of summing is free.
