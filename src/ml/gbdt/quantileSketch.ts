@@ -38,25 +38,6 @@ export class QuantileSketch {
     this.temp = new WeightedSummary(this.limitSize * 2);
   }
 
-  /** Adds one float32 value (NaN must be filtered out by the caller). */
-  push(x: number): void {
-    const t = this.tail;
-    if (t === this.queue.length && this.queue[t - 1] !== x) {
-      this.queueSummary(this.temp);
-      this.tail = 0;
-      this.allUnit = true;
-      this.pushTemp();
-    }
-    if (this.tail > 0 && this.queue[this.tail - 1] === x) {
-      this.weights[this.tail - 1] += 1;
-      this.allUnit = false;
-    } else {
-      this.queue[this.tail] = x;
-      this.weights[this.tail] = 1;
-      this.tail++;
-    }
-  }
-
   /**
    * Adds data[offset], data[offset + stride], ... (rows values), skipping NaN: push() inlined into one loop,
    * which V8 optimises on the spot (one call per feature instead of one per value keeps cold runs fast).

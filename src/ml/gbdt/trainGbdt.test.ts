@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/random.ts';
 import { mae } from './metrics.ts';
 import { trainGbdt } from './trainGbdt.ts';
-import { toXgboostJson } from './xgboostJson.ts';
+import { wasmKernelsAvailable } from './wasmGrowthKernels.ts';
+import { toXgboostJson, xgboostJsonText } from './xgboostJson.ts';
 
 const column = (values: number[]) => ({ data: Float32Array.from(values), rows: values.length, cols: 1 });
 
@@ -83,6 +84,18 @@ describe('trainGbdt', () => {
     const c = JSON.stringify(toXgboostJson(trainGbdt({ matrix, labels: clean, params: { ...params, seed: 2 } })));
     expect(a).toBe(b);
     expect(a).not.toBe(c);
+  });
+
+  it('grows the same trees with the WebAssembly and the TypeScript loops', () => {
+    const labels = noisy.map((v, i) => (i % 9 === 0 ? v : v * 0.5));
+    const withNaN = { ...matrix, data: data.map((v, i) => (i % 17 === 0 ? NaN : v)) };
+    for (const objective of ['reg:squarederror', 'reg:pseudohubererror'] as const) {
+      const params = { numRounds: 15, maxDepth: 6, objective, huberSlope: 3, subsample: 0.9 };
+      const wasm = trainGbdt({ matrix: withNaN, labels, params });
+      const js = trainGbdt({ matrix: withNaN, labels, params, kernels: 'js' });
+      expect(xgboostJsonText(wasm)).toBe(xgboostJsonText(js));
+    }
+    if (process.env.ARBML_GBDT_KERNELS !== 'js') expect(wasmKernelsAvailable()).toBe(true);
   });
 
   it('rejects bad input with the field named', () => {

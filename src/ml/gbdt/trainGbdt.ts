@@ -34,6 +34,8 @@ export interface TrainGbdtOptions extends LabelledMatrix {
   params?: GbdtParamsInput;
   validation?: LabelledMatrix;
   featureNames?: readonly string[];
+  /** 'auto' (default): WebAssembly loops when available; 'js': the TypeScript loops (same trees). */
+  kernels?: 'auto' | 'js';
   onRound?: (report: RoundReport) => void;
 }
 
@@ -54,7 +56,7 @@ export function trainGbdt(o: TrainGbdtOptions): GbdtModel {
   const bins = binMatrix({ matrix, cuts });
   const n = matrix.rows;
   const kernelOptions = { bins, unitHessian: p.objective === 'reg:squarederror', maxDepth: p.maxDepth };
-  const kernels: GrowthKernels = wasmGrowthKernels(kernelOptions) ?? jsGrowthKernels(kernelOptions);
+  const kernels: GrowthKernels = (o.kernels !== 'js' ? wasmGrowthKernels(kernelOptions) : null) ?? jsGrowthKernels(kernelOptions);
   const { grad, hess, rows, predictions: preds } = kernels;
   preds.fill(p.baseScore);
   const rng = rngFor(p.seed, 'gbdt/sampling');
