@@ -1,0 +1,47 @@
+/**
+ * The seed's baseline decision: execute when the edge against the CEX is above 50 bps, gas is under 100 gwei, and
+ * the quote still pays after a static 50 bps slippage allowance: gross - 50 bps of the quoted output - gas -
+ * flash fee > 0 (exact bigint arithmetic, the slippage cost rounded up). Full optimal size, best route. The edge
+ * test is on |edge_bps|: the sign only says which way the pool is off.
+ */
+import type { Opportunity } from '../exec/opportunity.ts';
+import type { Decider, DecisionResult } from './decider.ts';
+
+export interface HeuristicParams {
+  minEdgeBps: number;
+  maxGasGwei: number;
+  slippageBps: number;
+}
+
+export const HEURISTIC_PARAMS: HeuristicParams = Object.freeze({ minEdgeBps: 50, maxGasGwei: 100, slippageBps: 50 });
+
+/** Cost of `bps` on an output, rounded up (never understated). */
+export function staticSlippageCost(quotedOutput: bigint, bps: number): bigint {
+  const num = quotedOutput * BigInt(Math.round(bps * 100));
+  return (num + 999_999n) / 1_000_000n;
+}
+
+/** The heuristic's net estimate for a route: gross - static slippage - gas - flash fee (borrowed-token units). */
+export function heuristicNet(opp: Opportunity, routeIndex = 0, params: HeuristicParams = HEURISTIC_PARAMS): bigint {
+  const r = opp.routes[routeIndex]!;
+  return r.grossProfit - staticSlippageCost(r.amountOut, params.slippageBps) - r.gasCost.token - r.flashFee;
+}
+
+export class HeuristicDecider implements Decider {
+  readonly name = 'heuristic';
+
+  constructor(private readonly params: HeuristicParams = HEURISTIC_PARAMS) {}
+
+  decide(opp: Opportunity): DecisionResult {
+    const p = this.params;
+    const take = Math.abs(opp.edgeBps) > p.minEdgeBps && opp.gasPriceGwei < p.maxGasGwei && heuristicNet(opp, 0, p) > 0n;
+    return {
+      decision: take ? 'execute' : 'skip',
+      sizeFactor: 1,
+      routeIndex: 0,
+      estimatedSlippageBps: p.slippageBps,
+      slippageToleranceBps: p.slippageBps,
+      decidedBy: this.name,
+    };
+  }
+}

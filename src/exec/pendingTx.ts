@@ -1,0 +1,46 @@
+/**
+ * A transaction on its way to a block: either ours (the decider said execute) or the counterfactual of a skipped
+ * opportunity (what executing at once at full size would have met), followed on the same path without changing it.
+ */
+import type { DecisionResult } from '../decide/decider.ts';
+import type { ExecutionPlan } from './executeRoute.ts';
+import type { Opportunity, RouteCandidate } from './opportunity.ts';
+
+export interface PendingTx {
+  kind: 'execute' | 'counterfactual';
+  opportunity: Opportunity;
+  decision: DecisionResult;
+  /** The route and size sent, quoted on the detection pools. */
+  candidate: RouteCandidate;
+  plan: ExecutionPlan;
+  tipWei: bigint;
+  maxFeeWei: bigint;
+  latencyMs: number;
+  /** detection time + latency. */
+  arrivalMs: number;
+  /** Blocks it was eligible for and not taken. */
+  eligibleBlocks: number;
+  /** A competitor hit one of its pools after detection, before its inclusion block. */
+  competitorBefore: boolean;
+  /** Lower-case pool addresses of the route. */
+  poolAddresses: readonly string[];
+}
+
+/** How a pending transaction ended. */
+export type Resolution =
+  | { status: 'stale'; blockNumber: number }
+  | { status: 'not_included'; blockNumber: number }
+  | {
+      status: 'success' | 'reverted';
+      blockNumber: number;
+      frontRun: boolean;
+      executedOut: bigint | null;
+      gasUsed: bigint;
+      gasPriceWei: bigint;
+      /** out - in - flash fee (borrowed token), null on revert. */
+      profit: bigint | null;
+      revertReason: string | null;
+      cexPrice: number;
+      ethUsd: number;
+      nativeUsd: number;
+    };
