@@ -3,7 +3,7 @@
  * beside it. The source has a `.as` extension so tsc and ESLint leave it alone; asc receives it as `.ts`
  * through its readFile hook. The loader calls this when the .wasm is missing and assemblyscript is installed.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,7 +26,11 @@ export async function buildGbdtWasm(): Promise<string> {
         }
       },
       writeFile: (name: string, contents: Uint8Array | string, baseDir: string) => {
-        writeFileSync(resolve(gbdtWasmDir, baseDir, name), contents);
+        // Write then rename: test workers building at the same time never read a half-written module.
+        const target = resolve(gbdtWasmDir, baseDir, name);
+        const tmp = `${target}.${process.pid}.tmp`;
+        writeFileSync(tmp, contents);
+        renameSync(tmp, target);
       },
       listFiles: () => [],
       stderr: { write: (s: string | Uint8Array) => (errors.push(String(s)), true) } as never,
