@@ -28,6 +28,10 @@ export interface GrowthKernels {
   partition(feature: number, goesLeft: Uint8Array, begin: number, end: number): number;
   addLeafValue(begin: number, end: number, value: number): void;
   addSplitLeafValues(feature: number, goesLeft: Uint8Array, begin: number, end: number, leftValue: number, rightValue: number): void;
+  /** grad := f32(predictions - labels) for every row (squared error). */
+  squaredErrorGradients(labels: Float32Array): void;
+  /** rows[i] := i for i < n. */
+  identityRows(n: number): void;
   /** bestSplit on a histogram from histogram(). */
   findSplit(o: BestSplitOptions): SplitCandidate | null;
 }
@@ -50,6 +54,12 @@ export function jsGrowthKernels({ bins, unitHessian }: GrowthKernelOptions): Gro
   return {
     kind: 'js',
     findSplit: bestSplit,
+    squaredErrorGradients(labels) {
+      for (let i = 0; i < n; i++) grad[i] = Math.fround(predictions[i] - labels[i]);
+    },
+    identityRows(count) {
+      for (let i = 0; i < count; i++) rows[i] = i;
+    },
     rows,
     grad,
     hess,

@@ -67,8 +67,15 @@ export function trainGbdt(o: TrainGbdtOptions): GbdtModel {
   const trees: RegressionTree[] = [];
   let best = { round: -1, score: Infinity };
   for (let round = 0; round < p.numRounds; round++) {
-    computeGradients({ objective: p.objective, huberSlope: p.huberSlope, predictions: preds, labels, grad, hess });
-    const rowCount = sampleRows(rows, n, p.subsample, rng);
+    if (p.objective === 'reg:squarederror') {
+      kernels.squaredErrorGradients(labels);
+      if (round === 0) hess.fill(1);
+    } else {
+      computeGradients({ objective: p.objective, huberSlope: p.huberSlope, predictions: preds, labels, grad, hess });
+    }
+    let rowCount = n;
+    if (p.subsample < 1) rowCount = sampleRows(rows, n, p.subsample, rng);
+    else kernels.identityRows(n);
     const features = sampleFeatures(matrix.cols, p.colsampleBytree, rng);
     const tree = growTree({ bins, cuts, kernels, rowCount, features, rules, eta: f(p.eta), gamma: f(p.gamma), maxDepth: p.maxDepth });
     if (rowCount < n) addToUnsampled(tree, matrix, rows, rowCount, preds);

@@ -15,6 +15,8 @@ interface KernelExports {
   addLeafValue(rows: number, begin: number, end: number, predictions: number, value: number): void;
   addSplitLeafValues(column: number, rows: number, begin: number, end: number, goesLeft: number, predictions: number, leftValue: number, rightValue: number): void;
   subtractHistogram(parent: number, child: number, n: number): void;
+  squaredErrorGradients(predictions: number, labels: number, grad: number, n: number): void;
+  identityRows(rows: number, n: number): void;
   bestSplit(hist: number, features: number, nFeatures: number, binCount: number, offsets: number, G: number, H: number, lambda: number, mcw: number, out: number): void;
 }
 
@@ -50,6 +52,7 @@ export function wasmGrowthKernels({ bins, unitHessian, maxDepth }: GrowthKernelO
   reserve('grad', n * 8);
   reserve('hess', n * 8);
   reserve('predictions', n * 4);
+  reserve('labels', n * 4);
   reserve('table', 257);
   reserve('hists', histBytes * poolSize);
   const have = ex.memory.buffer.byteLength;
@@ -68,8 +71,18 @@ export function wasmGrowthKernels({ bins, unitHessian, maxDepth }: GrowthKernelO
   for (let i = poolSize - 1; i >= 0; i--) free.push(new Float64Array(buf, layout.hists + i * histBytes, bins.totalSlots * 2));
   const setTable = (goesLeft: Uint8Array): void => table.set(goesLeft);
   const unit = unitHessian ? 1 : 0;
+  const labelView = new Float32Array(buf, layout.labels, n);
+  let labelsCopied: Float32Array | null = null;
   return {
     kind: 'wasm',
+    squaredErrorGradients(labels) {
+      if (labelsCopied !== labels) {
+        labelView.set(labels);
+        labelsCopied = labels;
+      }
+      ex.squaredErrorGradients(layout.predictions, layout.labels, layout.grad, n);
+    },
+    identityRows: (count) => ex.identityRows(layout.rows, count),
     findSplit({ hist, cuts, grad, hess, features, rules }) {
       featureView.set(features);
       ex.bestSplit(hist.byteOffset, layout.features, features.length, layout.binCount, layout.offsets, grad, hess, rules.lambda, rules.minChildWeight, layout.split);

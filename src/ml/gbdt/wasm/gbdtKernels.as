@@ -175,6 +175,19 @@ export function predictRows(x: usize, cols: i32, rows: i32, feat: usize, thr: us
   }
 }
 
+// Squared-error gradients: grad[i] = f32(predictions[i] - labels[i]) (XGBoost computes them in float32).
+export function squaredErrorGradients(predictions: usize, labels: usize, grad: usize, n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << 2;
+    store<f64>(grad + (<usize>i << 3), <f64>(load<f32>(predictions + o) - load<f32>(labels + o)));
+  }
+}
+
+// rows[i] = i for i < n.
+export function identityRows(rows: usize, n: i32): void {
+  for (let i = 0; i < n; i++) store<i32>(rows + (<usize>i << 2), i);
+}
+
 export function heapBase(): usize {
   return __heap_base;
 }
