@@ -10,6 +10,7 @@ import type { BlockSnapshot } from '../market/blockSnapshot.ts';
 import { quoteCandidate } from './confirmRoute.ts';
 import { executeRoute, type ExecutionResult } from './executeRoute.ts';
 import { arrivedFor, effectivePriceWei, feesAccepted, INCLUSION_PARAMS } from './inclusion.ts';
+import type { SearcherTrade } from './dexSearchers.ts';
 import type { MarketView } from './marketView.ts';
 import type { PendingTx, Resolution } from './pendingTx.ts';
 
@@ -19,6 +20,8 @@ export interface AdvanceOptions {
   market: MarketView;
   /** Our trades already in this block: pool states after them, by lower-case address. */
   overlay: ReadonlyMap<string, Pool>;
+  /** Competing searchers' trades that landed in this block. */
+  searchers?: readonly SearcherTrade[];
 }
 
 export interface Included {
@@ -26,9 +29,12 @@ export interface Included {
   execution: ExecutionResult;
 }
 
-function hitBy(block: BlockSnapshot, tx: PendingTx, minTip: bigint | null): boolean {
+function hitBy(block: BlockSnapshot, searchers: readonly SearcherTrade[], tx: PendingTx, minTip: bigint | null): boolean {
   for (const a of block.competitorArbs) {
     if (tx.poolAddresses.includes(a.poolAddress.toLowerCase()) && (minTip === null || a.tipWei >= minTip)) return true;
+  }
+  for (const s of searchers) {
+    if (s.addresses.some((a) => tx.poolAddresses.includes(a)) && (minTip === null || s.tipWei >= minTip)) return true;
   }
   return false;
 }
@@ -46,23 +52,24 @@ function isStale(tx: PendingTx, block: BlockSnapshot): boolean {
 }
 
 /** Advances a pending transaction by one block of its chain; returns its end, or null while it is still pending. */
-export function advancePending({ tx, block, market, overlay }: AdvanceOptions): Included | Resolution | null {
+export function advancePending({ tx, block, market, overlay, searchers = [] }: AdvanceOptions): Included | Resolution | null {
   const params = INCLUSION_PARAMS[block.chain];
   if (!arrivedFor(block, tx.arrivalMs, params)) {
     if (tx.kind === 'execute' && block.timeMs < tx.arrivalMs && isStale(tx, block)) return { status: 'stale', blockNumber: block.blockNumber };
-    if (hitBy(block, tx, null)) tx.competitorBefore = true;
+    if (hitBy(block, searchers, tx, null)) tx.competitorBefore = true;
     return null;
   }
   if (!feesAccepted(block, tx.maxFeeWei, tx.tipWei)) {
-    if (hitBy(block, tx, null)) tx.competitorBefore = true;
+    if (hitBy(block, searchers, tx, null)) tx.competitorBefore = true;
     tx.eligibleBlocks++;
     return tx.eligibleBlocks >= params.maxWaitBlocks ? { status: 'not_included', blockNumber: block.blockNumber } : null;
   }
   const pools = new Map<string, Pool>();
   for (const p of market.poolsAtInclusion({ chain: block.chain, tipWei: tx.tipWei })) pools.set(p.address.toLowerCase(), p);
+  for (const s of searchers) if (s.tipWei >= tx.tipWei) for (const p of s.pools) pools.set(p.address.toLowerCase(), p);
   for (const [a, p] of overlay) pools.set(a, p);
   const execution = executeRoute({ plan: tx.plan, pools, profile: chainProfile(block.chain) });
-  const frontRun = tx.competitorBefore || hitBy(block, tx, tx.tipWei);
+  const frontRun = tx.competitorBefore || hitBy(block, searchers, tx, tx.tipWei);
   return {
     execution,
     resolution: {

@@ -56,7 +56,7 @@ export function buildOpportunity(o: BuildOpportunityOptions): Opportunity {
     hopCount: best.route.hops.length,
     poolType: leg.kind,
     recentPoolVolatilityBps: o.memory.poolVolatilityBps(block.chain, leg.address),
-    competitorPressure: o.memory.competitorPressure(block.chain, routePools.map((p) => p.address)),
+    competitorPressure: o.memory.competitorPressure(block.chain, routePools.map((p) => p.address.toLowerCase())),
     blocksOpen: o.blocksOpen,
     ethUsd: block.ethUsd,
     nativeUsd: block.nativeUsd,

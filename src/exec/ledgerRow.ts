@@ -34,7 +34,8 @@ export function ledgerRow(tx: PendingTx, r: Resolution): OpportunityRow {
   const profitEth = resolutionProfitEth(r, decimals);
   const sent = tx.kind === 'execute' && r.status !== 'stale';
   const traded = r.status === 'success' && tx.kind === 'execute';
-  const executedOut = r.status === 'success' ? r.executedOut : null;
+  const executedOut = r.status === 'success' && tx.kind === 'execute' ? r.executedOut : null;
+  const counterfactualOut = r.status === 'success' && tx.kind === 'counterfactual' ? r.executedOut : null;
   const gasUsed = r.status === 'success' || r.status === 'reverted' ? r.gasUsed : c.gasUsed;
   const gasWei = r.status === 'success' || r.status === 'reverted' ? r.gasUsed * r.gasPriceWei : c.gasCost.wei;
   return {
@@ -62,6 +63,7 @@ export function ledgerRow(tx: PendingTx, r: Resolution): OpportunityRow {
       size_factor: d.sizeFactor,
       inclusion_block: r.blockNumber,
       ...(r.status === 'reverted' ? { revert_reason: r.revertReason } : {}),
+      ...(counterfactualOut !== null ? { counterfactual_output: counterfactualOut.toString() } : {}),
     },
     flashLoanProvider: c.provider.name,
     flashFeeBps: c.provider.feeBps,

@@ -64,6 +64,12 @@ export class MarketMemory {
     }
   }
 
+  /** Competitor trades (other than the market's own arbitrages) that landed in the chain's latest block. */
+  addHits(chain: Chain, addresses: readonly string[]): void {
+    const hits = this.chain(chain).hits;
+    if (hits.length > 0) hits[hits.length - 1] = [...hits[hits.length - 1]!, ...addresses];
+  }
+
   /** Std of the last hour's 1-minute CEX log returns (0 until two minutes are seen). */
   volatility1h(): number {
     if (this.volMinute === this.lastMinute) return this.vol;
@@ -105,7 +111,7 @@ export class MarketMemory {
     const c = this.chain(chain);
     if (c.hits.length === 0) return 0;
     let n = 0;
-    for (const h of c.hits) if (h.length > 0 && h.some((a) => addresses.includes(a))) n++;
+    for (const h of c.hits) if (h.length > 0 && h.some((a) => addresses.includes(a.toLowerCase()))) n++;
     return n / PRESSURE_BLOCKS;
   }
 

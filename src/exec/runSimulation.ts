@@ -12,12 +12,15 @@ import type { FlashProvider } from '../dex/flash/flashProvider.ts';
 import type { Pool } from '../dex/pool.ts';
 import type { Chain } from '../dex/types.ts';
 import type { BlockSnapshot } from '../market/blockSnapshot.ts';
+import { DEFAULT_MARKET_PARAMS } from '../market/defaultParams.ts';
+import type { CompetitorParams } from '../market/params.ts';
 import { poolPrice } from '../market/pools/poolMath.ts';
 import type { RunnerMetrics } from '../monitor/metrics.ts';
 import type { OpportunityRow } from '../store/opportunities.ts';
 import { advancePending } from './advancePending.ts';
 import { buildOpportunity } from './buildOpportunity.ts';
 import { detectOpportunities } from './detectOpportunities.ts';
+import { DexSearchers, type SearcherTrade } from './dexSearchers.ts';
 import { defaultFlashProviders } from './flashProviders.ts';
 import { drawLatencyMs, INCLUSION_PARAMS } from './inclusion.ts';
 import { ledgerRow } from './ledgerRow.ts';
@@ -65,8 +68,10 @@ class ChainRun {
   openSince = new Map<string, number>();
   waiting = new Set<string>();
   readonly latencyRng: Rng;
-  constructor(seed: number, chain: Chain, readonly providers: readonly FlashProvider[]) {
+  readonly searchers: DexSearchers;
+  constructor(seed: number, chain: Chain, readonly providers: readonly FlashProvider[], competitors: CompetitorParams) {
     this.latencyRng = rngFor(seed, `exec/latency/${chain}`);
+    this.searchers = new DexSearchers(rngFor(seed, `exec/searchers/${chain}`), competitors, providers);
   }
 }
 
@@ -85,7 +90,8 @@ export async function runSimulation(o: RunSimulationOptions): Promise<RunResult>
   const memory = new MarketMemory();
   const summary = new RunSummaryAccumulator();
   const chains = new Map<Chain, ChainRun>();
-  for (const c of market.info.chains) chains.set(c, new ChainRun(o.seed, c, o.providers?.[c] ?? defaultFlashProviders(c)));
+  const competitors = market.params?.competitors ?? DEFAULT_MARKET_PARAMS.competitors;
+  for (const c of market.info.chains) chains.set(c, new ChainRun(o.seed, c, o.providers?.[c] ?? defaultFlashProviders(c), competitors));
   const emit = (tx: PendingTx, r: Resolution): void => {
     const row = ledgerRow(tx, r);
     summary.add(row);
@@ -98,7 +104,9 @@ export async function runSimulation(o: RunSimulationOptions): Promise<RunResult>
     blocks++;
     const cr = chains.get(b.chain)!;
     memory.observe(b, b.pools.map(poolPrice));
-    if (cr.pending.length > 0) advanceChain(cr, b, market, emit);
+    const trades = cr.searchers.land(b, market);
+    for (const t of trades) memory.addHits(b.chain, t.addresses);
+    if (cr.pending.length > 0) advanceChain(cr, b, market, emit, trades);
     if (b.timeMs <= detectUntil) detect(cr, market.current(b.chain)!, memory, decider, runTag, o.metrics);
     if (o.sink && o.sink.buffered >= flushRows) await o.sink.flush();
     if (blocks % 2_000 === 0) o.onProgress?.(blocks);
@@ -113,14 +121,16 @@ export async function runSimulation(o: RunSimulationOptions): Promise<RunResult>
   return { summary: summary.result(), blocks };
 }
 
-function advanceChain(cr: ChainRun, b: BlockSnapshot, market: MarketView, emit: (tx: PendingTx, r: Resolution) => void): void {
+function advanceChain(
+  cr: ChainRun, b: BlockSnapshot, market: MarketView, emit: (tx: PendingTx, r: Resolution) => void, searchers: readonly SearcherTrade[],
+): void {
   if (cr.overlayBlock !== b.blockNumber) {
     cr.overlay = new Map();
     cr.overlayBlock = b.blockNumber;
   }
   const still: PendingTx[] = [];
   for (const tx of cr.pending) {
-    const r = advancePending({ tx, block: b, market, overlay: cr.overlay });
+    const r = advancePending({ tx, block: b, market, overlay: cr.overlay, searchers });
     if (r === null) {
       still.push(tx);
       continue;
@@ -163,8 +173,13 @@ function detect(cr: ChainRun, b: BlockSnapshot, memory: MarketMemory, decider: D
     if (decision.decision === 'wait') cr.waiting.add(leg);
     else cr.waiting.delete(leg);
     cr.pending.push(makePending(opp, decision, latencyMs));
+    cr.searchers.seen(opp, cr.openSince.get(leg)!);
   }
-  for (const leg of [...cr.openSince.keys()]) if (!seen.has(leg)) cr.openSince.delete(leg);
+  for (const leg of [...cr.openSince.keys()]) {
+    if (seen.has(leg)) continue;
+    cr.openSince.delete(leg);
+    cr.searchers.closed(leg);
+  }
   for (const leg of [...cr.lastKey.keys()]) if (!seen.has(leg)) cr.lastKey.delete(leg);
   for (const leg of [...cr.waiting]) if (!seen.has(leg)) cr.waiting.delete(leg);
 }
