@@ -26,8 +26,8 @@ describe.skipIf(!dataDir)('Butler & Crane protocol on the real gas file', () => 
       expect(s.windows.map((w) => w.window)).toEqual([0, 1]);
       for (const w of s.windows) w.model.rmse.forEach((m, h) => expect(m, `${set} w${w.window} h${h + 1}`).toBeLessThan(w.persistence.rmse[h]!));
     }
-    // ridge alone (no LSTM) on this protocol, seed-independent: pinned so a change in features or targets shows
-    expect(two(r.sets.attention!.model.rmse)).toEqual([20.63, 26.36, 28.13]);
-    expect(two(r.sets.hybrid!.model.rmse)).toEqual([22.71, 28.91, 31.15]);
+    // ridge alone (no trees, no LSTM; its held-out blend weight scales it): pinned so a change in features or targets shows
+    expect(two(r.sets.attention!.model.rmse)).toEqual([20.65, 26.36, 28.12]);
+    expect(two(r.sets.hybrid!.model.rmse)).toEqual([22.77, 28.98, 31.18]);
   });
 });

@@ -4,7 +4,8 @@
  * readFile hook. Run with `npm run build:wasm` (hook it into `prepare`); the loader also calls it when the file is
  * missing and the assemblyscript dev dependency is installed.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,7 +31,11 @@ export async function buildWasm(): Promise<string> {
         }
       },
       writeFile: (name: string, contents: Uint8Array | string, baseDir: string) => {
-        writeFileSync(resolve(wasmDir, baseDir, name), contents);
+        // Write then rename: test workers may build at the same time, and a reader must never see half a file.
+        const target = resolve(wasmDir, baseDir, name);
+        const temp = `${target}.${process.pid}.${threadId}.tmp`;
+        writeFileSync(temp, contents);
+        renameSync(temp, target);
       },
       listFiles: () => [],
       stderr: { write: (s: string | Uint8Array) => (errors.push(String(s)), true) } as never,
