@@ -1,0 +1,51 @@
+/**
+ * Signs and sends FlashArb.execute from the runner's account (a local viem account: the key stays in memory and
+ * only the signed transaction goes to the node). EIP-1559 fees, a managed nonce and a fixed gas limit, so a trade
+ * the chain rejects is still mined and its gas shows in the receipt. Transient send failures are retried with the
+ * same signed nonce (a resend of an accepted transaction is answered "already known", which counts as sent).
+ */
+import { createWalletClient, encodeFunctionData, http, keccak256, type Abi, type Account, type Address, type Hex } from 'viem';
+import type { EncodedRoute } from '../../evm/encodeRoute.ts';
+import { rpcCall } from './chainClient.ts';
+import { viemChain } from './chainClient.ts';
+import type { Eip1559Fees } from './feeChoice.ts';
+import type { NonceManager } from './nonceManager.ts';
+
+export interface SendFlashArbOptions {
+  url: string;
+  chainId: number;
+  account: Account;
+  flashArb: Address;
+  flashArbAbi: Abi;
+  encoded: EncodedRoute;
+  minProfit: bigint;
+  fees: Eip1559Fees;
+  gas: bigint;
+  nonces: NonceManager;
+}
+
+export async function sendFlashArb(o: SendFlashArbOptions): Promise<{ hash: Hex; nonce: number }> {
+  const wallet = createWalletClient({ account: o.account, chain: viemChain(o.chainId, o.url), transport: http(o.url, { retryCount: 0, timeout: 5_000 }) });
+  const data = encodeFunctionData({ abi: o.flashArbAbi, functionName: 'execute', args: [o.encoded.loan, o.encoded.hops, o.minProfit] });
+  const nonce = await o.nonces.take();
+  const request = await wallet.prepareTransactionRequest({
+    to: o.flashArb, data, nonce, gas: o.gas, type: 'eip1559', chain: wallet.chain, account: o.account,
+    maxFeePerGas: o.fees.maxFeePerGas, maxPriorityFeePerGas: o.fees.maxPriorityFeePerGas,
+  });
+  const signed = await wallet.signTransaction(request as never);
+  const hash = keccak256(signed);
+  try {
+    await rpcCall('eth_sendRawTransaction', async () => {
+      try {
+        await wallet.sendRawTransaction({ serializedTransaction: signed });
+      } catch (e) {
+        if (/already known|known transaction|nonce too low/i.test(String((e as Error).message))) return;
+        throw e;
+      }
+    });
+  } catch (error) {
+    o.nonces.release(nonce);
+    throw error;
+  }
+  return { hash, nonce };
+}

@@ -1,0 +1,163 @@
+import type { Address, Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Decider, DecisionContext, DecisionResult } from '../../decide/decider.ts';
+import { HeuristicDecider } from '../../decide/heuristicDecider.ts';
+import type { Opportunity } from '../../exec/opportunity.ts';
+import { artifactOf } from '../../evm/compile.ts';
+import { balanceOf, readReservesV2 } from '../../evm/fixtures.ts';
+import type { GasPriceRow } from '../../store/gasPrices.ts';
+import type { OpportunityRow } from '../../store/opportunities.ts';
+import type { PoolStateRow } from '../../store/poolStates.ts';
+import { CcxtFeed } from '../exchange/ccxtFeed.ts';
+import { movePool } from '../testing/movePool.ts';
+import { HARDHAT_KEY_0, startLoopback, type Loopback } from '../testing/startLoopback.ts';
+import { runLive, type RunLiveResult } from './runLive.ts';
+
+const dataDir = process.env.ARBML_DATA_DIR;
+if (!dataDir) console.warn('skipping live fork-runner tests: ARBML_DATA_DIR unset');
+
+const WETH = 10n ** 18n;
+
+async function waitFor<T>(what: string, get: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = get();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+interface Runner {
+  rows: OpportunityRow[];
+  gasRows: GasPriceRow[];
+  poolRows: PoolStateRow[];
+  logs: string[];
+  processed: bigint;
+  abort: AbortController;
+  done: Promise<RunLiveResult>;
+}
+
+function startRunner(lb: Loopback, decider: Decider = new HeuristicDecider()): Runner {
+  const r: Runner = { rows: [], gasRows: [], poolRows: [], logs: [], processed: 0n, abort: new AbortController(), done: undefined as never };
+  r.done = runLive({
+    mode: 'fork', spec: lb.rig.spec, rpcUrl: lb.node.url, symbol: 'ETH/USDT',
+    feed: new CcxtFeed({ publicApiUrl: `${lb.exchange.baseUrl}/api/v3` }),
+    decider, flashArbAbi: artifactOf(lb.rig.artifacts, 'FlashArb').abi, account: privateKeyToAccount(HARDHAT_KEY_0),
+    sink: { push: (row) => void r.rows.push(row), flush: async () => {} },
+    onChainRows: async (g, p) => void (r.gasRows.push(...g), r.poolRows.push(...p)),
+    durationMs: 55_000, runTag: 'fork-test', pollMs: 25, signal: r.abort.signal,
+    onProcessed: (h) => void (r.processed = h), log: (l) => void r.logs.push(l),
+  });
+  return r;
+}
+
+/** Moves pair A, waits for the runner's row of that block and for the runner to have seen its own trade's block. */
+async function moveAndWait(lb: Loopback, r: Runner, token: 'weth' | 'usdc', amount: bigint): Promise<{ block: bigint; row: OpportunityRow }> {
+  const block = await movePool({ chain: lb.chain, rig: lb.rig, pair: lb.rig.spec.pools[0]!.address as Address, token, amount });
+  const row = await waitFor(`row of block ${block}`, () => r.rows.find((x) => x.blockNumber === block));
+  const seen = row.txHash ? (await lb.chain.publicClient.getTransactionReceipt({ hash: row.txHash as Hex })).blockNumber : block;
+  await waitFor(`runner past block ${seen}`, () => (r.processed >= seen ? true : undefined));
+  await waitIdle(lb, r);
+  return { block, row };
+}
+
+/** Until the runner has processed the chain's head and no new block appeared meanwhile (residual trades done). */
+async function waitIdle(lb: Loopback, r: Runner): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const head = await lb.chain.publicClient.getBlockNumber({ cacheTime: 0 });
+    await waitFor(`runner at head ${head}`, () => (r.processed >= head ? true : undefined));
+    await new Promise((res) => setTimeout(res, 60));
+    if ((await lb.chain.publicClient.getBlockNumber({ cacheTime: 0 })) === head) return;
+  }
+  throw new Error('runner never idle');
+}
+
+/** The heuristic, except that when `oversizeNext` is set it executes the next opportunity at 4x the optimal size. */
+class OversizingDecider implements Decider {
+  readonly name = 'heuristic';
+  oversizeNext = false;
+  private readonly inner = new HeuristicDecider();
+  decide(opp: Opportunity, ctx: DecisionContext): DecisionResult {
+    const d = this.inner.decide(opp, ctx);
+    if (!this.oversizeNext) return d;
+    this.oversizeNext = false;
+    return { ...d, decision: 'execute', sizeFactor: 4, decidedBy: 'test-oversize' };
+  }
+}
+
+describe.skipIf(!dataDir)('live runner in fork mode on the loopback rig (hardhat JSON-RPC + loopback Binance)', () => {
+  let lb: Loopback;
+  beforeAll(async () => {
+    lb = await startLoopback({ dataDir: dataDir! });
+  }, 60_000);
+  afterAll(async () => lb?.close());
+
+  it('22 pool moves: each edge detected in its move block, executed through FlashArb, logged with receipt data; a small edge is skipped', async () => {
+    const decider = new OversizingDecider();
+    const r = startRunner(lb, decider);
+    const price = lb.klines[lb.exchange.currentIndex()]!.close;
+    const owner = lb.chain.accounts[0]!;
+    const usdc = lb.rig.usdc.address as Address;
+    const before = await balanceOf(lb.rig.ctx, usdc, owner);
+    for (let i = 0; i < 22; i++) {
+      const pct = 3n + BigInt(i % 3); // 3-5% of the pair's WETH side, alternating direction
+      const amount = i % 2 === 0 ? pct * 10n * WETH : (pct * 10n * BigInt(Math.round(price)) * 10n ** 6n);
+      const { block, row } = await moveAndWait(lb, r, i % 2 === 0 ? 'weth' : 'usdc', amount);
+      expect(row.blockNumber).toBe(block);
+      expect(row.decision).toBe('execute');
+      expect(row.outcome).toBe('success');
+      const receipt = await lb.chain.publicClient.getTransactionReceipt({ hash: row.txHash as Hex });
+      expect(receipt.status).toBe('success');
+      expect(row.gasUsed).toBe(receipt.gasUsed);
+      expect(receipt.blockNumber).toBe(block + 1n);
+      expect(row.executedOutputRaw! > row.amountInRaw!).toBe(true);
+      const gasEth = Number(receipt.gasUsed * receipt.effectiveGasPrice) / 1e18;
+      expect(Number(row.profitEth)).toBeGreaterThan(0);
+      expect(Number(row.cexPrice)).toBeCloseTo(price, 8);
+      expect(Math.abs(row.edgeBps!)).toBeGreaterThan(100);
+      // profit_eth = FlashArb's profit (USDC at the CEX mid) minus the receipt's gas at its effective price.
+      const profitUsdc = row.executedOutputRaw! - row.amountInRaw! - BigInt((row.route as { flash_fee_raw?: string }).flash_fee_raw ?? '0');
+      expect(Number(row.profitEth)).toBeCloseTo(Number(profitUsdc) / 1e6 / Number(row.cexPrice) - gasEth, 10);
+    }
+    // Every ArbExecuted profit reached the owner: the USDC balance rose by exactly the sum of the logged profits.
+    const after = await balanceOf(lb.rig.ctx, usdc, owner);
+    const successes = r.rows.filter((x) => x.outcome === 'success');
+    expect(successes.length).toBeGreaterThanOrEqual(22);
+    const paid = successes.reduce((s, x) => s + x.executedOutputRaw! - x.amountInRaw! - BigInt((x.route as { flash_fee_raw?: string }).flash_fee_raw ?? '0'), 0n);
+    expect(after - before).toBe(paid);
+
+    // A 1% move: the edge is real but too thin for the heuristic after its 50 bps slippage allowance.
+    const [, wethReserve] = await readReservesV2(lb.rig.ctx, lb.rig.spec.pools[0]!.address as Address);
+    const small = await moveAndWait(lb, r, 'weth', wethReserve / 100n);
+    expect(small.row.decision).toBe('skip');
+    expect(small.row.outcome).toBe('skipped');
+    expect(small.row.executed).toBe(false);
+    expect(small.row.txHash).toBeNull();
+    expect(small.row.counterfactualProfitEth).not.toBeNull();
+
+    // An unprofitable trade sent anyway (4x the optimal size): FlashArb reverts on chain, the row carries its gas.
+    decider.oversizeNext = true;
+    const [u2, w2] = await readReservesV2(lb.rig.ctx, lb.rig.spec.pools[0]!.address as Address);
+    const bad = await moveAndWait(lb, r, 'weth', (w2 * 4n) / 100n);
+    expect(bad.row.decidedBy).toBe('test-oversize');
+    expect(bad.row.outcome).toBe('reverted');
+    const badReceipt = await lb.chain.publicClient.getTransactionReceipt({ hash: bad.row.txHash as Hex });
+    expect(badReceipt.status).toBe('reverted');
+    expect(bad.row.gasUsed).toBe(badReceipt.gasUsed);
+    expect(Number(bad.row.profitEth)).toBeCloseTo(-Number(badReceipt.gasUsed * badReceipt.effectiveGasPrice) / 1e18, 12);
+    expect(bad.row.executedOutputRaw).toBeNull();
+
+    r.abort.abort();
+    const result = await r.done;
+    expect(result.sent).toBe(r.rows.filter((x) => x.executed).length);
+    expect(result.outcomes.success).toBe(successes.length);
+    expect(result.outcomes.reverted).toBe(1);
+    expect(new Set(r.rows.map((x) => x.id)).size).toBe(r.rows.length);
+    // gas_prices and pool_states rows: one per processed block, reserves equal to the chain's at that block.
+    const last = r.poolRows.filter((p) => p.blockNumber === bad.block && p.pool === lb.rig.spec.pools[0]!.address.toLowerCase())[0]!;
+    expect([last.reserve0, last.reserve1]).toEqual([u2, w2 + (w2 * 4n) / 100n]);
+    expect(r.gasRows.some((g) => g.blockNumber === small.block && g.source === 'rpc:eth_feeHistory')).toBe(true);
+  }, 90_000);
+});
