@@ -6,6 +6,7 @@
  */
 import { createWalletClient, encodeFunctionData, http, keccak256, type Abi, type Account, type Address, type Hex } from 'viem';
 import type { EncodedRoute } from '../../evm/encodeRoute.ts';
+import { RetryableIoError } from '../../core/errors.ts';
 import { rpcCall } from './chainClient.ts';
 import { viemChain } from './chainClient.ts';
 import type { Eip1559Fees } from './feeChoice.ts';
@@ -28,24 +29,28 @@ export async function sendFlashArb(o: SendFlashArbOptions): Promise<{ hash: Hex;
   const wallet = createWalletClient({ account: o.account, chain: viemChain(o.chainId, o.url), transport: http(o.url, { retryCount: 0, timeout: 5_000 }) });
   const data = encodeFunctionData({ abi: o.flashArbAbi, functionName: 'execute', args: [o.encoded.loan, o.encoded.hops, o.minProfit] });
   const nonce = await o.nonces.take();
-  const request = await wallet.prepareTransactionRequest({
-    to: o.flashArb, data, nonce, gas: o.gas, type: 'eip1559', chain: wallet.chain, account: o.account,
-    maxFeePerGas: o.fees.maxFeePerGas, maxPriorityFeePerGas: o.fees.maxPriorityFeePerGas,
-  });
-  const signed = await wallet.signTransaction(request as never);
-  const hash = keccak256(signed);
   try {
+    const request = await wallet.prepareTransactionRequest({
+      to: o.flashArb, data, nonce, gas: o.gas, type: 'eip1559', chain: wallet.chain, account: o.account,
+      maxFeePerGas: o.fees.maxFeePerGas, maxPriorityFeePerGas: o.fees.maxPriorityFeePerGas,
+    });
+    const signed = await wallet.signTransaction(request as never);
     await rpcCall('eth_sendRawTransaction', async () => {
       try {
         await wallet.sendRawTransaction({ serializedTransaction: signed });
       } catch (e) {
-        if (/already known|known transaction|nonce too low/i.test(String((e as Error).message))) return;
+        if (/already known|known transaction/i.test(String((e as Error).message))) return;
         throw e;
       }
     });
+    return { hash: keccak256(signed), nonce };
   } catch (error) {
     o.nonces.release(nonce);
+    if (/nonce too (high|low)/i.test(String((error as Error).message))) {
+      // Our count and the node's disagree (a send we never heard back from, another sender): ask the node again.
+      o.nonces.resync();
+      throw new RetryableIoError('nonce out of step with the node; re-reading it', { cause: error });
+    }
     throw error;
   }
-  return { hash, nonce };
 }

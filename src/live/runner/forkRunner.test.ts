@@ -1,7 +1,7 @@
 import type { Address, Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Decider, DecisionContext, DecisionResult } from '../../decide/decider.ts';
+import type { Decider, DecisionResult } from '../../decide/decider.ts';
 import { HeuristicDecider } from '../../decide/heuristicDecider.ts';
 import type { Opportunity } from '../../exec/opportunity.ts';
 import { artifactOf } from '../../evm/compile.ts';
@@ -79,8 +79,8 @@ class OversizingDecider implements Decider {
   readonly name = 'heuristic';
   oversizeNext = false;
   private readonly inner = new HeuristicDecider();
-  decide(opp: Opportunity, ctx: DecisionContext): DecisionResult {
-    const d = this.inner.decide(opp, ctx);
+  decide(opp: Opportunity): DecisionResult {
+    const d = this.inner.decide(opp);
     if (!this.oversizeNext) return d;
     this.oversizeNext = false;
     return { ...d, decision: 'execute', sizeFactor: 4, decidedBy: 'test-oversize' };
@@ -160,4 +160,44 @@ describe.skipIf(!dataDir)('live runner in fork mode on the loopback rig (hardhat
     expect([last.reserve0, last.reserve1]).toEqual([u2, w2 + (w2 * 4n) / 100n]);
     expect(r.gasRows.some((g) => g.blockNumber === small.block && g.source === 'rpc:eth_feeHistory')).toBe(true);
   }, 90_000);
+
+  it('node restart and an exchange 429 mid-run: the runner backs off, resumes, and logs every edge once', async () => {
+    const r = startRunner(lb);
+    await waitIdle(lb, r);
+    const pair = lb.rig.spec.pools[0]!.address as Address;
+    const first = await moveAndWait(lb, r, 'weth', 40n * WETH);
+    expect(first.row.outcome).toBe('success');
+
+    // The node goes away; the pool moves meanwhile; the node comes back on the same port with the same chain.
+    await lb.node.stop();
+    const whileDown = await movePool({ chain: lb.chain, rig: lb.rig, pair, token: 'usdc', amount: 40n * BigInt(Math.round(lb.klines[lb.exchange.currentIndex()]!.close)) * 10n ** 6n });
+    await new Promise((res) => setTimeout(res, 1_500));
+    await lb.node.start();
+    const afterRestart = await waitFor('row of the block mined while the node was down', () => r.rows.find((x) => x.blockNumber === whileDown));
+    expect(afterRestart.outcome).toBe('success');
+    await waitIdle(lb, r);
+
+    // A 429 (Retry-After 1 s) on the price request, and the node cut while the runner waits it out, before its send.
+    const tickerHits = lb.exchange.hits.get('/api/v3/ticker/bookTicker') ?? 0;
+    lb.exchange.failNext(1, 429, 1);
+    const third = movePool({ chain: lb.chain, rig: lb.rig, pair, token: 'weth', amount: 40n * WETH });
+    const block3 = await third;
+    await new Promise((res) => setTimeout(res, 300));
+    await lb.node.restart(1_200);
+    const row3 = await waitFor('row after the 429 and the restart', () => r.rows.find((x) => x.blockNumber === block3));
+    expect(row3.outcome).toBe('success');
+    expect(lb.exchange.hits.get('/api/v3/ticker/bookTicker')! - tickerHits).toBeGreaterThanOrEqual(2);
+    await waitIdle(lb, r);
+
+    r.abort.abort();
+    const result = await r.done;
+    expect(result.rpcRetries).toBeGreaterThan(0);
+    expect(r.logs.some((l) => /unreachable|retrying/.test(l))).toBe(true);
+    expect(new Set(r.rows.map((x) => x.id)).size).toBe(r.rows.length);
+    // Nothing lost: every transaction FlashArb received from the runner's account is in the log, once.
+    const sentHashes = r.rows.filter((x) => x.txHash).map((x) => x.txHash);
+    expect(new Set(sentHashes).size).toBe(sentHashes.length);
+    expect(sentHashes.length).toBe(result.sent);
+    for (const x of r.rows.filter((y) => y.executed)) expect(['success', 'reverted']).toContain(x.outcome);
+  }, 60_000);
 });
