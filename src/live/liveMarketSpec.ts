@@ -13,8 +13,11 @@ const token = z.object({ address, symbol: z.string().min(1), decimals: z.number(
 const poolSpec = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('v2'), address, dex: z.string().min(1), feeBps: z.number().int().min(0).max(9_999) }),
   z.object({
-    kind: z.literal('v3'), address, dex: z.string().min(1),
-    feePips: z.number().int().min(0).max(999_999), tickSpacing: z.number().int().min(1),
+    kind: z.literal('v3'),
+    address,
+    dex: z.string().min(1),
+    feePips: z.number().int().min(0).max(999_999),
+    tickSpacing: z.number().int().min(1),
   }),
 ]);
 

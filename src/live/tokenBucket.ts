@@ -18,7 +18,8 @@ export class TokenBucket {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly o: TokenBucketOptions) {
-    if (!(o.ratePerSecond > 0) || !(o.capacity >= 1)) throw new InvalidInputError('token bucket: ratePerSecond must be > 0 and capacity >= 1');
+    if (!(o.ratePerSecond > 0) || !(o.capacity >= 1))
+      throw new InvalidInputError('token bucket: ratePerSecond must be > 0 and capacity >= 1');
     this.tokens = o.capacity;
     this.last = this.now();
   }

@@ -45,13 +45,13 @@ export async function awaitReceipt(o: AwaitReceiptOptions): Promise<ReceiptResul
 
 async function poll(o: AwaitReceiptOptions, maxBlocks: bigint, until: number): Promise<ReceiptResult | undefined> {
   const receipt = await rpcCall('eth_getTransactionReceipt', async () => {
-      try {
-        return await o.client.getTransactionReceipt({ hash: o.hash });
-      } catch (e) {
-        if (e instanceof TransactionReceiptNotFoundError) return undefined;
-        throw e;
-      }
-    });
+    try {
+      return await o.client.getTransactionReceipt({ hash: o.hash });
+    } catch (e) {
+      if (e instanceof TransactionReceiptNotFoundError) return undefined;
+      throw e;
+    }
+  });
   if (receipt) return { outcome: receipt.status === 'success' ? 'success' : 'reverted', receipt };
   const head = await rpcCall('eth_blockNumber', () => o.client.getBlockNumber({ cacheTime: 0 }));
   if (head > o.sentAtBlock + maxBlocks || Date.now() > until) return { outcome: 'not_included' };

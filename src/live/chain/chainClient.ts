@@ -27,13 +27,21 @@ export function viemChain(chainId: number, url: string): ViemChain {
 
 export function createChainClient(o: ChainClientOptions): LivePublicClient {
   const chain = viemChain(o.chainId, o.url);
-  return createPublicClient({ chain, transport: http(o.url, { timeout: o.timeoutMs ?? 5_000, retryCount: 0 }) }) as LivePublicClient;
+  return createPublicClient({
+    chain,
+    transport: http(o.url, { timeout: o.timeoutMs ?? 5_000, retryCount: 0 }),
+  }) as LivePublicClient;
 }
 
 /** True for failures worth retrying: connection refused/reset, timeouts, HTTP 429/5xx from the node. */
 export function isTransientRpcError(error: unknown): boolean {
   const text = `${(error as { name?: string })?.name ?? ''} ${(error as Error)?.message ?? ''} ${(error as { details?: string })?.details ?? ''}`;
-  if (/HttpRequestError|TimeoutError|fetch failed|ECONNREFUSED|ECONNRESET|socket|timed out|took too long|Status: (429|5\d\d)/i.test(text)) return true;
+  if (
+    /HttpRequestError|TimeoutError|fetch failed|ECONNREFUSED|ECONNRESET|socket|timed out|took too long|Status: (429|5\d\d)/i.test(
+      text,
+    )
+  )
+    return true;
   const cause = (error as { cause?: unknown })?.cause;
   return cause !== undefined && cause !== error && isTransientRpcError(cause);
 }

@@ -9,11 +9,16 @@ import { rpcCall, type LivePublicClient } from './chainClient.ts';
 export class NonceManager {
   private next: number | undefined;
 
-  constructor(private readonly client: LivePublicClient, private readonly address: Address) {}
+  constructor(
+    private readonly client: LivePublicClient,
+    private readonly address: Address,
+  ) {}
 
   async take(): Promise<number> {
     if (this.next === undefined) {
-      this.next = await rpcCall('eth_getTransactionCount', () => this.client.getTransactionCount({ address: this.address, blockTag: 'pending' }));
+      this.next = await rpcCall('eth_getTransactionCount', () =>
+        this.client.getTransactionCount({ address: this.address, blockTag: 'pending' }),
+      );
     }
     return this.next++;
   }

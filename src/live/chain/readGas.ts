@@ -21,7 +21,9 @@ export interface BlockGas {
 
 export async function readGas(client: LivePublicClient, blockNumber: bigint): Promise<BlockGas> {
   const [history, block] = await Promise.all([
-    rpcCall('eth_feeHistory', () => client.getFeeHistory({ blockCount: 1, blockNumber, rewardPercentiles: [10, 50, 90] })),
+    rpcCall('eth_feeHistory', () =>
+      client.getFeeHistory({ blockCount: 1, blockNumber, rewardPercentiles: [10, 50, 90] }),
+    ),
     rpcCall('eth_getBlockByNumber', () => client.getBlock({ blockNumber })),
   ]);
   const reward = history.reward?.[0] ?? [0n, 0n, 0n];

@@ -29,7 +29,11 @@ export const poolAbi = parseAbi([
 ]);
 
 type PoolFn = 'getReserves' | 'sqrtPriceX96' | 'tick' | 'liquidity' | 'tickCount' | 'tickAt';
-interface PlannedCall { pool: number; fn: PoolFn; args?: readonly [bigint] }
+interface PlannedCall {
+  pool: number;
+  fn: PoolFn;
+  args?: readonly [bigint];
+}
 
 export interface PoolsAtBlock {
   blockNumber: bigint;
@@ -42,7 +46,10 @@ export class PoolReader {
   private readonly tickCounts = new Map<number, number>();
   private readonly token: (a: string) => Token;
 
-  constructor(private readonly client: LivePublicClient, private readonly spec: LiveMarketSpec) {
+  constructor(
+    private readonly client: LivePublicClient,
+    private readonly spec: LiveMarketSpec,
+  ) {
     const tokens = [spec.usdc, spec.weth];
     this.token = (a) => tokens.find((t) => t.address.toLowerCase() === a.toLowerCase()) ?? tokens[0]!;
   }
@@ -64,11 +71,18 @@ export class PoolReader {
       callData: encodeFunctionData({ abi: poolAbi, functionName: c.fn, args: c.args } as never) as Hex,
     }));
     const [, results] = await rpcCall('multicall', () =>
-      this.client.readContract({ address: this.spec.multicall as Address, abi: multicallAbi, functionName: 'aggregate', args: [encoded], blockNumber }),
+      this.client.readContract({
+        address: this.spec.multicall as Address,
+        abi: multicallAbi,
+        functionName: 'aggregate',
+        args: [encoded],
+        blockNumber,
+      }),
     );
     return results.map((r, i) => {
       const c = calls[i]!;
-      if (!r.success) throw new InvariantError(`pool ${this.spec.pools[c.pool]!.address}: ${c.fn} failed at block ${blockNumber}`);
+      if (!r.success)
+        throw new InvariantError(`pool ${this.spec.pools[c.pool]!.address}: ${c.fn} failed at block ${blockNumber}`);
       return decodeFunctionResult({ abi: poolAbi, functionName: c.fn, data: r.returnData } as never);
     });
   }
@@ -76,7 +90,9 @@ export class PoolReader {
   async read(chain: Chain, blockNumber: bigint, timeMs: number): Promise<PoolsAtBlock> {
     let calls = this.plan();
     let values = await this.aggregate(calls, blockNumber);
-    const stale = calls.some((c, i) => c.fn === 'tickCount' && Number(values[i]) !== (this.tickCounts.get(c.pool) ?? 0));
+    const stale = calls.some(
+      (c, i) => c.fn === 'tickCount' && Number(values[i]) !== (this.tickCounts.get(c.pool) ?? 0),
+    );
     if (stale) {
       calls.forEach((c, i) => c.fn === 'tickCount' && this.tickCounts.set(c.pool, Number(values[i])));
       calls = this.plan();
@@ -88,19 +104,39 @@ export class PoolReader {
       const mine = (fn: PoolFn) => values.filter((_, k) => calls[k]!.pool === i && calls[k]!.fn === fn);
       const [token0, token1] = [this.spec.usdc, this.spec.weth].map((t) => this.token(t.address));
       const base = { chain, dex: p.dex, address: p.address.toLowerCase(), token0: token0!, token1: token1! };
-      const row: PoolStateRow = { chain, pool: p.address.toLowerCase(), timeMs, dex: p.dex, blockNumber, source: 'rpc:multicall' };
+      const row: PoolStateRow = {
+        chain,
+        pool: p.address.toLowerCase(),
+        timeMs,
+        dex: p.dex,
+        blockNumber,
+        source: 'rpc:multicall',
+      };
       if (p.kind === 'v2') {
         const [r0, r1] = mine('getReserves')[0] as readonly [bigint, bigint, number];
         pools.push(createPoolV2({ ...base, reserve0: r0, reserve1: r1, feeBps: p.feeBps }));
         rows.push({ ...row, reserve0: r0, reserve1: r1 });
         return;
       }
-      const ticks: TickV3[] = (mine('tickAt') as (readonly [number, bigint])[]).map(([index, liquidityNet]) => ({ index: Number(index), liquidityNet }));
+      const ticks: TickV3[] = (mine('tickAt') as (readonly [number, bigint])[]).map(([index, liquidityNet]) => ({
+        index: Number(index),
+        liquidityNet,
+      }));
       const sqrtPriceX96 = mine('sqrtPriceX96')[0] as bigint;
       const tick = Number(mine('tick')[0]);
       const liquidity = mine('liquidity')[0] as bigint;
-      pools.push(createPoolV3({ ...base, feePips: p.feePips, tickSpacing: p.tickSpacing, sqrtPriceX96, tick, liquidity, ticks }));
-      rows.push({ ...row, sqrtPriceX96, liquidity, openTick: tick, closeTick: tick, lowestTick: tick, highestTick: tick });
+      pools.push(
+        createPoolV3({ ...base, feePips: p.feePips, tickSpacing: p.tickSpacing, sqrtPriceX96, tick, liquidity, ticks }),
+      );
+      rows.push({
+        ...row,
+        sqrtPriceX96,
+        liquidity,
+        openTick: tick,
+        closeTick: tick,
+        lowestTick: tick,
+        highestTick: tick,
+      });
     });
     return { blockNumber, pools, rows };
   }

@@ -4,7 +4,16 @@
  * the chain rejects is still mined and its gas shows in the receipt. Transient send failures are retried with the
  * same signed nonce (a resend of an accepted transaction is answered "already known", which counts as sent).
  */
-import { createWalletClient, encodeFunctionData, http, keccak256, type Abi, type Account, type Address, type Hex } from 'viem';
+import {
+  createWalletClient,
+  encodeFunctionData,
+  http,
+  keccak256,
+  type Abi,
+  type Account,
+  type Address,
+  type Hex,
+} from 'viem';
 import type { EncodedRoute } from '../../evm/encodeRoute.ts';
 import { RetryableIoError } from '../../core/errors.ts';
 import { rpcCall } from './chainClient.ts';
@@ -26,13 +35,28 @@ export interface SendFlashArbOptions {
 }
 
 export async function sendFlashArb(o: SendFlashArbOptions): Promise<{ hash: Hex; nonce: number }> {
-  const wallet = createWalletClient({ account: o.account, chain: viemChain(o.chainId, o.url), transport: http(o.url, { retryCount: 0, timeout: 5_000 }) });
-  const data = encodeFunctionData({ abi: o.flashArbAbi, functionName: 'execute', args: [o.encoded.loan, o.encoded.hops, o.minProfit] });
+  const wallet = createWalletClient({
+    account: o.account,
+    chain: viemChain(o.chainId, o.url),
+    transport: http(o.url, { retryCount: 0, timeout: 5_000 }),
+  });
+  const data = encodeFunctionData({
+    abi: o.flashArbAbi,
+    functionName: 'execute',
+    args: [o.encoded.loan, o.encoded.hops, o.minProfit],
+  });
   const nonce = await o.nonces.take();
   try {
     const request = await wallet.prepareTransactionRequest({
-      to: o.flashArb, data, nonce, gas: o.gas, type: 'eip1559', chain: wallet.chain, account: o.account,
-      maxFeePerGas: o.fees.maxFeePerGas, maxPriorityFeePerGas: o.fees.maxPriorityFeePerGas,
+      to: o.flashArb,
+      data,
+      nonce,
+      gas: o.gas,
+      type: 'eip1559',
+      chain: wallet.chain,
+      account: o.account,
+      maxFeePerGas: o.fees.maxFeePerGas,
+      maxPriorityFeePerGas: o.fees.maxPriorityFeePerGas,
     });
     const signed = await wallet.signTransaction(request as never);
     await rpcCall('eth_sendRawTransaction', async () => {

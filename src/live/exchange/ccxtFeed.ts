@@ -67,17 +67,23 @@ export class CcxtFeed implements PriceFeed {
       } catch (e) {
         const { status, retryAfter } = this.last;
         if (status >= 400) throw statusError(this.name, what, status, retryAfter);
-        if (e instanceof ccxt.NetworkError) throw new RetryableIoError(`${this.name}: ${what} failed (${e.constructor.name})`);
+        if (e instanceof ccxt.NetworkError)
+          throw new RetryableIoError(`${this.name}: ${what} failed (${e.constructor.name})`);
         throw new InvalidInputError(`${this.name}: ${what} failed (${(e as Error).constructor.name})`);
       }
     }, this.o.backoff);
   }
 
   async quote(symbol: string): Promise<PriceQuote> {
-    const t = await this.call('bookTicker', () => this.exchange.publicGetTickerBookTicker({ symbol: binanceSymbol(symbol) }));
+    const t = await this.call('bookTicker', () =>
+      this.exchange.publicGetTickerBookTicker({ symbol: binanceSymbol(symbol) }),
+    );
     const bid = Number(t.bidPrice);
     const ask = Number(t.askPrice);
-    if (!(bid > 0) || !(ask >= bid)) throw new InvalidInputError(`${this.name}: bookTicker for ${symbol} has bad prices (${t.bidPrice}/${t.askPrice})`);
+    if (!(bid > 0) || !(ask >= bid))
+      throw new InvalidInputError(
+        `${this.name}: bookTicker for ${symbol} has bad prices (${t.bidPrice}/${t.askPrice})`,
+      );
     return quoteOf(symbol, bid, ask, this.name);
   }
 
@@ -86,16 +92,26 @@ export class CcxtFeed implements PriceFeed {
     const d = await this.call('depth', () => this.exchange.publicGetDepth({ symbol: binanceSymbol(symbol), limit: 5 }));
     const bid = Number(d.bids[0]?.[0]);
     const ask = Number(d.asks[0]?.[0]);
-    if (!(bid > 0) || !(ask >= bid)) throw new InvalidInputError(`${this.name}: empty or crossed order book for ${symbol}`);
+    if (!(bid > 0) || !(ask >= bid))
+      throw new InvalidInputError(`${this.name}: empty or crossed order book for ${symbol}`);
     return quoteOf(symbol, bid, ask, this.name);
   }
 
   async candles(symbol: string, request: CandlesRequest = {}): Promise<PriceCandle[]> {
     const rows = await this.call('klines', () =>
-      this.exchange.publicGetKlines({ symbol: binanceSymbol(symbol), interval: request.interval ?? '1m', limit: request.limit ?? 60 }),
+      this.exchange.publicGetKlines({
+        symbol: binanceSymbol(symbol),
+        interval: request.interval ?? '1m',
+        limit: request.limit ?? 60,
+      }),
     );
     return rows.map((r) => ({
-      openTimeMs: Number(r[0]), open: Number(r[1]), high: Number(r[2]), low: Number(r[3]), close: Number(r[4]), volume: Number(r[5]),
+      openTimeMs: Number(r[0]),
+      open: Number(r[1]),
+      high: Number(r[2]),
+      low: Number(r[3]),
+      close: Number(r[4]),
+      volume: Number(r[5]),
     }));
   }
 }

@@ -31,13 +31,23 @@ describe.skipIf(!dataDir)('price feeds against the loopback exchange (real Binan
     expect(top.mid).toBeCloseTo(k.close, 8);
     const candles = await feed.candles('ETH/USDT', { limit: 30 });
     expect(candles).toHaveLength(30);
-    expect(candles.at(-1)).toEqual({ openTimeMs: k.openTimeMs, open: k.open, high: k.high, low: k.low, close: k.close, volume: k.volume });
+    expect(candles.at(-1)).toEqual({
+      openTimeMs: k.openTimeMs,
+      open: k.open,
+      high: k.high,
+      low: k.low,
+      close: k.close,
+      volume: k.volume,
+    });
     expect(candles[0]!.openTimeMs).toBe(klines[server.currentIndex() - 29]!.openTimeMs);
   });
 
   it('ccxt: a 429 with Retry-After is honoured, then the call succeeds; 5xx is retried', async () => {
     const waits: number[] = [];
-    const feed = new CcxtFeed({ publicApiUrl: `${server.baseUrl}/api/v3`, backoff: { onRetry: (_e, _a, ms) => waits.push(ms) } });
+    const feed = new CcxtFeed({
+      publicApiUrl: `${server.baseUrl}/api/v3`,
+      backoff: { onRetry: (_e, _a, ms) => waits.push(ms) },
+    });
     const before = server.hits.get('/api/v3/ticker/bookTicker') ?? 0;
     server.failNext(1, 429, 1);
     server.failNext(1, 503);
@@ -74,7 +84,9 @@ describe.skipIf(!dataDir)('price feeds against the loopback exchange (real Binan
     const bad = new OandaFeed({ baseUrl: server.baseUrl, token: 'wrong-token-123' });
     const err = await bad.candles('ETH/USD').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidInputError);
-    expect((err as Error).message).toBe('oanda: credentials rejected (HTTP 401); check the API key/token in the environment');
+    expect((err as Error).message).toBe(
+      'oanda: credentials rejected (HTTP 401); check the API key/token in the environment',
+    );
   });
 
   it('oanda: 429 is retried after Retry-After', async () => {

@@ -49,7 +49,10 @@ export class OandaFeed implements PriceFeed {
       await this.bucket.take();
       let res: Response;
       try {
-        res = await fetch(url, { headers: { Authorization: `Bearer ${this.o.token}`, 'Accept-Datetime-Format': 'RFC3339' }, signal: AbortSignal.timeout(this.o.timeoutMs ?? 5_000) });
+        res = await fetch(url, {
+          headers: { Authorization: `Bearer ${this.o.token}`, 'Accept-Datetime-Format': 'RFC3339' },
+          signal: AbortSignal.timeout(this.o.timeoutMs ?? 5_000),
+        });
       } catch (e) {
         throw new RetryableIoError(`oanda: candles request failed (${(e as Error).name})`);
       }
@@ -65,7 +68,14 @@ export class OandaFeed implements PriceFeed {
     const rows = await this.get(symbol, { granularity, count: String(request.limit ?? 60), price: 'M' });
     return rows.map((c, i) => {
       if (!c.mid) throw new InvalidInputError(`oanda: candle ${i} of ${symbol} has no mid prices`);
-      return { openTimeMs: Date.parse(c.time), open: Number(c.mid.o), high: Number(c.mid.h), low: Number(c.mid.l), close: Number(c.mid.c), volume: c.volume };
+      return {
+        openTimeMs: Date.parse(c.time),
+        open: Number(c.mid.o),
+        high: Number(c.mid.h),
+        low: Number(c.mid.l),
+        close: Number(c.mid.c),
+        volume: c.volume,
+      };
     });
   }
 

@@ -51,13 +51,28 @@ export function lenderFor(spec: LiveMarketSpec, kind: string): string | undefine
 export async function executeOnChain(o: ExecuteOnChainOptions): Promise<LiveExecution> {
   const c = o.candidate;
   const encoded = encodeRoute({
-    route: c.route, amountIn: c.amountIn, provider: c.provider, lender: lenderFor(o.spec, c.provider.kind),
+    route: c.route,
+    amountIn: c.amountIn,
+    provider: c.provider,
+    lender: lenderFor(o.spec, c.provider.kind),
     hopSlippageBps: Math.round(o.decision.slippageToleranceBps ?? o.decision.estimatedSlippageBps),
   });
-  const fees = chooseFees({ nextBaseFeeWei: o.nextBaseFeeWei, minPriorityFeeWei: chainProfile(o.spec.chain).minPriorityFeeWei, tipWei: o.decision.tipWei });
+  const fees = chooseFees({
+    nextBaseFeeWei: o.nextBaseFeeWei,
+    minPriorityFeeWei: chainProfile(o.spec.chain).minPriorityFeeWei,
+    tipWei: o.decision.tipWei,
+  });
   const { hash } = await sendFlashArb({
-    url: o.url, chainId: o.spec.chainId, account: o.account, flashArb: o.spec.flashArb as Address, flashArbAbi: o.flashArbAbi,
-    encoded, minProfit: c.gasCost.token, fees, gas: o.gasLimit, nonces: o.nonces,
+    url: o.url,
+    chainId: o.spec.chainId,
+    account: o.account,
+    flashArb: o.spec.flashArb as Address,
+    flashArbAbi: o.flashArbAbi,
+    encoded,
+    minProfit: c.gasCost.token,
+    fees,
+    gas: o.gasLimit,
+    nonces: o.nonces,
   });
   const r = await awaitReceipt({ client: o.client, hash, sentAtBlock: o.headAtSend, maxBlocks: o.receiptBlocks });
   if (!r.receipt) {
@@ -65,11 +80,17 @@ export async function executeOnChain(o: ExecuteOnChainOptions): Promise<LiveExec
     return { outcome: r.outcome, hash };
   }
   const out: LiveExecution = {
-    outcome: r.outcome, hash, gasUsed: r.receipt.gasUsed, effectiveGasPriceWei: r.receipt.effectiveGasPrice, inclusionBlock: r.receipt.blockNumber,
+    outcome: r.outcome,
+    hash,
+    gasUsed: r.receipt.gasUsed,
+    effectiveGasPriceWei: r.receipt.effectiveGasPrice,
+    inclusionBlock: r.receipt.blockNumber,
   };
   if (r.outcome === 'success') {
     const own = r.receipt.logs.filter((l) => l.address.toLowerCase() === o.spec.flashArb.toLowerCase());
-    const [ev] = parseEventLogs({ abi: o.flashArbAbi, logs: own, eventName: 'ArbExecuted' }) as unknown as { args: { amountOut: bigint; fee: bigint; profit: bigint } }[];
+    const [ev] = parseEventLogs({ abi: o.flashArbAbi, logs: own, eventName: 'ArbExecuted' }) as unknown as {
+      args: { amountOut: bigint; fee: bigint; profit: bigint };
+    }[];
     if (ev) Object.assign(out, { profit: ev.args.profit, amountOut: ev.args.amountOut, flashFee: ev.args.fee });
   }
   return out;

@@ -40,24 +40,54 @@ interface Runner {
 }
 
 function startRunner(lb: Loopback, decider: Decider = new HeuristicDecider()): Runner {
-  const r: Runner = { rows: [], gasRows: [], poolRows: [], logs: [], processed: 0n, abort: new AbortController(), done: undefined as never };
+  const r: Runner = {
+    rows: [],
+    gasRows: [],
+    poolRows: [],
+    logs: [],
+    processed: 0n,
+    abort: new AbortController(),
+    done: undefined as never,
+  };
   r.done = runLive({
-    mode: 'fork', spec: lb.rig.spec, rpcUrl: lb.node.url, symbol: 'ETH/USDT',
+    mode: 'fork',
+    spec: lb.rig.spec,
+    rpcUrl: lb.node.url,
+    symbol: 'ETH/USDT',
     feed: new CcxtFeed({ publicApiUrl: `${lb.exchange.baseUrl}/api/v3` }),
-    decider, flashArbAbi: artifactOf(lb.rig.artifacts, 'FlashArb').abi, account: privateKeyToAccount(HARDHAT_KEY_0),
+    decider,
+    flashArbAbi: artifactOf(lb.rig.artifacts, 'FlashArb').abi,
+    account: privateKeyToAccount(HARDHAT_KEY_0),
     sink: { push: (row) => void r.rows.push(row), flush: async () => {} },
     onChainRows: async (g, p) => void (r.gasRows.push(...g), r.poolRows.push(...p)),
-    durationMs: 55_000, runTag: 'fork-test', pollMs: 25, signal: r.abort.signal,
-    onProcessed: (h) => void (r.processed = h), log: (l) => void r.logs.push(l),
+    durationMs: 55_000,
+    runTag: 'fork-test',
+    pollMs: 25,
+    signal: r.abort.signal,
+    onProcessed: (h) => void (r.processed = h),
+    log: (l) => void r.logs.push(l),
   });
   return r;
 }
 
 /** Moves pair A, waits for the runner's row of that block and for the runner to have seen its own trade's block. */
-async function moveAndWait(lb: Loopback, r: Runner, token: 'weth' | 'usdc', amount: bigint): Promise<{ block: bigint; row: OpportunityRow }> {
-  const block = await movePool({ chain: lb.chain, rig: lb.rig, pair: lb.rig.spec.pools[0]!.address as Address, token, amount });
+async function moveAndWait(
+  lb: Loopback,
+  r: Runner,
+  token: 'weth' | 'usdc',
+  amount: bigint,
+): Promise<{ block: bigint; row: OpportunityRow }> {
+  const block = await movePool({
+    chain: lb.chain,
+    rig: lb.rig,
+    pair: lb.rig.spec.pools[0]!.address as Address,
+    token,
+    amount,
+  });
   const row = await waitFor(`row of block ${block}`, () => r.rows.find((x) => x.blockNumber === block));
-  const seen = row.txHash ? (await lb.chain.publicClient.getTransactionReceipt({ hash: row.txHash as Hex })).blockNumber : block;
+  const seen = row.txHash
+    ? (await lb.chain.publicClient.getTransactionReceipt({ hash: row.txHash as Hex })).blockNumber
+    : block;
   await waitFor(`runner past block ${seen}`, () => (r.processed >= seen ? true : undefined));
   await waitIdle(lb, r);
   return { block, row };
@@ -103,7 +133,7 @@ describe.skipIf(!dataDir)('live runner in fork mode on the loopback rig (hardhat
     const before = await balanceOf(lb.rig.ctx, usdc, owner);
     for (let i = 0; i < 22; i++) {
       const pct = 3n + BigInt(i % 3); // 3-5% of the pair's WETH side, alternating direction
-      const amount = i % 2 === 0 ? pct * 10n * WETH : (pct * 10n * BigInt(Math.round(price)) * 10n ** 6n);
+      const amount = i % 2 === 0 ? pct * 10n * WETH : pct * 10n * BigInt(Math.round(price)) * 10n ** 6n;
       const { block, row } = await moveAndWait(lb, r, i % 2 === 0 ? 'weth' : 'usdc', amount);
       expect(row.blockNumber).toBe(block);
       expect(row.decision).toBe('execute');
@@ -118,14 +148,24 @@ describe.skipIf(!dataDir)('live runner in fork mode on the loopback rig (hardhat
       expect(Number(row.cexPrice)).toBeCloseTo(price, 8);
       expect(Math.abs(row.edgeBps!)).toBeGreaterThan(100);
       // profit_eth = FlashArb's profit (USDC at the CEX mid) minus the receipt's gas at its effective price.
-      const profitUsdc = row.executedOutputRaw! - row.amountInRaw! - BigInt((row.route as { flash_fee_raw?: string }).flash_fee_raw ?? '0');
+      const profitUsdc =
+        row.executedOutputRaw! -
+        row.amountInRaw! -
+        BigInt((row.route as { flash_fee_raw?: string }).flash_fee_raw ?? '0');
       expect(Number(row.profitEth)).toBeCloseTo(Number(profitUsdc) / 1e6 / Number(row.cexPrice) - gasEth, 10);
     }
     // Every ArbExecuted profit reached the owner: the USDC balance rose by exactly the sum of the logged profits.
     const after = await balanceOf(lb.rig.ctx, usdc, owner);
     const successes = r.rows.filter((x) => x.outcome === 'success');
     expect(successes.length).toBeGreaterThanOrEqual(22);
-    const paid = successes.reduce((s, x) => s + x.executedOutputRaw! - x.amountInRaw! - BigInt((x.route as { flash_fee_raw?: string }).flash_fee_raw ?? '0'), 0n);
+    const paid = successes.reduce(
+      (s, x) =>
+        s +
+        x.executedOutputRaw! -
+        x.amountInRaw! -
+        BigInt((x.route as { flash_fee_raw?: string }).flash_fee_raw ?? '0'),
+      0n,
+    );
     expect(after - before).toBe(paid);
 
     // A 1% move: the edge is real but too thin for the heuristic after its 50 bps slippage allowance.
@@ -146,7 +186,10 @@ describe.skipIf(!dataDir)('live runner in fork mode on the loopback rig (hardhat
     const badReceipt = await lb.chain.publicClient.getTransactionReceipt({ hash: bad.row.txHash as Hex });
     expect(badReceipt.status).toBe('reverted');
     expect(bad.row.gasUsed).toBe(badReceipt.gasUsed);
-    expect(Number(bad.row.profitEth)).toBeCloseTo(-Number(badReceipt.gasUsed * badReceipt.effectiveGasPrice) / 1e18, 12);
+    expect(Number(bad.row.profitEth)).toBeCloseTo(
+      -Number(badReceipt.gasUsed * badReceipt.effectiveGasPrice) / 1e18,
+      12,
+    );
     expect(bad.row.executedOutputRaw).toBeNull();
 
     r.abort.abort();
@@ -156,7 +199,9 @@ describe.skipIf(!dataDir)('live runner in fork mode on the loopback rig (hardhat
     expect(result.outcomes.reverted).toBe(1);
     expect(new Set(r.rows.map((x) => x.id)).size).toBe(r.rows.length);
     // gas_prices and pool_states rows: one per processed block, reserves equal to the chain's at that block.
-    const last = r.poolRows.filter((p) => p.blockNumber === bad.block && p.pool === lb.rig.spec.pools[0]!.address.toLowerCase())[0]!;
+    const last = r.poolRows.filter(
+      (p) => p.blockNumber === bad.block && p.pool === lb.rig.spec.pools[0]!.address.toLowerCase(),
+    )[0]!;
     expect([last.reserve0, last.reserve1]).toEqual([u2, w2 + (w2 * 4n) / 100n]);
     expect(r.gasRows.some((g) => g.blockNumber === small.block && g.source === 'rpc:eth_feeHistory')).toBe(true);
   }, 90_000);
@@ -170,10 +215,18 @@ describe.skipIf(!dataDir)('live runner in fork mode on the loopback rig (hardhat
 
     // The node goes away; the pool moves meanwhile; the node comes back on the same port with the same chain.
     await lb.node.stop();
-    const whileDown = await movePool({ chain: lb.chain, rig: lb.rig, pair, token: 'usdc', amount: 40n * BigInt(Math.round(lb.klines[lb.exchange.currentIndex()]!.close)) * 10n ** 6n });
+    const whileDown = await movePool({
+      chain: lb.chain,
+      rig: lb.rig,
+      pair,
+      token: 'usdc',
+      amount: 40n * BigInt(Math.round(lb.klines[lb.exchange.currentIndex()]!.close)) * 10n ** 6n,
+    });
     await new Promise((res) => setTimeout(res, 1_500));
     await lb.node.start();
-    const afterRestart = await waitFor('row of the block mined while the node was down', () => r.rows.find((x) => x.blockNumber === whileDown));
+    const afterRestart = await waitFor('row of the block mined while the node was down', () =>
+      r.rows.find((x) => x.blockNumber === whileDown),
+    );
     expect(afterRestart.outcome).toBe('success');
     await waitIdle(lb, r);
 

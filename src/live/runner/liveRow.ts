@@ -46,16 +46,27 @@ export function liveRow(i: LiveRowInput): OpportunityRow {
     poolLiquidityQuote: round(o.poolLiquidityQuote, 2),
     gasPriceGwei: round(o.gasPriceGwei, 9),
     estimatedSlippageBps: d.estimatedSlippageBps,
-    actualSlippageBps: x?.outcome === 'success' && x.amountOut !== undefined ? slippageBps({ quotedOut: c.amountOut, executedOut: x.amountOut }) : null,
+    actualSlippageBps:
+      x?.outcome === 'success' && x.amountOut !== undefined
+        ? slippageBps({ quotedOut: c.amountOut, executedOut: x.amountOut })
+        : null,
     executed: x !== undefined,
     profitable: x ? profitEth > 0 : false,
     profitEth: round(profitEth, 12),
-    tradeSizeQuote: round(decimals === 18 ? (Number(c.amountIn) / 1e18) * o.cexPrice : Number(c.amountIn) / 10 ** decimals, 6),
+    tradeSizeQuote: round(
+      decimals === 18 ? (Number(c.amountIn) / 1e18) * o.cexPrice : Number(c.amountIn) / 10 ** decimals,
+      6,
+    ),
     hopCount: c.route.hops.length,
     priceVolatility1h: o.priceVolatility1h,
     route: {
       borrow: c.route.token.symbol,
-      pools: c.route.hops.map((h) => ({ address: h.pool.address, dex: h.pool.dex, kind: h.pool.kind, zeroForOne: h.zeroForOne })),
+      pools: c.route.hops.map((h) => ({
+        address: h.pool.address,
+        dex: h.pool.dex,
+        kind: h.pool.kind,
+        zeroForOne: h.zeroForOne,
+      })),
       route_index: d.routeIndex ?? 0,
       size_factor: d.sizeFactor,
       mode: i.mode,

@@ -33,7 +33,10 @@ export interface ReadLiveBlockOptions {
 
 export async function readLiveBlock(o: ReadLiveBlockOptions): Promise<LiveBlock> {
   const gas = await readGas(o.client, o.blockNumber);
-  const [pools, quote] = await Promise.all([o.reader.read(o.spec.chain, o.blockNumber, gas.timeMs), o.feed.quote(o.symbol)]);
+  const [pools, quote] = await Promise.all([
+    o.reader.read(o.spec.chain, o.blockNumber, gas.timeMs),
+    o.feed.quote(o.symbol),
+  ]);
   const profile = chainProfile(o.spec.chain);
   const snapshot: BlockSnapshot = {
     chain: o.spec.chain,

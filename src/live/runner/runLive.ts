@@ -89,7 +89,16 @@ function providersFor(spec: LiveMarketSpec): FlashProvider[] {
 
 /** Route key of an edge plus the states of its pools: the same key on a later block is the same opportunity. */
 function edgeKey(opp: Opportunity): string {
-  return opp.routes.map((r) => r.route.hops.map((h) => `${h.pool.address}:${h.pool.kind === 'v2' ? `${h.pool.reserve0}/${h.pool.reserve1}` : h.pool.sqrtPriceX96}`).join('>')).join('|');
+  return opp.routes
+    .map((r) =>
+      r.route.hops
+        .map(
+          (h) =>
+            `${h.pool.address}:${h.pool.kind === 'v2' ? `${h.pool.reserve0}/${h.pool.reserve1}` : h.pool.sqrtPriceX96}`,
+        )
+        .join('>'),
+    )
+    .join('|');
 }
 
 class LiveRun {
@@ -111,12 +120,25 @@ class LiveRun {
   }
 
   async process(head: bigint): Promise<void> {
-    const lb = await readLiveBlock({ client: this.client, reader: this.reader, feed: this.o.feed, symbol: this.o.symbol, spec: this.o.spec, blockNumber: head });
+    const lb = await readLiveBlock({
+      client: this.client,
+      reader: this.reader,
+      feed: this.o.feed,
+      symbol: this.o.symbol,
+      spec: this.o.spec,
+      blockNumber: head,
+    });
     await this.o.onChainRows?.([lb.gasRow], lb.poolRows);
     const b = lb.snapshot;
     const prices = b.pools.map(poolPrice);
     this.memory.observe(b, prices);
-    const edges = detectOpportunities({ block: b, pools: b.pools, poolPrices: prices, providers: this.providers, busy: new Set() });
+    const edges = detectOpportunities({
+      block: b,
+      pools: b.pools,
+      poolPrices: prices,
+      providers: this.providers,
+      busy: new Set(),
+    });
     const open = new Set<string>();
     // Pools a trade sent from this block already moved: later opportunities through them are stale; they are
     // re-detected on the next block with the new state instead.
@@ -124,7 +146,13 @@ class LiveRun {
     let index = 0;
     for (const edge of edges) {
       const opp = buildOpportunity({
-        id: `${this.o.runTag}:${b.chain}:${b.blockNumber}:${index++}`, edge, block: b, pools: b.pools, poolPrices: prices, memory: this.memory, blocksOpen: 0,
+        id: `${this.o.runTag}:${b.chain}:${b.blockNumber}:${index++}`,
+        edge,
+        block: b,
+        pools: b.pools,
+        poolPrices: prices,
+        memory: this.memory,
+        blocksOpen: 0,
       });
       open.add(opp.dexPool);
       const key = edgeKey(opp);
@@ -139,43 +167,94 @@ class LiveRun {
     this.result.blocks++;
   }
 
-  private candidateFor(opp: Opportunity, lb: LiveBlock, routeIndex: number, sizeFactor: number): RouteCandidate | undefined {
+  private candidateFor(
+    opp: Opportunity,
+    lb: LiveBlock,
+    routeIndex: number,
+    sizeFactor: number,
+  ): RouteCandidate | undefined {
     const c = opp.routes[routeIndex] ?? opp.routes[0]!;
     if (sizeFactor === 1) return c;
     const amountIn = BigInt(Math.floor(Number(c.amountIn) * sizeFactor));
     if (amountIn <= 0n) return undefined;
     const b = lb.snapshot;
     return quoteCandidate({
-      route: c.route, provider: c.provider, amountIn, profile: chainProfile(b.chain), gasPriceWei: b.baseFeeWei + b.priorityFeeWei, tokenPerNative: usdcPerNative(b),
+      route: c.route,
+      provider: c.provider,
+      amountIn,
+      profile: chainProfile(b.chain),
+      gasPriceWei: b.baseFeeWei + b.priorityFeeWei,
+      tokenPerNative: usdcPerNative(b),
     });
   }
 
   /** Decides, sends or simulates, logs; returns the pools a sent trade went through. */
   private async handle(opp: Opportunity, lb: LiveBlock, head: bigint): Promise<string[]> {
     const started = performance.now();
-    const decision = this.o.decider.decide(opp, { chain: opp.chain, blockNumber: opp.blockNumber, timeMs: opp.timeMs, gasHistory: this.memory.gasHistory(opp.chain) });
+    const decision = this.o.decider.decide(opp, {
+      chain: opp.chain,
+      blockNumber: opp.blockNumber,
+      timeMs: opp.timeMs,
+      gasHistory: this.memory.gasHistory(opp.chain),
+    });
     const candidate = this.candidateFor(opp, lb, decision.routeIndex ?? 0, decision.sizeFactor) ?? opp.routes[0]!;
     const send = decision.decision === 'execute' && this.o.mode !== 'paper' && this.o.account && this.nonces;
     this.result.opportunities++;
     let row: OpportunityRow;
     if (send) {
       const execution = await executeOnChain({
-        client: this.client, url: this.o.rpcUrl, spec: this.o.spec, account: this.o.account!, flashArbAbi: this.o.flashArbAbi, nonces: this.nonces!,
-        candidate, decision, nextBaseFeeWei: lb.gas.nextBaseFeeWei, headAtSend: head, gasLimit: this.o.gasLimit ?? 1_500_000n, receiptBlocks: this.o.receiptBlocks ?? 3,
+        client: this.client,
+        url: this.o.rpcUrl,
+        spec: this.o.spec,
+        account: this.o.account!,
+        flashArbAbi: this.o.flashArbAbi,
+        nonces: this.nonces!,
+        candidate,
+        decision,
+        nextBaseFeeWei: lb.gas.nextBaseFeeWei,
+        headAtSend: head,
+        gasLimit: this.o.gasLimit ?? 1_500_000n,
+        receiptBlocks: this.o.receiptBlocks ?? 3,
       });
       this.result.sent++;
-      row = liveRow({ opportunity: opp, candidate, decision, mode: this.o.mode, execution, latencyMs: performance.now() - started });
-    } else {
-      this.owner ??= await this.client.readContract({ address: this.o.spec.flashArb as Address, abi: parseAbi(['function owner() view returns (address)']), functionName: 'owner' });
-      const simulatedProfit = await simulateProfit({
-        client: this.client, spec: this.o.spec, flashArbAbi: this.o.flashArbAbi, owner: this.owner, candidate, lender: lenderFor(this.o.spec, candidate.provider.kind), blockNumber: head,
+      row = liveRow({
+        opportunity: opp,
+        candidate,
+        decision,
+        mode: this.o.mode,
+        execution,
+        latencyMs: performance.now() - started,
       });
-      row = liveRow({ opportunity: opp, candidate, decision, mode: this.o.mode, simulatedProfit, latencyMs: performance.now() - started });
+    } else {
+      this.owner ??= await this.client.readContract({
+        address: this.o.spec.flashArb as Address,
+        abi: parseAbi(['function owner() view returns (address)']),
+        functionName: 'owner',
+      });
+      const simulatedProfit = await simulateProfit({
+        client: this.client,
+        spec: this.o.spec,
+        flashArbAbi: this.o.flashArbAbi,
+        owner: this.owner,
+        candidate,
+        lender: lenderFor(this.o.spec, candidate.provider.kind),
+        blockNumber: head,
+      });
+      row = liveRow({
+        opportunity: opp,
+        candidate,
+        decision,
+        mode: this.o.mode,
+        simulatedProfit,
+        latencyMs: performance.now() - started,
+      });
     }
     this.o.sink.push(row);
     this.logged.add(opp.id);
     this.result.outcomes[row.outcome!] = (this.result.outcomes[row.outcome!] ?? 0) + 1;
-    this.o.log?.(`block ${opp.blockNumber}: ${opp.symbol} edge ${opp.edgeBps.toFixed(1)} bps, ${decision.decision} -> ${row.outcome}${row.gasUsed !== null && row.executed ? `, gas ${row.gasUsed}` : ''}`);
+    this.o.log?.(
+      `block ${opp.blockNumber}: ${opp.symbol} edge ${opp.edgeBps.toFixed(1)} bps, ${decision.decision} -> ${row.outcome}${row.gasUsed !== null && row.executed ? `, gas ${row.gasUsed}` : ''}`,
+    );
     return send ? candidate.route.hops.map((h) => h.pool.address) : [];
   }
 }
@@ -187,7 +266,8 @@ export async function runLive(o: RunLiveOptions): Promise<RunLiveResult> {
   const until = Date.now() + o.durationMs;
   const deadline = (): number => (o.signal?.aborted ? 0 : until);
   const poller = new HeadPoller({
-    client: run.client, intervalMs: o.pollMs,
+    client: run.client,
+    intervalMs: o.pollMs,
     onError: (_e, n) => {
       run.result.rpcRetries++;
       if (n === 1 || n % 10 === 0) o.log?.(`rpc: node unreachable (${n} failed polls), backing off`);
@@ -204,7 +284,8 @@ export async function runLive(o: RunLiveOptions): Promise<RunLiveResult> {
       } catch (error) {
         if (!retryable(error)) throw error;
         run.result.rpcRetries++;
-        if ((error as Error).message.includes('binance') || (error as Error).message.includes('oanda')) run.result.feedErrors++;
+        if ((error as Error).message.includes('binance') || (error as Error).message.includes('oanda'))
+          run.result.feedErrors++;
         o.log?.(`block ${head}: ${(error as Error).message.split('\n')[0]}; retrying`);
         await sleep(Math.min(2_000, 100 * 2 ** Math.min(attempt, 5), Math.max(0, deadline() - Date.now())));
       }

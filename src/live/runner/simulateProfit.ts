@@ -21,15 +21,30 @@ export interface SimulateProfitOptions {
 
 export async function simulateProfit(o: SimulateProfitOptions): Promise<bigint | null> {
   const c = o.candidate;
-  const encoded = encodeRoute({ route: c.route, amountIn: c.amountIn, provider: c.provider, lender: o.lender, hopSlippageBps: 10_000 });
+  const encoded = encodeRoute({
+    route: c.route,
+    amountIn: c.amountIn,
+    provider: c.provider,
+    lender: o.lender,
+    hopSlippageBps: 10_000,
+  });
   return rpcCall('eth_call FlashArb.execute', async () => {
     try {
       const { result } = await o.client.simulateContract({
-        address: o.spec.flashArb as Address, abi: o.flashArbAbi, functionName: 'execute', args: [encoded.loan, encoded.hops, 0n], account: o.owner, blockNumber: o.blockNumber,
+        address: o.spec.flashArb as Address,
+        abi: o.flashArbAbi,
+        functionName: 'execute',
+        args: [encoded.loan, encoded.hops, 0n],
+        account: o.owner,
+        blockNumber: o.blockNumber,
       });
       return result as bigint;
     } catch (e) {
-      if (/revert/i.test(String((e as Error).message)) && !/fetch failed|ECONNREFUSED|timed out|took too long/i.test(String((e as Error).message))) return null;
+      if (
+        /revert/i.test(String((e as Error).message)) &&
+        !/fetch failed|ECONNREFUSED|timed out|took too long/i.test(String((e as Error).message))
+      )
+        return null;
       throw e;
     }
   });

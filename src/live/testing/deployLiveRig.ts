@@ -9,7 +9,14 @@ import type { Address } from 'viem';
 import { compileContracts, type Artifacts } from '../../evm/compile.ts';
 import { deployContract } from '../../evm/deploy.ts';
 import {
-  createPairV2, deployAaveLender, deployBalancerVault, deployFlashArb, deployPoolV3, deployToken, mintToken, type FixtureContext,
+  createPairV2,
+  deployAaveLender,
+  deployBalancerVault,
+  deployFlashArb,
+  deployPoolV3,
+  deployToken,
+  mintToken,
+  type FixtureContext,
 } from '../../evm/fixtures.ts';
 import type { LocalChain } from '../../evm/localChain.ts';
 import { loadPriceV2, loadPriceV3 } from '../../evm/localMarket.ts';
@@ -39,7 +46,8 @@ export async function deployLiveRig(o: DeployLiveRigOptions): Promise<LiveRig> {
   const ctx: FixtureContext = { clients: o.chain, artifacts, from: o.chain.accounts[0] };
   const usdcAddress = await deployToken(ctx, 'USDC', 6);
   const wethAddress = await deployToken(ctx, 'WETH', 18);
-  if (usdcAddress.toLowerCase() >= wethAddress.toLowerCase()) throw new InvariantError('rig: USDC must sort before WETH');
+  if (usdcAddress.toLowerCase() >= wethAddress.toLowerCase())
+    throw new InvariantError('rig: USDC must sort before WETH');
   const usdc: Token = { address: usdcAddress, symbol: 'USDC', decimals: 6 };
   const weth: Token = { address: wethAddress, symbol: 'WETH', decimals: 18 };
   const factory = await deployContract({ ...ctx, contractName: 'TestV2Factory' });
@@ -58,8 +66,14 @@ export async function deployLiveRig(o: DeployLiveRigOptions): Promise<LiveRig> {
   const pairWeth = o.pairWethWhole ?? 1_000n;
   for (const pair of [pairA, pairB]) await loadPriceV2(ctx, pair, weth, usdc, pairWeth, o.price);
   await loadPriceV3(ctx, {
-    pool: v3, base: weth, quote: usdc, price: o.price, tickSpacing: 10,
-    fullRangeLiquidity: 10n ** 15n, concentratedLiquidity: 5n * 10n ** 15n, halfWidth: 200,
+    pool: v3,
+    base: weth,
+    quote: usdc,
+    price: o.price,
+    tickSpacing: 10,
+    fullRangeLiquidity: 10n ** 15n,
+    concentratedLiquidity: 5n * 10n ** 15n,
+    halfWidth: 200,
   });
   const spec: LiveMarketSpec = {
     chain: 'ethereum',

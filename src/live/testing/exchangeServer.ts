@@ -20,7 +20,12 @@ export interface ExchangeServerOptions {
   halfSpread?: number;
 }
 
-export interface ServedQuote { path: string; bid: number; ask: number; openTimeMs: number }
+export interface ServedQuote {
+  path: string;
+  bid: number;
+  ask: number;
+  openTimeMs: number;
+}
 
 export interface ExchangeServer {
   readonly baseUrl: string;
@@ -66,28 +71,61 @@ export async function startExchangeServer(o: ExchangeServerOptions): Promise<Exc
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     hits.set(url.pathname, (hits.get(url.pathname) ?? 0) + 1);
     const fault = faults.shift();
-    if (fault) return send(res, fault.status, { code: -1003, msg: 'injected fault' }, fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {});
+    if (fault)
+      return send(
+        res,
+        fault.status,
+        { code: -1003, msg: 'injected fault' },
+        fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {},
+      );
     const q = url.searchParams;
     const limit = Math.max(1, Math.min(1000, Number(q.get('limit') ?? q.get('count') ?? 60)));
     if (url.pathname === '/api/v3/ticker/bookTicker') {
       const b = book(url.pathname);
-      return send(res, 200, { symbol: q.get('symbol'), bidPrice: String(b.bid), bidQty: '10.0', askPrice: String(b.ask), askQty: '10.0' });
+      return send(res, 200, {
+        symbol: q.get('symbol'),
+        bidPrice: String(b.bid),
+        bidQty: '10.0',
+        askPrice: String(b.ask),
+        askQty: '10.0',
+      });
     }
     if (url.pathname === '/api/v3/depth') {
       const b = book(url.pathname);
-      return send(res, 200, { lastUpdateId: currentIndex(), bids: [[String(b.bid), '10.0']], asks: [[String(b.ask), '10.0']] });
+      return send(res, 200, {
+        lastUpdateId: currentIndex(),
+        bids: [[String(b.bid), '10.0']],
+        asks: [[String(b.ask), '10.0']],
+      });
     }
     if (url.pathname === '/api/v3/klines') {
       const step = q.get('interval') === '5m' ? 5 : 1;
-      return send(res, 200, recent(limit, step).map((k) => [k.openTimeMs, String(k.open), String(k.high), String(k.low), String(k.close), String(k.volume), k.openTimeMs + step * 60_000 - 1]));
+      return send(
+        res,
+        200,
+        recent(limit, step).map((k) => [
+          k.openTimeMs,
+          String(k.open),
+          String(k.high),
+          String(k.low),
+          String(k.close),
+          String(k.volume),
+          k.openTimeMs + step * 60_000 - 1,
+        ]),
+      );
     }
     const oanda = /^\/v3\/instruments\/([A-Z_]+)\/candles$/.exec(url.pathname);
     if (oanda) {
-      if (req.headers.authorization !== `Bearer ${o.oandaToken}`) return send(res, 401, { errorMessage: 'Insufficient authorization to perform request.' });
+      if (req.headers.authorization !== `Bearer ${o.oandaToken}`)
+        return send(res, 401, { errorMessage: 'Insufficient authorization to perform request.' });
       const step = q.get('granularity') === 'M5' ? 5 : 1;
       const ba = (q.get('price') ?? 'M').includes('B');
       const candles = recent(limit, step).map((k) => {
-        const c: Record<string, unknown> = { complete: true, volume: Math.round(k.volume), time: new Date(k.openTimeMs).toISOString() };
+        const c: Record<string, unknown> = {
+          complete: true,
+          volume: Math.round(k.volume),
+          time: new Date(k.openTimeMs).toISOString(),
+        };
         if (ba) {
           const b = book(url.pathname);
           c.bid = { o: String(b.bid), h: String(b.bid), l: String(b.bid), c: String(b.bid) };
@@ -95,7 +133,11 @@ export async function startExchangeServer(o: ExchangeServerOptions): Promise<Exc
         } else c.mid = { o: String(k.open), h: String(k.high), l: String(k.low), c: String(k.close) };
         return c;
       });
-      return send(res, 200, { instrument: oanda[1], granularity: step === 5 ? 'M5' : 'M1', candles: ba ? candles.slice(-1) : candles });
+      return send(res, 200, {
+        instrument: oanda[1],
+        granularity: step === 5 ? 'M5' : 'M1',
+        candles: ba ? candles.slice(-1) : candles,
+      });
     }
     send(res, 404, { msg: `no route ${url.pathname}` });
   };
@@ -110,9 +152,10 @@ export async function startExchangeServer(o: ExchangeServerOptions): Promise<Exc
       for (let i = 0; i < count; i++) faults.push({ status, retryAfter });
     },
     currentIndex,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

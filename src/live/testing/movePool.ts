@@ -24,8 +24,16 @@ export async function movePool({ chain, rig, pair, token, amount }: MovePoolOpti
   const wallet = chain.wallet(chain.accounts[1]);
   await chain.testClient.setAutomine(false);
   try {
-    await wallet.sendTransaction({ to: tokenAddress, data: encodeFunctionData({ abi: erc20, functionName: 'mint', args: [pair, amount] }), gas: 200_000n });
-    await wallet.sendTransaction({ to: pair, data: encodeFunctionData({ abi: pairAbi, functionName: 'sync', args: [] }), gas: 200_000n });
+    await wallet.sendTransaction({
+      to: tokenAddress,
+      data: encodeFunctionData({ abi: erc20, functionName: 'mint', args: [pair, amount] }),
+      gas: 200_000n,
+    });
+    await wallet.sendTransaction({
+      to: pair,
+      data: encodeFunctionData({ abi: pairAbi, functionName: 'sync', args: [] }),
+      gas: 200_000n,
+    });
     await chain.testClient.mine({ blocks: 1 });
   } finally {
     await chain.testClient.setAutomine(true);

@@ -38,9 +38,18 @@ export async function startLoopback(o: StartLoopbackOptions): Promise<Loopback> 
   const chain = await startLocalChain();
   const rig = await deployLiveRig({ chain, price: klines[startIndex]!.close.toFixed(2) });
   const node = await startRpcNode(chain.provider);
-  const exchange = await startExchangeServer({ klines, startIndex, minuteMs: o.minuteMs, oandaToken: OANDA_TEST_TOKEN });
+  const exchange = await startExchangeServer({
+    klines,
+    startIndex,
+    minuteMs: o.minuteMs,
+    oandaToken: OANDA_TEST_TOKEN,
+  });
   return {
-    chain, rig, node, exchange, klines,
+    chain,
+    rig,
+    node,
+    exchange,
+    klines,
     close: async () => {
       await Promise.allSettled([node.close(), exchange.close()]);
     },
