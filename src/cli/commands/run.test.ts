@@ -185,7 +185,7 @@ describe.skipIf(!dataDir)('arbml run against the loopback node and exchange (emb
     const out = JSON.parse(r.stdout) as { sent: number; outcomes: Record<string, number> };
     expect(out.sent).toBeGreaterThan(0);
     const store = await openStore({ dbPath: db, databaseUrl: undefined });
-    let rowsText = '';
+    let rowsText: string;
     try {
       const rows = await store.readOpportunities();
       const sent = rows.filter((x) => x.executed);
