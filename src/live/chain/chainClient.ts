@@ -42,6 +42,10 @@ export function isTransientRpcError(error: unknown): boolean {
     )
   )
     return true;
+  // Node-side hiccups that pass: internal errors, rate limits, a block a load-balanced node has not seen yet.
+  if (/InternalRpcError|LimitExceededRpcError|header not found|unknown block/i.test(text)) return true;
+  const code = (error as { code?: unknown })?.code;
+  if (code === -32603 || code === -32005 || code === 429) return true;
   const cause = (error as { cause?: unknown })?.cause;
   return cause !== undefined && cause !== error && isTransientRpcError(cause);
 }

@@ -2,7 +2,8 @@
  * Signs and sends FlashArb.execute from the runner's account (a local viem account: the key stays in memory and
  * only the signed transaction goes to the node). EIP-1559 fees, a managed nonce and a fixed gas limit, so a trade
  * the chain rejects is still mined and its gas shows in the receipt. Transient send failures are retried with the
- * same signed nonce (a resend of an accepted transaction is answered "already known", which counts as sent).
+ * same signed transaction: a resend the node answers "already known", or "nonce too low" while it knows our hash
+ * (the first send was mined), counts as sent, so a lost response never sends a second trade.
  */
 import {
   createWalletClient,
@@ -23,6 +24,8 @@ import type { NonceManager } from './nonceManager.ts';
 
 export interface SendFlashArbOptions {
   url: string;
+  /** Per request (default 5,000 ms). */
+  timeoutMs?: number;
   chainId: number;
   account: Account;
   flashArb: Address;
@@ -38,7 +41,7 @@ export async function sendFlashArb(o: SendFlashArbOptions): Promise<{ hash: Hex;
   const wallet = createWalletClient({
     account: o.account,
     chain: viemChain(o.chainId, o.url),
-    transport: http(o.url, { retryCount: 0, timeout: 5_000 }),
+    transport: http(o.url, { retryCount: 0, timeout: o.timeoutMs ?? 5_000 }),
   });
   const data = encodeFunctionData({
     abi: o.flashArbAbi,
@@ -63,7 +66,14 @@ export async function sendFlashArb(o: SendFlashArbOptions): Promise<{ hash: Hex;
       try {
         await wallet.sendRawTransaction({ serializedTransaction: signed });
       } catch (e) {
-        if (/already known|known transaction/i.test(String((e as Error).message))) return;
+        const message = String((e as Error).message);
+        if (/already known|known transaction/i.test(message)) return;
+        // A resend after a lost response: the first send may have been mined already (nonce now used by us).
+        if (
+          /nonce too low/i.test(message) &&
+          (await wallet.request({ method: 'eth_getTransactionByHash', params: [keccak256(signed)] } as never))
+        )
+          return;
         throw e;
       }
     });

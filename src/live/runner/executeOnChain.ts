@@ -42,6 +42,7 @@ export interface ExecuteOnChainOptions {
   headAtSend: bigint;
   gasLimit: bigint;
   receiptBlocks: number;
+  rpcTimeoutMs?: number;
 }
 
 export function lenderFor(spec: LiveMarketSpec, kind: string): string | undefined {
@@ -73,6 +74,7 @@ export async function executeOnChain(o: ExecuteOnChainOptions): Promise<LiveExec
     fees,
     gas: o.gasLimit,
     nonces: o.nonces,
+    timeoutMs: o.rpcTimeoutMs,
   });
   const r = await awaitReceipt({ client: o.client, hash, sentAtBlock: o.headAtSend, maxBlocks: o.receiptBlocks });
   if (!r.receipt) {

@@ -12,7 +12,8 @@ import type { PoolStateRow } from '../../store/poolStates.ts';
 import { CcxtFeed } from '../exchange/ccxtFeed.ts';
 import { movePool } from '../testing/movePool.ts';
 import { HARDHAT_KEY_0, startLoopback, type Loopback } from '../testing/startLoopback.ts';
-import { runLive, type RunLiveResult } from './runLive.ts';
+import { runLive, type RunLiveOptions, type RunLiveResult } from './runLive.ts';
+import { startFaultyRpcProxy, type RpcFault } from '../testing/faultyRpcProxy.ts';
 
 const dataDir = process.env.ARBML_DATA_DIR;
 if (!dataDir) console.warn('skipping live fork-runner tests: ARBML_DATA_DIR unset');
@@ -39,7 +40,11 @@ interface Runner {
   done: Promise<RunLiveResult>;
 }
 
-function startRunner(lb: Loopback, decider: Decider = new HeuristicDecider()): Runner {
+function startRunner(
+  lb: Loopback,
+  decider: Decider = new HeuristicDecider(),
+  extra: Partial<RunLiveOptions> = {},
+): Runner {
   const r: Runner = {
     rows: [],
     gasRows: [],
@@ -66,6 +71,7 @@ function startRunner(lb: Loopback, decider: Decider = new HeuristicDecider()): R
     signal: r.abort.signal,
     onProcessed: (h) => void (r.processed = h),
     log: (l) => void r.logs.push(l),
+    ...extra,
   });
   return r;
 }
@@ -252,5 +258,42 @@ describe.skipIf(!dataDir)('live runner in fork mode on the loopback rig (hardhat
     expect(new Set(sentHashes).size).toBe(sentHashes.length);
     expect(sentHashes.length).toBe(result.sent);
     for (const x of r.rows.filter((y) => y.executed)) expect(['success', 'reverted']).toContain(x.outcome);
+  }, 60_000);
+
+  it('RPC errors and timeouts (HTTP 503/429, JSON-RPC -32603, a hung response): retried with backoff, every edge logged once', async () => {
+    const proxy = await startFaultyRpcProxy(lb.node.url);
+    try {
+      const r = startRunner(lb, new HeuristicDecider(), { rpcUrl: proxy.url, rpcTimeoutMs: 400 });
+      await waitIdle(lb, r);
+      const faults: [RpcFault, number][] = [
+        [{ kind: 'status', status: 503 }, 3],
+        [{ kind: 'rpc-error' }, 2],
+        [{ kind: 'hang', ms: 1_200 }, 1],
+        [{ kind: 'status', status: 429 }, 2],
+        [{ kind: 'status', status: 502 }, 1],
+        [{ kind: 'rpc-error' }, 4],
+      ];
+      const price = BigInt(Math.round(lb.klines[lb.exchange.currentIndex()]!.close));
+      const blocks: bigint[] = [];
+      for (const [i, [fault, count]] of faults.entries()) {
+        proxy.inject(fault, count);
+        const { block, row } = await moveAndWait(
+          lb,
+          r,
+          i % 2 === 0 ? 'weth' : 'usdc',
+          i % 2 === 0 ? 40n * WETH : 40n * price * 10n ** 6n,
+        );
+        expect(row.outcome).toBe('success');
+        blocks.push(block);
+      }
+      r.abort.abort();
+      const result = await r.done;
+      expect(proxy.served).toBe(faults.reduce((s, [, n]) => s + n, 0));
+      expect(result.rpcRetries).toBeGreaterThan(0);
+      expect(new Set(r.rows.map((x) => x.id)).size).toBe(r.rows.length);
+      for (const b of blocks) expect(r.rows.filter((x) => x.blockNumber === b)).toHaveLength(1);
+    } finally {
+      await proxy.close();
+    }
   }, 60_000);
 });

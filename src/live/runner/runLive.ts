@@ -56,6 +56,8 @@ export interface RunLiveOptions {
   durationMs: number;
   runTag: string;
   pollMs?: number;
+  /** Per JSON-RPC request (default 5,000 ms). */
+  rpcTimeoutMs?: number;
   gasLimit?: bigint;
   receiptBlocks?: number;
   /** Ends the run early (the current block is finished first). */
@@ -113,7 +115,7 @@ class LiveRun {
   owner?: Address;
 
   constructor(readonly o: RunLiveOptions) {
-    this.client = createChainClient({ url: o.rpcUrl, chainId: o.spec.chainId });
+    this.client = createChainClient({ url: o.rpcUrl, chainId: o.spec.chainId, timeoutMs: o.rpcTimeoutMs });
     this.reader = new PoolReader(this.client, o.spec);
     this.providers = providersFor(o.spec);
     if (o.account) this.nonces = new NonceManager(this.client, o.account.address);
@@ -213,6 +215,7 @@ class LiveRun {
         decision,
         nextBaseFeeWei: lb.gas.nextBaseFeeWei,
         headAtSend: head,
+        rpcTimeoutMs: this.o.rpcTimeoutMs,
         gasLimit: this.o.gasLimit ?? 1_500_000n,
         receiptBlocks: this.o.receiptBlocks ?? 3,
       });
