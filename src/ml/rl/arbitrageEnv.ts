@@ -27,6 +27,11 @@ export class ArbitrageEnv extends Environment<string> {
     return Array.from({ length: ACTION_COUNT }, (_, a) => a >= EXECUTE_ACTIONS || executeAvailable(step, a));
   }
 
+  /** Reward `action` would get in the current state, without stepping. */
+  peekReward(action: RlAction): number {
+    return this.reward(action);
+  }
+
   protected reward(action: RlAction): number {
     return action < EXECUTE_ACTIONS ? this.episode!.steps[this.t]!.executeRewards[action]! : 0;
   }

@@ -1,10 +1,12 @@
 /**
  * Trains the Q-agent on pre-generated episodes: each training episode is drawn (seeded) from the pool, played with
- * epsilon-greedy actions through the ArbitrageEnv, every transition updated; the 100-episode average reward is
+ * epsilon-greedy actions through the ArbitrageEnv, every transition updated (and the other execute actions of each
+ * visited step, see updateAllExecutes); the 100-episode average reward is
  * recorded every 100 episodes as the learning curve.
  */
 import { rngFor } from '../../core/random.ts';
 import { InvalidInputError } from '../../core/errors.ts';
+import { EXECUTE_ACTIONS } from './actions.ts';
 import { ArbitrageEnv } from './arbitrageEnv.ts';
 import type { Episode } from './episode.ts';
 import { QAgent, Q_AGENT_PARAMS, type QAgentParams } from './qAgent.ts';
@@ -14,6 +16,12 @@ export interface TrainQAgentOptions {
   episodes: number;
   seed: number;
   params?: QAgentParams;
+  /**
+   * Also update every other available execute action of a visited step with its realised reward (default true):
+   * the pre-generated episodes know what each size and route would have made at that step, so the ranking of
+   * sizes and routes does not depend on which one exploration happened to try.
+   */
+  updateAllExecutes?: boolean;
   /** Called every 100 episodes with (episodes done, average reward of the last 100). */
   onCurvePoint?: (episode: number, avgReward: number) => void;
 }
@@ -34,6 +42,10 @@ export function trainQAgent(o: TrainQAgentOptions): TrainQAgentResult {
     let total = 0;
     while (state !== null) {
       const action = agent.selectAction(state, { valid: env.validActions(), explore: true });
+      if (o.updateAllExecutes ?? true) {
+        const valid = env.validActions();
+        for (let a = 0; a < EXECUTE_ACTIONS; a++) if (a !== action && valid[a]) agent.update(state, a, env.peekReward(a), null);
+      }
       const { reward, next } = env.step(action);
       total += reward;
       agent.update(state, action, reward, next, next === null ? undefined : env.validActions());
