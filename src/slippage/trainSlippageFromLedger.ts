@@ -5,6 +5,7 @@
  * and counted, never fatal. The new model is 'active' when it beats both the static 50 bps assumption and the
  * linear baseline on its holdout, else a 'candidate'.
  */
+import { resolve } from 'node:path';
 import { InvalidInputError } from '../core/errors.ts';
 import type { Db } from '../store/db.ts';
 import { recordModelVersion } from '../store/modelVersions.ts';
@@ -91,7 +92,7 @@ export async function trainSlippageFromLedger(o: TrainSlippageFromLedgerOptions)
   const target = slippageTargetStats(targets);
   const recorded = await recordModelVersion(o.db, {
     kind: 'slippage', trainedAt: new Date(predictor.meta.trained_at), windowStart: used[0]!.timestamp, windowEnd: used[used.length - 1]!.timestamp,
-    features: predictor.meta.features, metrics: { ...m, model_version: predictor.version, target }, artefactPath: path, status,
+    features: predictor.meta.features, metrics: { ...m, model_version: predictor.version, target }, artefactPath: resolve(path), status,
   });
   return {
     samples: used.length, rejected: rejections.length, rejections: rejections.slice(0, 10),
