@@ -26,7 +26,7 @@ export interface RetrainPoint {
   windowStartMs: number;
   windowEndMs: number;
   slippage: { samples: number; holdout_mae_bps: number | null };
-  gas: { bins: number; holdout_mae_gwei: number | null } | null;
+  gas: { bins: number; holdout_mae_gwei: number | null; holdout_rmse_log?: number | null } | null;
   rl: { episodes: number; curve: [number, number][] };
 }
 

@@ -28,10 +28,11 @@ function sized(opp: Opportunity, base: RouteCandidate, sizeFactor: number, gasPr
   return q ?? base;
 }
 
-export function makePending(opp: Opportunity, decision: DecisionResult, latencyMs: number): PendingTx {
+/** `counterfactualTipWei`: the tip a skipped opportunity's counterfactual pays (default the block's typical tip). */
+export function makePending(opp: Opportunity, decision: DecisionResult, latencyMs: number, counterfactualTipWei?: bigint): PendingTx {
   const execute = decision.decision === 'execute';
   const index = execute ? Math.min(Math.max(0, decision.routeIndex ?? 0), opp.routes.length - 1) : 0;
-  const tipWei = execute ? (decision.tipWei ?? opp.priorityFeeWei) : opp.priorityFeeWei;
+  const tipWei = execute ? (decision.tipWei ?? opp.priorityFeeWei) : (counterfactualTipWei ?? opp.priorityFeeWei);
   const gasPriceWei = opp.baseFeeWei + tipWei;
   const candidate = execute ? sized(opp, opp.routes[index]!, decision.sizeFactor, gasPriceWei) : opp.routes[0]!;
   const tolerance = execute ? (decision.slippageToleranceBps ?? decision.estimatedSlippageBps) : COUNTERFACTUAL_TOLERANCE_BPS;

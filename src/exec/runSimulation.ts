@@ -27,6 +27,7 @@ import { ledgerRow } from './ledgerRow.ts';
 import { makePending } from './makePending.ts';
 import { MarketMemory } from './marketMemory.ts';
 import type { MarketView } from './marketView.ts';
+import type { Opportunity } from './opportunity.ts';
 import type { PendingTx, Resolution } from './pendingTx.ts';
 import { RunSummaryAccumulator, type RunSummary } from './summarizeRun.ts';
 
@@ -50,6 +51,8 @@ export interface RunSimulationOptions {
   /** Called every 2,000 blocks and at the end with the blocks done. */
   onProgress?: (blocksDone: number) => void;
   providers?: Partial<Record<Chain, readonly FlashProvider[]>>;
+  /** Tip of skipped opportunities' counterfactuals (default the block's typical tip): what-if studies of fee bids. */
+  counterfactualTip?: (opp: Opportunity) => bigint;
 }
 
 export interface RunResult {
@@ -107,7 +110,7 @@ export async function runSimulation(o: RunSimulationOptions): Promise<RunResult>
     const trades = cr.searchers.land(b, market);
     for (const t of trades) memory.addHits(b.chain, t.addresses);
     if (cr.pending.length > 0) advanceChain(cr, b, market, emit, trades);
-    if (b.timeMs <= detectUntil) detect(cr, market.current(b.chain)!, memory, decider, runTag, o.metrics);
+    if (b.timeMs <= detectUntil) detect(cr, market.current(b.chain)!, memory, decider, runTag, o.metrics, o.counterfactualTip);
     if (o.sink && o.sink.buffered >= flushRows) await o.sink.flush();
     if (blocks % 2_000 === 0) o.onProgress?.(blocks);
   }
@@ -146,7 +149,9 @@ function advanceChain(
   cr.pending = still;
 }
 
-function detect(cr: ChainRun, b: BlockSnapshot, memory: MarketMemory, decider: Decider, runTag: string, metrics?: RunnerMetrics): void {
+function detect(
+  cr: ChainRun, b: BlockSnapshot, memory: MarketMemory, decider: Decider, runTag: string, metrics?: RunnerMetrics, cfTip?: (opp: Opportunity) => bigint,
+): void {
   if (b.pools === cr.lastPools && cr.waiting.size === 0) return;
   cr.lastPools = b.pools;
   const prices = b.pools.map(poolPrice);
@@ -172,7 +177,7 @@ function detect(cr: ChainRun, b: BlockSnapshot, memory: MarketMemory, decider: D
     metrics?.decisionLatency((performance.now() - started) / 1000);
     if (decision.decision === 'wait') cr.waiting.add(leg);
     else cr.waiting.delete(leg);
-    cr.pending.push(makePending(opp, decision, latencyMs));
+    cr.pending.push(makePending(opp, decision, latencyMs, decision.decision === 'execute' ? undefined : cfTip?.(opp)));
     cr.searchers.seen(opp, cr.openSince.get(leg)!);
   }
   for (const leg of [...cr.openSince.keys()]) {
