@@ -33,11 +33,15 @@ const DAY_MS = 86_400_000;
 /** The ML decider's default fee bid (share of the quoted net profit). */
 export const DEFAULT_BID_SHARE = 0.05;
 
+/** Days before the first retrain point, unless the path is shorter than twice this (then half the path). */
+export const DEFAULT_TRAIN_DAYS = 14;
+
 export interface BacktestOptions {
   /** A fresh market over the same path on each call (same seed and files). */
   market: () => MarketView;
   days: number;
   seed: number;
+  /** Default DEFAULT_TRAIN_DAYS, or half the path when that is shorter (a replay's files may cover less than --days). */
   trainDays?: number;
   retrainEveryDays?: number;
   marketKind?: 'model' | 'replay';
@@ -74,12 +78,13 @@ export function modelsInForce<T extends { atMs: number }>(models: readonly T[], 
 
 export async function backtest(o: BacktestOptions): Promise<BacktestRun> {
   const started = performance.now();
-  const trainDays = o.trainDays ?? 14;
-  const every = o.retrainEveryDays ?? 7;
-  if (!(trainDays > 0 && trainDays < o.days)) throw new InvalidInputError(`--train-days must be > 0 and below --days (${o.days}), got ${trainDays}`);
-  if (!(every > 0)) throw new InvalidInputError(`--retrain-every must be > 0 days, got ${every}`);
   const shadowMarket = o.market();
   const { startMs, endMs, totalBlocks } = shadowMarket.info;
+  const pathDays = (endMs - startMs) / DAY_MS;
+  const trainDays = o.trainDays ?? Math.min(DEFAULT_TRAIN_DAYS, Number((pathDays / 2).toFixed(3)));
+  const every = o.retrainEveryDays ?? 7;
+  if (!(trainDays > 0 && trainDays < pathDays)) throw new InvalidInputError(`--train-days must be > 0 and below the path's ${pathDays.toFixed(2)} days, got ${trainDays}`);
+  if (!(every > 0)) throw new InvalidInputError(`--retrain-every must be > 0 days, got ${every}`);
   const evalStartMs = startMs + trainDays * DAY_MS;
   const bidShare = o.bidShare ?? DEFAULT_BID_SHARE;
   o.onStage?.(`shadow run: ${o.days} days, seed ${o.seed}, counterfactuals at the typical tip`);
