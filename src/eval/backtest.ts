@@ -46,6 +46,8 @@ export interface BacktestOptions {
   retrainEveryDays?: number;
   marketKind?: 'model' | 'replay';
   rlEpisodes?: number;
+  /** The ML decider executes only when it expects more than this net profit, ETH (default 0). */
+  mlMinNetEth?: number;
   /** The ML decider's fee bid, share of quoted net profit (default 0.05; 0 = typical tip, one shadow run). */
   bidShare?: number;
   lstm?: SequenceModelOptions | false;
@@ -109,7 +111,7 @@ export async function backtest(o: BacktestOptions): Promise<BacktestRun> {
   const deciders: [Exclude<BacktestDeciderName, 'oracle'>, Decider][] = [
     ['heuristic', new HeuristicDecider()],
     ['ml_slippage', new SlippageAwareDecider({ predictorAt: (t) => modelsInForce(models, t)?.slippage ?? null })],
-    ['ml', new MlDecider({ modelsAt: mlModelsAt, bidShare })],
+    ['ml', new MlDecider({ modelsAt: mlModelsAt, bidShare, minNetEth: o.mlMinNetEth })],
   ];
   const rows = { heuristic: [], ml_slippage: [], ml: [] } as BacktestRun['rows'];
   for (const [name, decider] of deciders) {
