@@ -11,16 +11,24 @@ import { simulateToStore } from '../../exec/simulateToStore.ts';
 import { createProgress } from '../progress.ts';
 import { parseDays, simulateJson } from './simulate.ts';
 import type { Chain } from '../../dex/types.ts';
+import type { BacktestResult } from '../../eval/backtestResult.ts';
+import { runCliBacktest } from '../backtestRun.ts';
+import { formatBacktestTable } from './backtest.ts';
+import { trainSlippageStep } from '../trainSlippageStep.ts';
 
 interface DemoFlags extends CommonFlags {
   dataDir?: string;
   days: string;
+  report: string;
 }
 
 interface DemoResult {
   imports: DataDirImport | null;
   simulate: Record<string, unknown>;
+  train: { slippage: Record<string, unknown> | null };
+  backtest: Pick<BacktestResult, 'days' | 'seed' | 'deciders'> & { report: string; seconds: number };
   status: StoreStatus & { location: string };
+  seconds: number;
 }
 
 const noDataHelp =
@@ -39,7 +47,9 @@ function human(r: DemoResult): string {
   }
   lines.push('', 'simulate (heuristic decider, the "Before ML" baseline):');
   for (const [k, v] of Object.entries(r.simulate)) lines.push(`  ${k.padEnd(20)} ${String(v)}`);
-  lines.push('', formatStatus(r.status));
+  if (r.train.slippage) lines.push('', `train slippage (from the ledger): holdout MAE ${String(r.train.slippage.holdout_mae_bps)} bps, model_versions #${String(r.train.slippage.registry_version)} ${String(r.train.slippage.status)}`);
+  lines.push('', formatBacktestTable(r.backtest.deciders), `report: ${r.backtest.report}`);
+  lines.push('', formatStatus(r.status), '', `demo done in ${r.seconds} s`);
   return lines.join('\n');
 }
 
@@ -58,9 +68,13 @@ export function register(program: Command): void {
           'heuristic decider and print its summary, then db status',
       )
       .option('--data-dir <dir>', 'real data folder (default: env ARBML_DATA_DIR)')
-      .option('--days <n>', 'simulated days', '7'),
+      .option('--days <n>', 'simulated days (simulation and backtest)', '30')
+      .option('--report <file>', 'backtest report', 'reports/backtest.html'),
   ).action(async (opts: DemoFlags) => {
+    const demoStarted = performance.now();
     const config = configFromFlags(opts);
+    const days = parseDays(opts.days);
+    const chains = config.chains.split(',') as Chain[];
     // The demo is the two-command, no-server path: only an explicit --database-url sends it to a server.
     const store = await openStore({ dbPath: config.dbPath, databaseUrl: opts.databaseUrl });
     try {
@@ -80,15 +94,20 @@ export function register(program: Command): void {
       let progress: ReturnType<typeof createProgress> | undefined;
       const started = performance.now();
       const sim = await simulateToStore({
-        seed: config.seed, days: parseDays(opts.days), chains: config.chains.split(',') as Chain[], decider: new HeuristicDecider(),
+        seed: config.seed, days, chains, decider: new HeuristicDecider(),
         insert: (rows) => store.insertOpportunities(rows), journalPath: config.journalPath, warn: info,
         onStart: (m) => (progress = createProgress({ label: 'simulate', total: m.totalBlocks, enabled: config.progress })),
         onProgress: (n) => progress?.update(n),
       });
       progress?.stop();
       const simulate = simulateJson(sim, (performance.now() - started) / 1000);
+      const train = { slippage: await trainSlippageStep(store, config) };
+      info(`demo: walk-forward backtest over ${days} days (seed ${config.seed}): heuristic, heuristic + ML slippage, full ML, oracle`);
+      const bt = await runCliBacktest({ days, seed: config.seed, chains, reportFile: opts.report, progress: config.progress, label: 'demo backtest' });
+      const backtest = { days: bt.result.days, seed: bt.result.seed, deciders: bt.result.deciders, report: opts.report, seconds: bt.result.seconds };
       const status = { ...(await store.status()), location: store.location };
-      report({ json: !!opts.json, result: { imports, simulate, status }, human });
+      const seconds = Number(((performance.now() - demoStarted) / 1000).toFixed(1));
+      report({ json: !!opts.json, result: { imports, simulate, train, backtest, status, seconds }, human });
     } finally {
       await store.close();
     }
