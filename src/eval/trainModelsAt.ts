@@ -57,6 +57,7 @@ export async function trainModelsAt(o: TrainModelsAtOptions): Promise<TrainedMod
     const model = await trainGasForecaster({
       series, columns: gasFeatureColumns(series), cutoff: series.length - 1, seed: o.seed, horizons: 3,
       lstm: o.lstm === false ? false : { hidden: 16, layers: 2, seqLen: 24, epochs: 8, horizons: 3, ...o.lstm }, gbdt: { rounds: 100 },
+      onEpoch: (e) => o.onStage?.(`retrain at ${iso(o.atMs)}: gas LSTM epoch ${e.epoch} train loss ${e.trainLoss.toFixed(4)} (${e.seconds.toFixed(1)} s)`),
     });
     gas = new GasForecaster(model);
   }
