@@ -25,6 +25,8 @@ export interface ModelVersionRow extends Omit<ModelVersionInput, 'status' | 'win
   windowStart: Date | null;
   windowEnd: Date | null;
   status: ModelStatus;
+  /** When it last became active (null if never). */
+  activatedAt: Date | null;
 }
 
 const fromRecord = (r: Record<string, unknown>): ModelVersionRow => ({
@@ -37,6 +39,7 @@ const fromRecord = (r: Record<string, unknown>): ModelVersionRow => ({
   metrics: r.metrics as Record<string, unknown>,
   artefactPath: (r.artefact_path as string | null) ?? null,
   status: r.status as ModelStatus,
+  activatedAt: (r.activated_at as Date | null) ?? null,
 });
 
 /** Inserts the next version of `kind` and returns it (retiring the previous active model when this one is active). */
@@ -47,8 +50,9 @@ export async function recordModelVersion(db: Db, m: ModelVersionInput): Promise<
     await tx.execute('LOCK TABLE model_versions IN SHARE ROW EXCLUSIVE MODE');
     if (m.status === 'active') await tx.execute(`UPDATE model_versions SET status = 'retired' WHERE kind = $1 AND status = 'active'`, [m.kind]);
     const [row] = await tx.query(
-      `INSERT INTO model_versions (kind, version, trained_at, window_start, window_end, features, metrics, artefact_path, status)
-       SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8 FROM model_versions WHERE kind = $1
+      `INSERT INTO model_versions (kind, version, trained_at, window_start, window_end, features, metrics, artefact_path, status, activated_at)
+       SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, CASE WHEN $8 = 'active' THEN clock_timestamp() END
+       FROM model_versions WHERE kind = $1
        RETURNING *`,
       [m.kind, m.trainedAt.toISOString(), m.windowStart?.toISOString() ?? null, m.windowEnd?.toISOString() ?? null,
         JSON.stringify(m.features), JSON.stringify(m.metrics), m.artefactPath, m.status],

@@ -36,7 +36,7 @@ for (const backend of testBackends()) {
     it('creates every table with the seed columns and records the migration once', async () => {
       const again = await migrate(t.store.db);
       expect(again.applied).toEqual([]);
-      expect(again.version).toBe(2);
+      expect(again.version).toBe(3);
       const status = await t.store.status();
       expect(status.backend).toBe(backend.name);
       expect(status.timescale).toBe(false);
@@ -47,7 +47,7 @@ for (const backend of testBackends()) {
       const recorded = await t.store.db.query<{ version: number }>(
         'SELECT version FROM schema_migrations ORDER BY version',
       );
-      expect(recorded.map((r) => Number(r.version))).toEqual([1, 2]);
+      expect(recorded.map((r) => Number(r.version))).toEqual([1, 2, 3]);
     });
 
     it("keeps the seed's indexes", async () => {
