@@ -19,6 +19,7 @@ interface Flags extends CommonFlags {
   modelsDir?: string;
   rlEpisodes: string;
   gasEpochs: string;
+  rlDays: string;
 }
 
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -48,6 +49,7 @@ export function register(program: Command): void {
       .option('--kinds <list>', 'comma list of slippage, gas, rl', 'slippage,gas,rl')
       .option('--models-dir <dir>', 'models folder (default config modelsDir)')
       .option('--rl-episodes <n>', 'Q-learning episodes', '10000')
+      .option('--rl-days <n>', 'simulated days of the RL training episodes', '3')
       .option('--gas-epochs <n>', 'LSTM epochs of the gas forecaster (0 = no LSTM)', '8'),
   ).action(async (flags: Flags) => {
     const config = configFromFlags(flags, flags.modelsDir ? { modelsDir: flags.modelsDir } : {});
@@ -72,7 +74,7 @@ export function register(program: Command): void {
         const started = Date.now();
         info(`retrain: run ${run} at ${new Date(started).toISOString()}`);
         const r = await retrainAll({
-          db: store.db, modelsDir: config.modelsDir, seed: config.seed, kinds: kinds as ModelKind[], rlEpisodes: Number(flags.rlEpisodes),
+          db: store.db, modelsDir: config.modelsDir, seed: config.seed, kinds: kinds as ModelKind[], rlEpisodes: Number(flags.rlEpisodes), rlTrainDays: Number(flags.rlDays),
           lstm: epochs > 0 ? { epochs } : false, onStage: (m) => info(m),
         });
         report({ json: !!flags.json, result: { run, at: new Date(started).toISOString(), models: r }, human: (x) => formatRetrain(x.models) });
