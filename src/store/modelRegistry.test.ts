@@ -30,6 +30,11 @@ for (const backend of testBackends()) {
       await recordModelVersion(db, model('slippage', 'active', 2));
       await recordModelVersion(db, model('gas', 'active', 9));
       expect(await statuses('slippage')).toEqual(['1:retired', '2:candidate', '3:active']);
+      // JSON columns hold objects, not JSON text (a driver that double-encodes would store a string).
+      const [first] = await listAllModelVersions(db, 'slippage');
+      expect([first!.metrics, first!.features]).toEqual([{ holdout_mae_bps: 3 }, ['a']]);
+      const [typed] = await db.query<{ m: string; f: string }>(`SELECT jsonb_typeof(metrics) AS m, jsonb_typeof(features) AS f FROM model_versions WHERE kind = 'slippage' AND version = 1`);
+      expect(typed).toEqual({ m: 'object', f: 'array' });
       expect((await listAllModelVersions(db)).map((r) => `${r.kind}${r.version}`)).toEqual(['gas1', 'slippage1', 'slippage2', 'slippage3']);
 
       await promoteModelVersion(db, 'slippage', 2);

@@ -51,7 +51,7 @@ export async function recordModelVersion(db: Db, m: ModelVersionInput): Promise<
     if (m.status === 'active') await tx.execute(`UPDATE model_versions SET status = 'retired' WHERE kind = $1 AND status = 'active'`, [m.kind]);
     const [row] = await tx.query(
       `INSERT INTO model_versions (kind, version, trained_at, window_start, window_end, features, metrics, artefact_path, status, activated_at)
-       SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, CASE WHEN $8 = 'active' THEN clock_timestamp() END
+       SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb, $7, $8, CASE WHEN $8 = 'active' THEN clock_timestamp() END
        FROM model_versions WHERE kind = $1
        RETURNING *`,
       [m.kind, m.trainedAt.toISOString(), m.windowStart?.toISOString() ?? null, m.windowEnd?.toISOString() ?? null,
