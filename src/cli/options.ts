@@ -8,6 +8,7 @@ export interface CommonFlags {
   json?: boolean;
   dbPath?: string;
   databaseUrl?: string;
+  dbSchema?: string;
   config?: string;
   seed?: string;
   dataDir?: string;
@@ -18,12 +19,13 @@ export function withCommonOptions(cmd: Command): Command {
     .option('--json', 'print one JSON object on stdout and nothing else there')
     .option('--db-path <dir>', 'embedded PGlite directory (default .arbml/db)')
     .option('--database-url <url>', 'PostgreSQL server URL (default: env DATABASE_URL)')
+    .option('--db-schema <name>', 'PostgreSQL schema of the store (default: env ARBML_DB_SCHEMA, else the search_path)')
     .option('--config <file>', 'JSON config file (default arbml.config.json when present)');
 }
 
 export function configFromFlags(flags: CommonFlags, extra: Partial<Record<keyof ArbmlConfig, unknown>> = {}): ArbmlConfig {
   return loadConfig({
     file: flags.config,
-    flags: { dbPath: flags.dbPath, databaseUrl: flags.databaseUrl, seed: flags.seed, dataDir: flags.dataDir, ...extra },
+    flags: { dbPath: flags.dbPath, databaseUrl: flags.databaseUrl, dbSchema: flags.dbSchema, seed: flags.seed, dataDir: flags.dataDir, ...extra },
   });
 }

@@ -14,6 +14,11 @@ export const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
     .optional()
     .describe('PostgreSQL/TimescaleDB server; when set it replaces the embedded database'),
+  dbSchema: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'a PostgreSQL identifier')
+    .optional()
+    .describe("PostgreSQL schema of the store, created and migrated on first use (default: the server's search_path)"),
   dataDir: z.string().optional().describe('Folder of real market data (see the README of shared/data)'),
   seed: z.coerce.number().int().min(0).default(1).describe('Run seed; every random stream derives from it'),
   chains: z

@@ -6,6 +6,9 @@
  */
 import type { Opportunity } from '../exec/opportunity.ts';
 
+/** The ML decider's default fee bid (share of the quoted net profit). */
+export const DEFAULT_BID_SHARE = 0.05;
+
 /** Priority fee per gas (native wei): typical tip + share x max(0, quoted net ETH) / gasUsed. */
 export function bidTipWei(opp: Pick<Opportunity, 'priorityFeeWei' | 'netProfitEth' | 'ethUsd' | 'nativeUsd'>, gasUsed: bigint, share: number): bigint {
   if (!(share > 0) || gasUsed <= 0n || !(opp.netProfitEth > 0)) return opp.priorityFeeWei;

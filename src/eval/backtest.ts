@@ -11,7 +11,7 @@
  */
 import { InvalidInputError } from '../core/errors.ts';
 import type { Decider } from '../decide/decider.ts';
-import { bidTipWei } from '../decide/bidTip.ts';
+import { bidTipWei, DEFAULT_BID_SHARE } from '../decide/bidTip.ts';
 import { HeuristicDecider } from '../decide/heuristicDecider.ts';
 import { MlDecider, type MlModels } from '../decide/mlDecider.ts';
 import { SlippageAwareDecider } from '../decide/slippageAwareDecider.ts';
@@ -29,9 +29,6 @@ import { trainModelsAt, type TrainedModels } from './trainModelsAt.ts';
 import { WarmupDecider } from './warmupDecider.ts';
 
 const DAY_MS = 86_400_000;
-
-/** The ML decider's default fee bid (share of the quoted net profit). */
-export const DEFAULT_BID_SHARE = 0.05;
 
 /** Days before the first retrain point, unless the path is shorter than twice this (then half the path). */
 export const DEFAULT_TRAIN_DAYS = 14;

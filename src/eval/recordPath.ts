@@ -11,8 +11,8 @@ import { runSimulation } from '../exec/runSimulation.ts';
 import type { MarketView } from '../exec/marketView.ts';
 import type { Episode } from '../ml/rl/episode.ts';
 import { EpisodeRecorder } from '../ml/rl/episodeRecorder.ts';
-import { GasTape } from './gasTape.ts';
-import { observeMarket } from './observeMarket.ts';
+import { GasTape } from '../gas/gasTape.ts';
+import { observeMarket } from '../exec/observeMarket.ts';
 
 /** An episode and the time of its first offer (ms UTC). */
 export interface TimedEpisode {

@@ -50,6 +50,10 @@ export interface RunSimulationOptions {
   metrics?: RunnerMetrics;
   /** Called every 2,000 blocks and at the end with the blocks done. */
   onProgress?: (blocksDone: number) => void;
+  /** Sees each block before the runner acts on it; a returned promise is awaited (e.g. a gas forecast, so runs stay reproducible). */
+  beforeBlock?: (b: BlockSnapshot) => Promise<void> | void;
+  /** Sleep this long every 2,000 blocks (a watchable run for dashboards and demos; default 0). */
+  paceMs?: number;
   providers?: Partial<Record<Chain, readonly FlashProvider[]>>;
   /** Tip of skipped opportunities' counterfactuals (default the block's typical tip): what-if studies of fee bids. */
   counterfactualTip?: (opp: Opportunity) => bigint;
@@ -105,6 +109,8 @@ export async function runSimulation(o: RunSimulationOptions): Promise<RunResult>
   let blocks = 0;
   for (let b = market.step(); b; b = market.step()) {
     blocks++;
+    const waitFor = o.beforeBlock?.(b);
+    if (waitFor) await waitFor;
     const cr = chains.get(b.chain)!;
     memory.observe(b, b.pools.map(poolPrice));
     const trades = cr.searchers.land(b, market);
@@ -112,7 +118,11 @@ export async function runSimulation(o: RunSimulationOptions): Promise<RunResult>
     if (cr.pending.length > 0) advanceChain(cr, b, market, emit, trades);
     if (b.timeMs <= detectUntil) detect(cr, market.current(b.chain)!, memory, decider, runTag, o.metrics, o.counterfactualTip);
     if (o.sink && o.sink.buffered >= flushRows) await o.sink.flush();
-    if (blocks % 2_000 === 0) o.onProgress?.(blocks);
+    if (blocks % 2_000 === 0) {
+      o.onProgress?.(blocks);
+      // Yield to the event loop (metrics scrapes, background forecasts), or sleep when paced.
+      await new Promise((r) => (o.paceMs ? setTimeout(r, o.paceMs) : setImmediate(r)));
+    }
   }
   for (const cr of chains.values()) {
     // Only a transaction still waiting when the market ends lands here (none with the default tail).

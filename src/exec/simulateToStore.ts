@@ -11,6 +11,7 @@ import { createMarket, type MarketInfo } from '../market/market.ts';
 import type { RunnerMetrics } from '../monitor/metrics.ts';
 import type { BulkInsertResult } from '../store/bulkInsert.ts';
 import type { OpportunityRow } from '../store/opportunities.ts';
+import type { BlockSnapshot } from '../market/blockSnapshot.ts';
 import { Ledger, type LedgerStats } from './ledger.ts';
 import { runSimulation } from './runSimulation.ts';
 import type { RunSummary } from './summarizeRun.ts';
@@ -31,6 +32,10 @@ export interface SimulateToStoreOptions {
   onProgress?: (blocksDone: number) => void;
   warn?: (message: string) => void;
   flushRows?: number;
+  /** Sleep this long every 2,000 blocks (runSimulation's paceMs). */
+  paceMs?: number;
+  /** Sees every block before the runner acts on it; a returned promise is awaited (a decider's gas forecaster). */
+  onBlock?: (b: BlockSnapshot) => Promise<void> | void;
   /** How long closing waits for the database to come back before leaving rows in the journal (ms). */
   closeWaitMs?: number;
 }
@@ -51,15 +56,16 @@ export function runTagFor(o: Pick<SimulateToStoreOptions, 'seed' | 'days' | 'cha
 }
 
 export async function simulateToStore(o: SimulateToStoreOptions): Promise<SimulateToStoreResult> {
-  const market = createMarket({ seed: o.seed, days: o.days, chains: o.chains, cexFile: o.cexFile, gasFile: o.gasFile });
-  for (const r of market.info.rejectedRows.slice(0, 20)) o.warn?.(`rejected input row: ${r}`);
-  o.onStart?.(market.info);
+  const model = createMarket({ seed: o.seed, days: o.days, chains: o.chains, cexFile: o.cexFile, gasFile: o.gasFile });
+  const market = model;
+  for (const r of model.info.rejectedRows.slice(0, 20)) o.warn?.(`rejected input row: ${r}`);
+  o.onStart?.(model.info);
   const ledger = new Ledger({ insert: o.insert, journalPath: o.journalPath, metrics: o.metrics, warn: o.warn });
   const runTag = runTagFor(o);
   const run = await runSimulation({
     market, decider: o.decider, seed: o.seed, runTag, sink: ledger, metrics: o.metrics, onProgress: o.onProgress,
-    flushRows: o.flushRows,
+    flushRows: o.flushRows, paceMs: o.paceMs, beforeBlock: o.onBlock,
   });
   const stats = await ledger.close(o.closeWaitMs);
-  return { summary: run.summary, rowsLogged: stats.logged, blocks: run.blocks, runTag, market: market.info, ledger: stats };
+  return { summary: run.summary, rowsLogged: stats.logged, blocks: run.blocks, runTag, market: model.info, ledger: stats };
 }

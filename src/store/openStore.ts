@@ -56,13 +56,14 @@ export function storeFromDb(db: Db, location: string): Store {
 }
 
 export async function openStore(
-  config: Pick<ArbmlConfig, 'dbPath' | 'databaseUrl'>,
+  config: Pick<ArbmlConfig, 'dbPath' | 'databaseUrl'> & Partial<Pick<ArbmlConfig, 'dbSchema'>>,
   options: OpenStoreOptions = {},
 ): Promise<Store> {
   const db = config.databaseUrl
-    ? await openPostgresDb({ url: config.databaseUrl, schema: options.schema, max: options.max })
+    ? await openPostgresDb({ url: config.databaseUrl, schema: options.schema ?? config.dbSchema, max: options.max })
     : await openPgliteDb({ dataDir: config.dbPath });
-  const location = config.databaseUrl ? redactUrl(config.databaseUrl) : config.dbPath;
+  const schema = options.schema ?? config.dbSchema;
+  const location = config.databaseUrl ? redactUrl(config.databaseUrl) + (schema ? ` (schema ${schema})` : '') : config.dbPath;
   const store = storeFromDb(db, location);
   if (options.migrate ?? true) {
     try {

@@ -24,6 +24,8 @@ export function testBackends(): TestBackend[] {
 
 export interface TestStore {
   store: Store;
+  /** The PostgreSQL schema it lives in (PostgreSQL only), for a child process to use with --db-schema. */
+  schema?: string;
   cleanup(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function openTestStore(backend: TestBackend, label: string): Promis
   const store = await openStore({ dbPath: '', databaseUrl: url }, { schema });
   return {
     store,
+    schema,
     cleanup: async () => {
       await store.close();
       const admin = postgres(url, { max: 1, onnotice: () => {} });

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import type { ArbmlConfig } from '../../core/config.ts';
 import { InvalidInputError } from '../../core/errors.ts';
 import { HeuristicDecider } from '../../decide/heuristicDecider.ts';
+import { loadMlDecider } from '../../decide/loadMlDecider.ts';
 import type { Chain } from '../../dex/types.ts';
 import { simulateToStore, type SimulateToStoreResult } from '../../exec/simulateToStore.ts';
 import { createRunnerMetrics } from '../../monitor/metrics.ts';
@@ -23,6 +24,10 @@ interface SimulateFlags extends CommonFlags {
   cex?: string;
   gas?: string;
   metricsPort?: string;
+  flushRows?: string;
+  paceMs?: string;
+  decider: string;
+  modelsDir?: string;
 }
 
 /** The simulate JSON contract (issue 4), plus run facts. */
@@ -31,7 +36,7 @@ export function simulateJson(r: SimulateToStoreResult, seconds: number): Record<
 }
 
 /** A store opened on first use and re-opened after a failure, so an unreachable database only delays writes. */
-export function lazyStore(config: Pick<ArbmlConfig, 'dbPath' | 'databaseUrl'>) {
+export function lazyStore(config: Pick<ArbmlConfig, 'dbPath' | 'databaseUrl' | 'dbSchema'>) {
   let store: Store | undefined;
   const get = async (): Promise<Store> => (store ??= await openStore(config));
   return {
@@ -39,6 +44,13 @@ export function lazyStore(config: Pick<ArbmlConfig, 'dbPath' | 'databaseUrl'>) {
     insert: async (rows: readonly OpportunityRow[]) => (await get()).insertOpportunities(rows),
     close: async () => store?.close(),
   };
+}
+
+function positiveOrUndefined(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidInputError(`${flag} must be a non-negative integer, got ${text}`);
+  return n || undefined;
 }
 
 export function parseDays(text: string): number {
@@ -51,16 +63,23 @@ export function register(program: Command): void {
   withCommonOptions(
     program
       .command('simulate')
-      .description('paper flash-arb runner with the heuristic decider over the market model; logs every opportunity')
+      .description('paper flash-arb runner over the market model (heuristic or ML decider); logs every opportunity')
+      .option('--decider <name>', 'heuristic, or ml (the active slippage model, RL policy and gas forecaster in --models-dir)', 'heuristic')
+      .option('--models-dir <dir>', 'models folder for --decider ml (default config modelsDir)')
       .option('--days <n>', 'simulated days', '7')
       .option('--seed <n>', 'run seed (default config seed, 1)')
       .option('--chains <list>', 'comma list of ethereum, polygon (default config chains)')
       .option('--cex <file>', 'replay these 1-minute klines as the CEX price')
       .option('--gas <file>', 'replay this 5-minute Ethereum gas file')
-      .option('--metrics-port <port>', 'serve Prometheus /metrics on this port while running'),
+      .option('--metrics-port <port>', 'serve Prometheus /metrics on this port while running')
+      .option('--flush-rows <n>', 'write the ledger to the database every N rows (default 20000)')
+      .option('--pace-ms <ms>', 'sleep this long every 2,000 blocks: a run a dashboard can watch fill (default 0)'),
   ).action(async (flags: SimulateFlags) => {
-    const config = configFromFlags(flags, { chains: flags.chains });
+    const config = configFromFlags(flags, { chains: flags.chains, ...(flags.modelsDir ? { modelsDir: flags.modelsDir } : {}) });
     const days = parseDays(flags.days);
+    if (flags.decider !== 'heuristic' && flags.decider !== 'ml') throw new InvalidInputError(`--decider must be heuristic or ml, got ${flags.decider}`);
+    const ml = flags.decider === 'ml' ? loadMlDecider({ modelsDir: config.modelsDir, seed: config.seed, warn }) : null;
+    if (ml) info(`simulate: ML decider with slippage ${ml.models.slippage ?? '-'}, RL ${ml.models.rl ?? '-'}, gas ${ml.models.gas ?? '-'}`);
     const chains = config.chains.split(',') as Chain[];
     const metrics = createRunnerMetrics();
     const server = flags.metricsPort ? await startMetricsServer({ registry: metrics.registry, port: Number(flags.metricsPort) }) : undefined;
@@ -71,8 +90,9 @@ export function register(program: Command): void {
     let progress: ReturnType<typeof createProgress> | undefined;
     try {
       const result = await simulateToStore({
-        seed: config.seed, days, chains, cexFile: flags.cex, gasFile: flags.gas, decider: new HeuristicDecider(),
-        insert: store.insert, journalPath: config.journalPath, metrics, warn,
+        seed: config.seed, days, chains, cexFile: flags.cex, gasFile: flags.gas, decider: ml?.decider ?? new HeuristicDecider(), onBlock: ml?.onBlock,
+        insert: store.insert, journalPath: config.journalPath, metrics, warn, flushRows: positiveOrUndefined(flags.flushRows, '--flush-rows'),
+        paceMs: positiveOrUndefined(flags.paceMs, '--pace-ms'),
         onStart: (m) => (progress = createProgress({ label: 'simulate', total: m.totalBlocks, enabled: config.progress })),
         onProgress: (n) => progress?.update(n),
       });

@@ -3,7 +3,7 @@
  * backtest records the path (gas tape) and lets deciders read market history the runner does not pass them.
  * Everything else is the wrapped market's.
  */
-import type { MarketView } from '../exec/marketView.ts';
+import type { MarketView } from './marketView.ts';
 import type { BlockSnapshot } from '../market/blockSnapshot.ts';
 
 export function observeMarket(market: MarketView, onBlock: (b: BlockSnapshot) => void): MarketView {

@@ -7,7 +7,7 @@
 import type { Chain } from '../dex/types.ts';
 import type { BlockSnapshot } from '../market/blockSnapshot.ts';
 import type { GasRow } from '../market/files/readGasCsv.ts';
-import { binMs } from '../gas/gasSeries.ts';
+import { binMs } from './gasSeries.ts';
 
 /** Gas limit the tape reports per block (utilisation x limit = gas used). */
 export const BLOCK_GAS_LIMIT = 30_000_000;
