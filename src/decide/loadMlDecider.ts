@@ -11,8 +11,7 @@ import { GasForecaster } from '../gas/gasForecaster.ts';
 import { gasForecasterFromJson } from '../gas/gasForecasterModel.ts';
 import { LiveGasForecast } from '../gas/liveGasForecast.ts';
 import type { BlockSnapshot } from '../market/blockSnapshot.ts';
-import { readPolicyQ, RL_POLICY_FILE } from '../ml/rl/policyFile.ts';
-import { QAgent } from '../ml/rl/qAgent.ts';
+import { restoreAgent, RL_POLICY_FILE } from '../ml/rl/policyFile.ts';
 import { loadSlippagePredictorOrNull } from '../slippage/loadSlippagePredictorOrNull.ts';
 import { MODEL_FILE } from '../slippage/slippagePredictor.ts';
 import { DEFAULT_BID_SHARE } from './bidTip.ts';
@@ -43,11 +42,7 @@ function loadOrNull<T>(path: string, what: string, warn: (m: string) => void, lo
 export function loadMlDecider(o: { modelsDir: string; seed: number; warn: (m: string) => void; bidShare?: number }): LoadedMlDecider {
   const slipPath = join(o.modelsDir, MODEL_FILE);
   const slippage = existsSync(slipPath) ? loadSlippagePredictorOrNull(slipPath, o.warn) : (o.warn(`slippage model not found at ${slipPath}; the ML decider uses the size-over-liquidity proxy`), null);
-  const rl = loadOrNull(join(o.modelsDir, RL_POLICY_FILE), 'RL policy', o.warn, () => {
-    const agent = new QAgent(rngFor(o.seed, 'decide/rl'));
-    for (const [k, v] of readPolicyQ(join(o.modelsDir, RL_POLICY_FILE))) agent.q.set(k, v);
-    return agent;
-  });
+  const rl = loadOrNull(join(o.modelsDir, RL_POLICY_FILE), 'RL policy', o.warn, () => restoreAgent(join(o.modelsDir, RL_POLICY_FILE), rngFor(o.seed, 'decide/rl')));
   const gasPath = join(o.modelsDir, GAS_FORECASTER_FILE);
   const forecaster = loadOrNull(gasPath, 'gas forecaster', o.warn, () => new GasForecaster(gasForecasterFromJson(JSON.parse(readFileSync(gasPath, 'utf8')), gasPath)));
   const live = forecaster ? new LiveGasForecast(forecaster, undefined, o.warn) : null;

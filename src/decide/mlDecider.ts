@@ -61,7 +61,7 @@ export class MlDecider implements Decider {
     const snapshot = opportunitySnapshot(opp, ctx, step);
     const key = discretise(snapshot);
     let action: RlAction;
-    if (m.rl && m.rl.q.has(key)) {
+    if (m.rl && m.rl.knows(key)) {
       const valid = Array.from({ length: ACTION_COUNT }, (_, a) => a >= EXECUTE_ACTIONS || net.has(a));
       action = m.rl.greedy(key, valid);
     } else {

@@ -12,8 +12,7 @@ import type { Db } from '../../store/db.ts';
 import { activeModelVersion, listModelVersions, recordModelVersion } from '../../store/modelVersions.ts';
 import { agentPolicy, evaluatePolicy, heuristicPolicy } from '../rl/evaluatePolicies.ts';
 import { generateEpisodes } from '../rl/generateEpisodes.ts';
-import { policyJson, readPolicyQ, RL_POLICY_FILE } from '../rl/policyFile.ts';
-import { QAgent } from '../rl/qAgent.ts';
+import { policyJson, restoreAgent, RL_POLICY_FILE } from '../rl/policyFile.ts';
 import { STATE_BINS } from '../rl/rlState.ts';
 import { trainQAgent } from '../rl/trainQAgent.ts';
 import { publishArtefacts, storeArtefacts } from './artefacts.ts';
@@ -45,8 +44,7 @@ export async function retrainRl(o: RetrainRlOptions): Promise<RetrainOutcome> {
   let current: number | null = null;
   if (active?.artefactPath) {
     try {
-      const prior = new QAgent(rngFor(seed, 'rl/prior'));
-      for (const [k, v] of readPolicyQ(join(active.artefactPath, RL_POLICY_FILE))) prior.q.set(k, v);
+      const prior = restoreAgent(join(active.artefactPath, RL_POLICY_FILE), rngFor(seed, 'rl/prior'));
       current = evaluatePolicy(held, agentPolicy(prior)).total_profit_eth;
     } catch {
       current = null;

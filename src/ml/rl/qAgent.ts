@@ -3,6 +3,10 @@
  * after n episodes (0.30 -> 0.05, decay 0.9995). Q(s,a) += lr * (r + discount * max Q(s',.) - Q(s,a)); a terminal
  * transition does not bootstrap. Unseen states have Q = 0 for every action; ties go to the highest action index
  * (drop, then wait), so an agent with no knowledge does nothing.
+ *
+ * A second, coarse table learns the same transitions on a few state dimensions (edge, chain, blocks since
+ * detection, quoted net profit); a state updated fewer than MIN_FINE_UPDATES times acts from it, so a state
+ * the fine table has not seen is not simply dropped.
  */
 import { InvalidInputError } from '../../core/errors.ts';
 import type { Rng } from '../../core/random.ts';
@@ -19,6 +23,17 @@ export interface QAgentParams {
 
 export const Q_AGENT_PARAMS: QAgentParams = Object.freeze({ epsilonStart: 0.3, epsilonEnd: 0.05, epsilonDecay: 0.9995, learningRate: 0.1, discount: 0.95 });
 
+/** Positions in the state key (rlState.discretise) the coarse table keeps: edge, chain, blocks since detection, quoted net. */
+export const COARSE_DIMS: readonly number[] = Object.freeze([0, 6, 7, 8]);
+/** Updates a fine state needs before it acts from the fine table. */
+export const MIN_FINE_UPDATES = 80;
+
+/** The coarse table's key of a state key (a key with fewer parts is its own coarse key). */
+export function coarseKey(state: string): string {
+  const parts = state.split('.');
+  return parts.length > Math.max(...COARSE_DIMS) ? COARSE_DIMS.map((i) => parts[i]).join('.') : state;
+}
+
 export interface RlPortfolio {
   /** Allowed actions (default all). */
   valid?: readonly boolean[];
@@ -32,6 +47,9 @@ export function epsilonAt(episodes: number, p: QAgentParams = Q_AGENT_PARAMS): n
 
 export class QAgent {
   readonly q = new Map<string, Float64Array>();
+  readonly coarse = new Map<string, Float64Array>();
+  /** Updates per fine state. */
+  readonly updates = new Map<string, number>();
   episodesDone = 0;
   private readonly window: number[] = [];
   private windowSum = 0;
@@ -66,8 +84,20 @@ export class QAgent {
     return this.greedy(state, valid);
   }
 
+  /** Whether either table has learnt anything about the state. */
+  knows(state: string): boolean {
+    return this.q.has(state) || this.coarse.has(coarseKey(state));
+  }
+
+  /** The action values the agent acts from: the fine table once the state has enough updates, else the coarse one. */
+  actionValues(state: string): Float64Array | undefined {
+    const fine = this.q.get(state);
+    if (fine && (this.updates.get(state) ?? Infinity) >= MIN_FINE_UPDATES) return fine;
+    return this.coarse.get(coarseKey(state)) ?? fine;
+  }
+
   greedy(state: string, valid?: readonly boolean[]): RlAction {
-    const v = this.q.get(state);
+    const v = this.actionValues(state);
     let best = -1;
     for (let a = ACTION_COUNT - 1; a >= 0; a--) {
       if (valid && !valid[a]) continue;
@@ -78,12 +108,16 @@ export class QAgent {
 
   /** One Q-learning update; nextState null = terminal. Returns the new Q(s,a). */
   update(state: string, action: RlAction, reward: number, nextState: string | null, nextValid?: readonly boolean[]): number {
-    const v = this.values(state);
-    let future = 0;
-    if (nextState !== null) {
-      const n = this.q.get(nextState);
-      if (n) future = Math.max(...Array.from(n).filter((_, a) => !nextValid || nextValid[a]));
-    }
+    this.updates.set(state, (this.updates.get(state) ?? 0) + 1);
+    const c = coarseKey(state);
+    let cv = this.coarse.get(c);
+    if (!cv) this.coarse.set(c, (cv = new Float64Array(ACTION_COUNT)));
+    this.learn(cv, action, reward, nextState === null ? undefined : this.coarse.get(coarseKey(nextState)), nextValid);
+    return this.learn(this.values(state), action, reward, nextState === null ? undefined : this.q.get(nextState), nextValid);
+  }
+
+  private learn(v: Float64Array, action: RlAction, reward: number, next: Float64Array | undefined, nextValid?: readonly boolean[]): number {
+    const future = next ? Math.max(...Array.from(next).filter((_, a) => !nextValid || nextValid[a])) : 0;
     v[action] = v[action]! + this.params.learningRate * (reward + this.params.discount * future - v[action]!);
     return v[action]!;
   }
