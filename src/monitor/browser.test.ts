@@ -35,6 +35,19 @@ const chromiumArgs = [
 ];
 const panels = ['summary', 'slippage', 'rl', 'gas', 'profit', 'success', 'outcomes'];
 
+/** Sums the series whose name starts with `prefix`, then scrapes again until the sum grows (10 s at most). */
+async function twoScrapes(metricsUrl: string, prefix: string): Promise<[number, number]> {
+  const total = async () => [...parsePromText(await (await fetch(metricsUrl)).text())].filter(([k]) => k.startsWith(prefix)).reduce((a, [, v]) => a + v, 0);
+  const first = await total();
+  const deadline = Date.now() + 10_000;
+  let second = first;
+  while (second <= first && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    second = await total();
+  }
+  return [first, second];
+}
+
 // PostgreSQL when available (the acceptance setup); the embedded database otherwise (same process, so it works).
 const backend = testBackends().find((b) => b.name === 'postgres' && !b.skipReason) ?? testBackends()[0]!;
 
@@ -128,33 +141,14 @@ describe.skipIf(skip)(`dashboard in chromium while rows are written (${backend.n
   });
 
   it('/metrics ledger counts increase between two scrapes', async () => {
-    const total = async () =>
-      [...parsePromText(await (await fetch(`${url}/metrics`)).text())]
-        .filter(([k]) => k.startsWith('arbml_ledger_opportunities{'))
-        .reduce((a, [, v]) => a + v, 0);
-    const first = await total();
-    const deadline = Date.now() + 10_000;
-    let second = first;
-    while (second <= first && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 200));
-      second = await total();
-    }
+    const [first, second] = await twoScrapes(`${url}/metrics`, 'arbml_ledger_opportunities{');
     expect(first).toBeGreaterThan(0);
     expect(second).toBeGreaterThan(first);
   });
 
   it.skipIf(backend.name !== 'postgres')('the running arbml simulate serves /metrics whose counters increase between two scrapes', async () => {
     const child = writer.child!;
-    const metricsUrl = await child.metricsUrl();
-    const seen = async () =>
-      [...parsePromText(await (await fetch(metricsUrl)).text())].filter(([k]) => k.startsWith('arbml_opportunities_seen_total')).reduce((a, [, v]) => a + v, 0);
-    const first = await seen();
-    const deadline = Date.now() + 10_000;
-    let second = first;
-    while (second <= first && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 300));
-      second = await seen();
-    }
+    const [first, second] = await twoScrapes(await child.metricsUrl(), 'arbml_opportunities_seen_total');
     expect(child.running, `simulate still running (stderr: ${child.stderr.slice(-500)})`).toBe(true);
     expect(first).toBeGreaterThan(0);
     expect(second).toBeGreaterThan(first);

@@ -1,24 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildProgram, main } from '../main.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProgram } from '../main.ts';
+import { runCli } from '../testing.ts';
 
-/** Runs the CLI in-process and returns what it wrote to stdout. */
-async function run(args: string[]): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    return { code: await main(args), stdout };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = runCli;
 
 const KEYS = ['opportunities', 'executed', 'success_rate', 'false_positive_rate', 'avg_profit_eth', 'total_profit_eth', 'missed_profit_eth', 'slippage_mae_bps', 'rows_logged', 'seconds'];
 
