@@ -6,6 +6,7 @@ import { InvalidInputError } from '../../core/errors.ts';
 import { runAccount } from '../../live/runner/runAccount.ts';
 import { HARDHAT_KEY_0 } from '../../live/testing/startLoopback.ts';
 import { serveLoopback, type ServedLoopback } from '../../live/testing/serveLoopback.ts';
+import { writeQuickModels } from '../../monitor/testing/quickModels.ts';
 import { openStore } from '../../store/openStore.ts';
 import { main } from '../main.ts';
 
@@ -109,6 +110,27 @@ describe.skipIf(!dataDir)('arbml run against the loopback node and exchange (emb
       else process.env[k] = v;
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('paper --decider ml: every logged opportunity was decided by the ML decider with the models of --models-dir', async () => {
+    setEnv('ARBML_PRIVATE_KEY', undefined);
+    const db = join(dir, 'db-ml');
+    const models = join(dir, 'models');
+    await writeQuickModels(models);
+    const r = await run(['run', '--mode', 'paper', '--market', join(dir, 'market.json'), '--duration', '4', '--poll-ms', '50', '--json', '--db-path', db, '--decider', 'ml', '--models-dir', models]);
+    expect(r.code).toBe(0);
+    const store = await openStore({ dbPath: db, databaseUrl: undefined });
+    try {
+      const rows = await store.readOpportunities();
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(row.decidedBy).toMatch(/^ml:slippage-/);
+        expect(row.predictedSlippageBps).not.toBeNull();
+        expect(row.executed).toBe(false);
+      }
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 
   it('paper: logs opportunities whose CEX prices are the served quotes and whose DEX prices are the pools at that block', async () => {
     setEnv('ARBML_PRIVATE_KEY', undefined);

@@ -9,6 +9,7 @@
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.ts';
 import { HeuristicDecider } from '../../decide/heuristicDecider.ts';
+import { loadMlDecider } from '../../decide/loadMlDecider.ts';
 import { artifactOf, compileContracts } from '../../evm/compile.ts';
 import { Ledger } from '../../exec/ledger.ts';
 import { redactRpcUrl, rpcUrlFromEnv } from '../../live/chain/rpcEndpoint.ts';
@@ -29,6 +30,8 @@ interface RunFlags extends CommonFlags {
   symbol?: string;
   pollMs: string;
   iUnderstandThisSendsTransactions?: boolean;
+  decider: string;
+  modelsDir?: string;
 }
 
 const MODES: readonly LiveMode[] = ['paper', 'fork', 'live'];
@@ -58,11 +61,15 @@ export function register(program: Command): void {
       .option('--market <file>', 'JSON market description: pools, lenders, FlashArb and Multicall addresses')
       .option('--duration <s>', 'seconds to run', '60')
       .option('--feed <name>', 'CEX price feed: binance (ccxt) | oanda', 'binance')
+      .option('--decider <name>', 'heuristic, or ml (the active models in --models-dir)', 'heuristic')
+      .option('--models-dir <dir>', 'models folder for --decider ml (default config modelsDir)')
       .option('--symbol <symbol>', 'feed symbol of ETH in USD terms (default ETH/USDT on binance, ETH/USD on oanda)')
       .option('--poll-ms <ms>', 'new-head polling interval', '250')
       .option('--i-understand-this-sends-transactions', 'required with --mode live'),
   ).action(async (flags: RunFlags) => {
-    const config = configFromFlags(flags);
+    const config = configFromFlags(flags, flags.modelsDir ? { modelsDir: flags.modelsDir } : {});
+    if (flags.decider !== 'heuristic' && flags.decider !== 'ml') throw new InvalidInputError(`--decider must be heuristic or ml, got ${flags.decider}`);
+    const ml = flags.decider === 'ml' ? loadMlDecider({ modelsDir: config.modelsDir, seed: config.seed, warn }) : null;
     const { mode, durationMs, pollMs } = parseFlags(flags);
     const spec = readLiveMarketSpec(flags.market!);
     if (spec.chain !== flags.chain)
@@ -100,7 +107,8 @@ export function register(program: Command): void {
         rpcUrl,
         feed,
         symbol,
-        decider: new HeuristicDecider(),
+        decider: ml?.decider ?? new HeuristicDecider(),
+        onBlock: ml?.onBlock,
         flashArbAbi,
         account,
         sink: ledger,

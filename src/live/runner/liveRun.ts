@@ -77,6 +77,7 @@ export class LiveRun {
     });
     await this.o.onChainRows?.([lb.gasRow], lb.poolRows);
     const b = lb.snapshot;
+    await this.o.onBlock?.(b);
     const prices = b.pools.map(poolPrice);
     this.memory.observe(b, prices);
     const edges = detectOpportunities({

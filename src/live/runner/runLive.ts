@@ -9,6 +9,7 @@
 import type { Abi, Account } from 'viem';
 import { RetryableIoError } from '../../core/errors.ts';
 import type { Decider } from '../../decide/decider.ts';
+import type { BlockSnapshot } from '../../market/blockSnapshot.ts';
 import type { GasPriceRow } from '../../store/gasPrices.ts';
 import type { OpportunityRow } from '../../store/opportunities.ts';
 import type { PoolStateRow } from '../../store/poolStates.ts';
@@ -34,6 +35,8 @@ export interface RunLiveOptions {
   /** Feed symbol of ETH priced in USD(T/C), e.g. `ETH/USDT`. */
   symbol: string;
   decider: Decider;
+  /** Sees each block before decisions on it; a returned promise is awaited (the ML decider's gas forecaster). */
+  onBlock?: (b: BlockSnapshot) => Promise<void> | void;
   flashArbAbi: Abi;
   /** Sending account (fork/live); its key stays inside the viem account. */
   account?: Account;
