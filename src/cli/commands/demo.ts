@@ -47,7 +47,7 @@ function human(r: DemoResult): string {
   }
   lines.push('', 'simulate (heuristic decider, the "Before ML" baseline):');
   for (const [k, v] of Object.entries(r.simulate)) lines.push(`  ${k.padEnd(20)} ${String(v)}`);
-  if (r.train.slippage) lines.push('', `train slippage (from the ledger): holdout MAE ${String(r.train.slippage.holdout_mae_bps)} bps, model_versions #${String(r.train.slippage.registry_version)} ${String(r.train.slippage.status)}`);
+  if (r.train.slippage) lines.push('', `train slippage (from the ledger): holdout MAE ${Number(r.train.slippage.holdout_mae_bps).toFixed(3)} bps, model_versions #${String(r.train.slippage.registry_version)} ${String(r.train.slippage.status)}`);
   lines.push('', formatBacktestTable(r.backtest.deciders), `report: ${r.backtest.report}`);
   lines.push('', formatStatus(r.status), '', `demo done in ${r.seconds} s`);
   return lines.join('\n');

@@ -14,7 +14,7 @@ import { parseInterval } from './retrain.ts';
 
 const run = runCli;
 
-interface Outcome { registryVersion: number; promoted: boolean; candidate: number; current: number | null; baseline: number; higherIsBetter: boolean }
+interface Outcome { artefactDir: string; registryVersion: number; promoted: boolean; candidate: number; current: number | null; baseline: number; higherIsBetter: boolean }
 
 describe('arbml retrain (embedded database)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'arbml-retrain-'));
@@ -46,6 +46,9 @@ describe('arbml retrain (embedded database)', () => {
     expect(first.slippage!.promoted).toBe(true);
     expect(existsSync(join(models, 'slippage_xgb.json'))).toBe(first.slippage!.promoted);
     expect(existsSync(join(models, 'gas-forecaster.json'))).toBe(first.gas!.promoted);
+    // The RL version's folder holds the policy and the profitability model the ML decider uses with it.
+    expect(existsSync(join(first.rl!.artefactDir, 'rl_policy.json'))).toBe(true);
+    expect(existsSync(join(first.rl!.artefactDir, 'profitability.json'))).toBe(true);
   });
 
   it('second run: same data, same holdout -> the active model scores what the candidate scores and stays active', () => {

@@ -4,6 +4,7 @@
  * execution). One run per seed; training and evaluation replay the result.
  */
 import type { Chain } from '../../dex/types.ts';
+import type { Opportunity } from '../../exec/opportunity.ts';
 import { runSimulation } from '../../exec/runSimulation.ts';
 import { createMarket } from '../../market/market.ts';
 import type { Episode } from './episode.ts';
@@ -15,12 +16,14 @@ export interface GenerateEpisodesOptions {
   chains?: readonly Chain[];
   onStart?: (totalBlocks: number) => void;
   onProgress?: (blocksDone: number) => void;
+  /** Tip of the counterfactuals (default the block's typical tip), e.g. the ML decider's fee bid. */
+  counterfactualTip?: (opp: Opportunity) => bigint;
 }
 
 export async function generateEpisodes(o: GenerateEpisodesOptions): Promise<Episode[]> {
   const market = createMarket({ seed: o.seed, days: o.days, chains: o.chains });
   o.onStart?.(market.info.totalBlocks);
   const recorder = new EpisodeRecorder();
-  await runSimulation({ market, decider: recorder, seed: o.seed, runTag: `rl${o.seed}`, sink: recorder.rowSink, onProgress: o.onProgress });
+  await runSimulation({ market, decider: recorder, seed: o.seed, runTag: `rl${o.seed}`, sink: recorder.rowSink, onProgress: o.onProgress, counterfactualTip: o.counterfactualTip });
   return recorder.result();
 }

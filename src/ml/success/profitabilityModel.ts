@@ -11,6 +11,10 @@ import { RlAction } from '../rl/actions.ts';
 import { toFeatureVector, SLIPPAGE_FEATURE_NAMES, type SlippageFeatures } from '../../slippage/slippageFeatures.ts';
 import type { GbdtModel } from '../gbdt/gbdtModel.ts';
 import { trainGbdt } from '../gbdt/trainGbdt.ts';
+import { fromXgboostJson, xgboostJsonText } from '../gbdt/xgboostJson.ts';
+
+/** The model file's name in a models folder (stored with the RL policy it was trained beside). */
+export const PROFITABILITY_FILE = 'profitability.json';
 
 export const PROFITABILITY_FEATURE_NAMES = [...SLIPPAGE_FEATURE_NAMES, 'blocks_since_detection', 'quoted_net_eth', 'gas_vs_forecast', 'gas_trend'] as const;
 
@@ -72,6 +76,25 @@ export class ProfitabilityModel {
     readonly targetPrecision: number,
     readonly metrics: ProfitabilityMetrics,
   ) {}
+
+  /** The model file: the trees in XGBoost's JSON model format plus the decision rule's weight and metrics. */
+  toJson(): string {
+    return `${JSON.stringify({ format: 'arbml.profitability', version: 1, features: PROFITABILITY_FEATURE_NAMES, lambda: this.lambda, target_precision: this.targetPrecision, metrics: this.metrics, model: JSON.parse(xgboostJsonText(this.model)) as unknown })}\n`;
+  }
+
+  /** Reads a model file (data only); throws InvalidInputError naming `source`. */
+  static fromJson(text: string, source: string): ProfitabilityModel {
+    let doc: { format?: string; version?: number; features?: unknown; lambda?: unknown; target_precision?: unknown; metrics?: ProfitabilityMetrics; model?: unknown };
+    try {
+      doc = JSON.parse(text) as typeof doc;
+    } catch (cause) {
+      throw new InvalidInputError(`${source}: not JSON`, { cause });
+    }
+    if (doc.format !== 'arbml.profitability' || doc.version !== 1) throw new InvalidInputError(`${source}: not an arbml profitability model v1`);
+    if (JSON.stringify(doc.features) !== JSON.stringify(PROFITABILITY_FEATURE_NAMES)) throw new InvalidInputError(`${source}: features differ from ${PROFITABILITY_FEATURE_NAMES.join(', ')}`);
+    if (typeof doc.lambda !== 'number' || !(doc.lambda >= 0) || typeof doc.target_precision !== 'number') throw new InvalidInputError(`${source}: lambda and target_precision must be numbers`);
+    return new ProfitabilityModel(fromXgboostJson(doc.model), doc.lambda, doc.target_precision, doc.metrics!);
+  }
 
   /** Whether an offer with this input and expected net (ETH) should be executed. */
   accept(x: ProfitabilityInput, netEth: number): boolean {
