@@ -49,7 +49,7 @@ export function register(program: Command): void {
       .option('--kinds <list>', 'comma list of slippage, gas, rl', 'slippage,gas,rl')
       .option('--models-dir <dir>', 'models folder (default config modelsDir)')
       .option('--rl-episodes <n>', 'Q-learning episodes', '10000')
-      .option('--rl-days <n>', 'simulated days of the RL training episodes', '3')
+      .option('--rl-days <n>', 'simulated days of the RL training episodes', '6')
       .option('--gas-epochs <n>', 'LSTM epochs of the gas forecaster (0 = no LSTM)', '8'),
   ).action(async (flags: Flags) => {
     const config = configFromFlags(flags, flags.modelsDir ? { modelsDir: flags.modelsDir } : {});

@@ -36,7 +36,7 @@ export function register(program: Command): void {
     .description('Q-learning execution policy (when, how much, which route) on paper-runner episodes; writes models/rl_policy.json')
     .option('--episodes <n>', 'training episodes', '10000')
     .option('--seed <n>', 'seed of the training market run and of the agent (held-out: seed+1000, seed+1001)', '1')
-    .option('--train-days <n>', 'simulated days of the training market run', '3')
+    .option('--train-days <n>', 'simulated days of the training market run', '6')
     .option('--eval-days <n>', 'simulated days of each held-out market run', '1')
     .option('--models-dir <dir>', 'directory of model artefacts (slippage model read from it)', 'models')
     .option('--out <file>', 'policy file to write (default <models-dir>/rl_policy.json)')

@@ -37,7 +37,7 @@ export async function retrainRl(o: RetrainRlOptions): Promise<RetrainOutcome> {
   const started = performance.now();
   const next = (await listModelVersions(o.db, 'rl')).length + 1;
   const seed = o.seed + next;
-  const trainDays = o.trainDays ?? 3, evalDays = o.evalDays ?? 1;
+  const trainDays = o.trainDays ?? 6, evalDays = o.evalDays ?? 1;
   o.onStage?.(`retrain rl: episodes from the market model, seed ${seed}, ${trainDays} days (held out: seed ${seed + 1000}, ${evalDays} days)`);
   // Outcomes at the tip the ML decider pays (its fee bid), as in the backtest.
   const counterfactualTip = (opp: Opportunity): bigint => bidTipWei(opp, opp.routes[0]!.gasUsed, DEFAULT_BID_SHARE);

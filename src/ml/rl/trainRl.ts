@@ -42,7 +42,7 @@ function fitSlippage(pool: readonly Episode[], seed: number): SlippagePredictor 
 }
 
 export async function trainRl(o: TrainRlOptions): Promise<TrainRlResult> {
-  const trainDays = o.trainDays ?? 3;
+  const trainDays = o.trainDays ?? 6;
   const evalSeeds = o.evalSeeds ?? [o.seed + 1000, o.seed + 1001];
   const evalDays = o.evalDays ?? 1;
   o.onStage?.(`generating training episodes: seed ${o.seed}, ${trainDays} days`);
