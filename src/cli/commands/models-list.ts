@@ -7,7 +7,7 @@ import { commandGroup } from '../group.ts';
 import { configFromFlags, withCommonOptions, type CommonFlags } from '../options.ts';
 import { report } from '../output.ts';
 
-const HEADLINE = ['retrain_holdout_mae_bps', 'holdout_mae_bps', 'holdout_mae_gwei_5min', 'holdout_total_profit_eth'];
+const HEADLINE = ['retrain_holdout_mae_bps', 'holdout_mae_bps', 'holdout_mae_gwei_5min', 'holdout_total_profit_eth', 'pct_of_oracle'];
 
 function headline(m: Record<string, unknown>): string {
   const key = HEADLINE.find((k) => typeof m[k] === 'number');

@@ -7,6 +7,7 @@ import { binIndex } from '../../gas/gasSeries.ts';
 import { loadGasFile } from '../../gas/loadGasFile.ts';
 import { trainGasForecaster } from '../../gas/trainGasForecaster.ts';
 import { commandGroup } from '../group.ts';
+import { recordTrainedModel } from '../recordTrainedModel.ts';
 import { info, report, warn } from '../output.ts';
 
 interface Flags {
@@ -17,6 +18,7 @@ interface Flags {
   threads: string;
   lstm: boolean;
   gbdt: boolean;
+  register: boolean;
   json?: boolean;
 }
 
@@ -32,6 +34,7 @@ export function register(program: Command): void {
     .option('--threads <n>', 'LSTM training threads (1 or 2)', '2')
     .option('--no-lstm', 'leave the LSTM out of the blend')
     .option('--no-gbdt', 'leave the gradient-boosted trees out of the blend')
+    .option('--no-register', 'do not record the model in model_versions')
     .option('--json', 'print one JSON object on stdout')
     .action(async (opts: Flags) => {
       const seed = Number(opts.seed);
@@ -54,9 +57,15 @@ export function register(program: Command): void {
       });
       mkdirSync(dirname(opts.out), { recursive: true });
       writeFileSync(opts.out, JSON.stringify(model));
+      const registryVersion = opts.register
+        ? await recordTrainedModel({
+            kind: 'gas', trainedAt: new Date(), windowStart: new Date(model.trainingWindow.from), windowEnd: new Date(model.trainingWindow.to),
+            features: model.features, metrics: { source: opts.data, validation: model.validation, blend: model.blend }, artefactPath: opts.out,
+          })
+        : null;
       const result = {
         model: opts.out, rows: series.length, rejected: rejected.length, trainingWindow: model.trainingWindow,
-        lstmBestEpoch: model.lstm?.bestEpoch ?? null, blend: model.blend, validation: model.validation,
+        lstmBestEpoch: model.lstm?.bestEpoch ?? null, blend: model.blend, validation: model.validation, registry_version: registryVersion,
       };
       report({
         json: !!opts.json, result,

@@ -12,6 +12,8 @@ import { trainRl } from '../../ml/rl/trainRl.ts';
 import { loadSlippagePredictorOrNull } from '../../slippage/loadSlippagePredictorOrNull.ts';
 import { MODEL_FILE } from '../../slippage/slippagePredictor.ts';
 import { commandGroup } from '../group.ts';
+import { recordTrainedModel } from '../recordTrainedModel.ts';
+import { STATE_BINS } from '../../ml/rl/rlState.ts';
 import { info, report, warn } from '../output.ts';
 
 interface Flags {
@@ -21,6 +23,7 @@ interface Flags {
   evalDays: string;
   out?: string;
   modelsDir: string;
+  register: boolean;
   json?: boolean;
 }
 
@@ -40,6 +43,7 @@ export function register(program: Command): void {
     .option('--eval-days <n>', 'simulated days of each held-out market run', '1')
     .option('--models-dir <dir>', 'directory of model artefacts (slippage model read from it)', 'models')
     .option('--out <file>', 'policy file to write (default <models-dir>/rl_policy.json)')
+    .option('--no-register', 'do not record the policy in model_versions')
     .option('--json', 'print one JSON object on stdout')
     .action(async (opts: Flags) => {
       const episodes = positiveInt(opts.episodes, '--episodes');
@@ -58,8 +62,14 @@ export function register(program: Command): void {
       const out = opts.out ?? join(opts.modelsDir, RL_POLICY_FILE);
       mkdirSync(dirname(out), { recursive: true });
       writePolicyFile(out, r.policyJson);
+      const registryVersion = opts.register
+        ? await recordTrainedModel({
+            kind: 'rl', trainedAt: new Date(), features: Object.keys(STATE_BINS), artefactPath: out,
+            metrics: { seed, episodes, train_days: trainDays, eval: r.eval, pct_of_oracle: r.pct_of_oracle, avg_reward: r.curve.length ? r.curve[r.curve.length - 1]![1] : 0 },
+          })
+        : null;
       const seconds = Number(((performance.now() - started) / 1000).toFixed(3));
-      const result = { episodes: r.episodes, seconds, curve: r.curve, eval: r.eval, pct_of_oracle: r.pct_of_oracle, policy: out, training_episodes: r.trainingEpisodes, eval_episodes: r.evalEpisodes, slippage_model: r.slippageModel };
+      const result = { episodes: r.episodes, seconds, curve: r.curve, eval: r.eval, pct_of_oracle: r.pct_of_oracle, policy: out, training_episodes: r.trainingEpisodes, eval_episodes: r.evalEpisodes, slippage_model: r.slippageModel, registry_version: registryVersion };
       report({
         json: opts.json ?? false, result,
         human: (x) => [
