@@ -4,8 +4,8 @@
  * after a slippage allowance and the gas it would pay at the opportunity's base fee and typical tip.
  */
 import { makePending } from '../exec/makePending.ts';
-import { nativeWeiToEth, tokenAmountToEth, type Opportunity, type RouteCandidate } from '../exec/opportunity.ts';
-import { EXECUTE_ACTIONS, executeParams, type RlAction } from '../ml/rl/actions.ts';
+import { nativeWeiToEth, tokenAmountToEth, type Opportunity, type RouteCandidate } from '../domain/opportunity.ts';
+import { EXECUTE_ACTIONS, executeParams, type RlAction } from './rl/actions.ts';
 
 export interface ActionQuote {
   action: RlAction;

@@ -4,7 +4,7 @@
  * competitors racing for the same edge (builders order by tip). The backtest's shadow run prices the same bid for
  * its counterfactuals, so models and the oracle see outcomes at the tip the decider pays.
  */
-import type { Opportunity } from '../exec/opportunity.ts';
+import type { Opportunity } from '../domain/opportunity.ts';
 
 /** The ML decider's default fee bid (share of the quoted net profit). */
 export const DEFAULT_BID_SHARE = 0.05;

@@ -2,7 +2,7 @@
  * Blocks since an edge was first offered, the way the RL episodes count them: an offer of the same pool in the next
  * block of its chain continues the episode; a gap or a freshly opened edge (blocksOpen 0) starts a new one.
  */
-import type { Opportunity } from '../exec/opportunity.ts';
+import type { Opportunity } from '../domain/opportunity.ts';
 
 export class EpisodeClock {
   private readonly open = new Map<string, { first: number; last: number }>();

@@ -4,7 +4,7 @@ import { buildOpportunity } from '../exec/buildOpportunity.ts';
 import { detectOpportunities } from '../exec/detectOpportunities.ts';
 import { defaultFlashProviders } from '../exec/flashProviders.ts';
 import { MarketMemory } from '../exec/marketMemory.ts';
-import type { Opportunity } from '../exec/opportunity.ts';
+import type { Opportunity } from '../domain/opportunity.ts';
 import { edgeBlock } from '../exec/testing.ts';
 import { HeuristicDecider, heuristicNet, staticSlippageCost } from './heuristicDecider.ts';
 

@@ -4,8 +4,8 @@
  * flash fee > 0 (exact bigint arithmetic, the slippage cost rounded up). Full optimal size, best route. The edge
  * test is on |edge_bps|: the sign only says which way the pool is off.
  */
-import type { Opportunity } from '../exec/opportunity.ts';
-import type { Decider, DecisionResult } from './decider.ts';
+import type { Opportunity } from '../domain/opportunity.ts';
+import type { Decider, DecisionResult } from '../domain/decider.ts';
 
 export interface HeuristicParams {
   minEdgeBps: number;

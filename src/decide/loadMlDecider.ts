@@ -11,12 +11,12 @@ import { GasForecaster } from '../gas/gasForecaster.ts';
 import { gasForecasterFromJson } from '../gas/gasForecasterModel.ts';
 import { LiveGasForecast } from '../gas/liveGasForecast.ts';
 import type { BlockSnapshot } from '../market/blockSnapshot.ts';
-import { restoreAgent, RL_POLICY_FILE } from '../ml/rl/policyFile.ts';
+import { restoreAgent, RL_POLICY_FILE } from './rl/policyFile.ts';
 import { loadSlippagePredictorOrNull } from '../slippage/loadSlippagePredictorOrNull.ts';
 import { MODEL_FILE } from '../slippage/slippagePredictor.ts';
 import { DEFAULT_BID_SHARE } from './bidTip.ts';
 import { MlDecider } from './mlDecider.ts';
-import { PROFITABILITY_FILE, ProfitabilityModel } from '../ml/success/profitabilityModel.ts';
+import { PROFITABILITY_FILE, ProfitabilityModel } from './profitability/profitabilityModel.ts';
 
 export const GAS_FORECASTER_FILE = 'gas-forecaster.json';
 

@@ -6,18 +6,18 @@
  * losing the edge (gasDecision). A state the policy never saw in training falls back to the best-priced action
  * (or skip). Models are looked up by the opportunity's time, so a walk-forward run swaps them at retrain points.
  */
-import type { Opportunity } from '../exec/opportunity.ts';
+import type { Opportunity } from '../domain/opportunity.ts';
 import type { HorizonForecast } from '../gas/gasForecaster.ts';
 import { gasDecision } from '../gas/gasDecision.ts';
-import { EXECUTE_ACTIONS, RlAction, ACTION_COUNT } from '../ml/rl/actions.ts';
-import { opportunitySnapshot, slippageFeaturesOf, slippageProxyBps } from '../ml/rl/opportunitySnapshot.ts';
-import type { QAgent } from '../ml/rl/qAgent.ts';
-import type { ProfitabilityModel } from '../ml/success/profitabilityModel.ts';
-import { discretise } from '../ml/rl/rlState.ts';
+import { EXECUTE_ACTIONS, RlAction, ACTION_COUNT } from './rl/actions.ts';
+import { opportunitySnapshot, slippageFeaturesOf, slippageProxyBps } from './rl/opportunitySnapshot.ts';
+import type { QAgent } from './rl/qAgent.ts';
+import type { ProfitabilityModel } from './profitability/profitabilityModel.ts';
+import { discretise } from './rl/rlState.ts';
 import type { SlippagePredictor } from '../slippage/slippagePredictor.ts';
 import { expectedNetEth, quoteExecuteActions } from './actionQuotes.ts';
 import { bidTipWei } from './bidTip.ts';
-import type { Decider, DecisionContext, DecisionResult } from './decider.ts';
+import type { Decider, DecisionContext, DecisionResult } from '../domain/decider.ts';
 import { EpisodeClock } from './episodeClock.ts';
 
 export interface MlModels {

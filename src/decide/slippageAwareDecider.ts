@@ -3,10 +3,10 @@
  * decider): execute when |edge| > 50 bps, gas < 100 gwei, and gross - predicted slippage - gas - flash fee > 0.
  * Full optimal size, best route, the heuristic's 50 bps per-hop tolerance (so only the decision differs).
  */
-import type { Opportunity } from '../exec/opportunity.ts';
+import type { Opportunity } from '../domain/opportunity.ts';
 import type { SlippagePredictor } from '../slippage/slippagePredictor.ts';
-import { slippageFeaturesOf } from '../ml/rl/opportunitySnapshot.ts';
-import type { Decider, DecisionContext, DecisionResult } from './decider.ts';
+import { slippageFeaturesOf } from './rl/opportunitySnapshot.ts';
+import type { Decider, DecisionContext, DecisionResult } from '../domain/decider.ts';
 import { HEURISTIC_PARAMS, heuristicNet } from './heuristicDecider.ts';
 
 export interface SlippageAwareOptions {

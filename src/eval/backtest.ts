@@ -10,17 +10,17 @@
  * detected in the window.
  */
 import { InvalidInputError } from '../core/errors.ts';
-import type { Decider } from '../decide/decider.ts';
+import type { Decider } from '../domain/decider.ts';
 import { bidTipWei, DEFAULT_BID_SHARE } from '../decide/bidTip.ts';
 import { HeuristicDecider } from '../decide/heuristicDecider.ts';
 import { MlDecider, type MlModels } from '../decide/mlDecider.ts';
 import { SlippageAwareDecider } from '../decide/slippageAwareDecider.ts';
 import type { Chain } from '../dex/types.ts';
 import type { MarketView } from '../exec/marketView.ts';
-import type { Opportunity } from '../exec/opportunity.ts';
+import type { Opportunity } from '../domain/opportunity.ts';
 import { runSimulation } from '../exec/runSimulation.ts';
 import type { SequenceModelOptions } from '../gas/trainSequenceModel.ts';
-import type { OpportunityRow } from '../store/opportunities.ts';
+import type { OpportunityRow } from '../domain/opportunityRow.ts';
 import type { BacktestDeciderName, BacktestResult, DeciderMetrics } from './backtestResult.ts';
 import { cumulativeProfit, deciderMetrics, episodeBestReward, executedProfits, oracleDeciderMetrics } from './deciderMetrics.ts';
 import { gasForecastTable } from './gasForecastTable.ts';

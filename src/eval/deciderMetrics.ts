@@ -4,9 +4,9 @@
  * realised action knowing every outcome, or nothing).
  */
 import { summarizeRun } from '../exec/summarizeRun.ts';
-import type { Episode } from '../ml/rl/episode.ts';
-import { oracleMetrics } from '../ml/rl/evaluatePolicies.ts';
-import type { OpportunityRow } from '../store/opportunities.ts';
+import type { Episode } from '../decide/rl/episode.ts';
+import { oracleMetrics } from '../decide/rl/evaluatePolicies.ts';
+import type { OpportunityRow } from '../domain/opportunityRow.ts';
 import type { DeciderMetrics } from './backtestResult.ts';
 
 export type MetricRow = Pick<

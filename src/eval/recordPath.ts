@@ -5,12 +5,12 @@
  * from this record, only on the part of it known before its retrain point.
  */
 import { InvariantError } from '../core/errors.ts';
-import type { Decider, DecisionContext, DecisionResult } from '../decide/decider.ts';
-import type { Opportunity } from '../exec/opportunity.ts';
+import type { Decider, DecisionContext, DecisionResult } from '../domain/decider.ts';
+import type { Opportunity } from '../domain/opportunity.ts';
 import { runSimulation } from '../exec/runSimulation.ts';
 import type { MarketView } from '../exec/marketView.ts';
-import type { Episode } from '../ml/rl/episode.ts';
-import { EpisodeRecorder } from '../ml/rl/episodeRecorder.ts';
+import type { Episode } from '../decide/rl/episode.ts';
+import { EpisodeRecorder } from '../decide/rl/episodeRecorder.ts';
 import { GasTape } from '../gas/gasTape.ts';
 import { observeMarket } from '../exec/observeMarket.ts';
 

@@ -8,10 +8,10 @@ import { gasFeatureColumns, featureWarmupBins } from '../gas/gasFeatures.ts';
 import { gasSeries } from '../gas/gasSeries.ts';
 import { trainGasForecaster } from '../gas/trainGasForecaster.ts';
 import type { SequenceModelOptions } from '../gas/trainSequenceModel.ts';
-import type { QAgent } from '../ml/rl/qAgent.ts';
-import { trainQAgent } from '../ml/rl/trainQAgent.ts';
+import type { QAgent } from '../decide/rl/qAgent.ts';
+import { trainQAgent } from '../decide/rl/trainQAgent.ts';
 import { SlippagePredictor } from '../slippage/slippagePredictor.ts';
-import { ProfitabilityModel } from '../ml/success/profitabilityModel.ts';
+import { ProfitabilityModel } from '../decide/profitability/profitabilityModel.ts';
 import type { RetrainPoint } from './backtestResult.ts';
 import { episodesBefore, type PathRecord } from './recordPath.ts';
 

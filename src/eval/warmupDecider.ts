@@ -3,8 +3,8 @@
  * the market path, the offers and every random draw stay those of the shadow run) and from then on hands over to
  * the decider under test. All deciders of a backtest thus meet the same market at the start of the evaluation.
  */
-import type { Opportunity } from '../exec/opportunity.ts';
-import type { Decider, DecisionContext, DecisionResult } from '../decide/decider.ts';
+import type { Opportunity } from '../domain/opportunity.ts';
+import type { Decider, DecisionContext, DecisionResult } from '../domain/decider.ts';
 
 export class WarmupDecider implements Decider {
   readonly name: string;

@@ -6,7 +6,7 @@ import type { Pool } from '../dex/pool.ts';
 import type { BlockSnapshot } from '../market/blockSnapshot.ts';
 import type { DetectedEdge } from './detectOpportunities.ts';
 import type { MarketMemory } from './marketMemory.ts';
-import { createOpportunity, nativeWeiToEth, tokenAmountToEth, type Opportunity } from './opportunity.ts';
+import { createOpportunity, nativeWeiToEth, tokenAmountToEth, type Opportunity } from '../domain/opportunity.ts';
 
 const Q96 = 2 ** 96;
 

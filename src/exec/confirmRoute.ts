@@ -10,7 +10,7 @@ import { flashRateFloat } from '../dex/routes/screenV2V2.ts';
 import { flashRateOf } from '../dex/routes/flashRate.ts';
 import { InsufficientLiquidityError, quoteRoute } from '../dex/routes/quoteRoute.ts';
 import type { Route } from '../dex/routes/route.ts';
-import type { RouteCandidate } from './opportunity.ts';
+import type { RouteCandidate } from '../domain/opportunity.ts';
 import { sizeTwoHop } from './sizeTwoHop.ts';
 
 export interface ConfirmRouteOptions {

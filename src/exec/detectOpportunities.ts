@@ -11,7 +11,7 @@ import { createRoute } from '../dex/routes/route.ts';
 import type { BlockSnapshot } from '../market/blockSnapshot.ts';
 import { poolFee } from '../market/pools/poolMath.ts';
 import { confirmRoute } from './confirmRoute.ts';
-import type { RouteCandidate } from './opportunity.ts';
+import type { RouteCandidate } from '../domain/opportunity.ts';
 import { sizeTwoHop } from './sizeTwoHop.ts';
 
 /** Routes found for one mispriced pool, best exact net profit first. */

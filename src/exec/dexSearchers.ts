@@ -19,7 +19,7 @@ import { drawLatencyBlocks, drawTipRatio } from '../market/pools/latency.ts';
 import { confirmRoute } from './confirmRoute.ts';
 import { usdcPerNative } from './detectOpportunities.ts';
 import type { MarketView } from './marketView.ts';
-import type { Opportunity } from './opportunity.ts';
+import type { Opportunity } from '../domain/opportunity.ts';
 
 /** A searcher trade that landed in a block: the pools after it and the tip it paid. */
 export interface SearcherTrade {

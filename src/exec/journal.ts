@@ -5,7 +5,8 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { opportunityColumns, type OpportunityRow } from '../store/opportunities.ts';
+import { opportunityColumns } from '../store/opportunities.ts';
+import type { OpportunityRow } from '../domain/opportunityRow.ts';
 
 const fields = Object.keys(opportunityColumns) as (keyof OpportunityRow)[];
 

@@ -8,7 +8,7 @@ import { HeuristicDecider } from '../decide/heuristicDecider.ts';
 import { createMarket } from '../market/market.ts';
 import type { BulkInsertResult } from '../store/bulkInsert.ts';
 import { openStore } from '../store/openStore.ts';
-import type { OpportunityRow } from '../store/opportunities.ts';
+import type { OpportunityRow } from '../domain/opportunityRow.ts';
 import { decodeJournalLine, encodeJournalLine } from './journal.ts';
 import { Ledger } from './ledger.ts';
 import { runSimulation, type RowSink } from './runSimulation.ts';

@@ -5,9 +5,9 @@
  * database and empties it. A row is counted as logged once, by the write that confirmed it, so nothing is lost
  * (it is in the database or the journal) and nothing doubles (a replay of rows already stored adds nothing).
  */
-import type { RunnerMetrics } from '../monitor/metrics.ts';
+import type { RunnerMetrics } from '../domain/runnerMetrics.ts';
 import type { BulkInsertResult } from '../store/bulkInsert.ts';
-import type { OpportunityRow } from '../store/opportunities.ts';
+import type { OpportunityRow } from '../domain/opportunityRow.ts';
 import { Journal } from './journal.ts';
 import type { RowSink } from './runSimulation.ts';
 

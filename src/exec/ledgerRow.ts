@@ -6,8 +6,8 @@
  */
 import { keccak256, toHex } from 'viem';
 import { slippageBps } from '../dex/price/prices.ts';
-import type { OpportunityRow, Outcome } from '../store/opportunities.ts';
-import { nativeWeiToEth, tokenAmountToEth } from './opportunity.ts';
+import type { OpportunityRow, Outcome } from '../domain/opportunityRow.ts';
+import { nativeWeiToEth, tokenAmountToEth } from '../domain/opportunity.ts';
 import type { PendingTx, Resolution } from './pendingTx.ts';
 
 /** Realised profit of a resolution in ETH (0 when nothing was paid). */

@@ -6,11 +6,11 @@
  */
 import { chainProfile } from '../dex/gas/chainProfiles.ts';
 import { weiToToken } from '../dex/gas/gasCost.ts';
-import type { DecisionResult } from '../decide/decider.ts';
+import type { DecisionResult } from '../domain/decider.ts';
 import { quoteCandidate } from './confirmRoute.ts';
 import { hopMinimums } from './executeRoute.ts';
 import { INCLUSION_PARAMS, maxFeeWei } from './inclusion.ts';
-import { tokenPerNative, type Opportunity, type RouteCandidate } from './opportunity.ts';
+import { tokenPerNative, type Opportunity, type RouteCandidate } from '../domain/opportunity.ts';
 import type { PendingTx } from './pendingTx.ts';
 
 export const COUNTERFACTUAL_TOLERANCE_BPS = 50;

@@ -6,14 +6,8 @@
  */
 import type { BlockSnapshot } from '../market/blockSnapshot.ts';
 import type { Chain } from '../dex/types.ts';
+import type { GasSample } from '../domain/gasSample.ts';
 
-/** One minute of a chain's gas, as the decision context exposes it. */
-export interface GasSample {
-  timeMs: number;
-  baseFeeGwei: number;
-  priorityFeeGwei: number;
-  utilisation: number;
-}
 
 const POOL_WINDOW = 20;
 const PRESSURE_BLOCKS = 100;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DecisionResult } from '../decide/decider.ts';
+import type { DecisionResult } from '../domain/decider.ts';
 import type { BlockSnapshot } from '../market/blockSnapshot.ts';
 import { poolPrice, swapToPrice } from '../market/pools/poolMath.ts';
 import { advancePending, type Included } from './advancePending.ts';

@@ -2,9 +2,9 @@
  * A transaction on its way to a block: either ours (the decider said execute) or the counterfactual of a skipped
  * opportunity (what executing at once at full size would have met), followed on the same path without changing it.
  */
-import type { DecisionResult } from '../decide/decider.ts';
+import type { DecisionResult } from '../domain/decider.ts';
 import type { ExecutionPlan } from './executeRoute.ts';
-import type { Opportunity, RouteCandidate } from './opportunity.ts';
+import type { Opportunity, RouteCandidate } from '../domain/opportunity.ts';
 
 export interface PendingTx {
   kind: 'execute' | 'counterfactual';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Decider, DecisionResult } from '../decide/decider.ts';
+import type { Decider, DecisionResult } from '../domain/decider.ts';
 import { HeuristicDecider } from '../decide/heuristicDecider.ts';
 import { createMarket } from '../market/market.ts';
-import type { OpportunityRow } from '../store/opportunities.ts';
+import type { OpportunityRow } from '../domain/opportunityRow.ts';
 import { runSimulation } from './runSimulation.ts';
 
 const always = (decision: DecisionResult['decision']): Decider => ({

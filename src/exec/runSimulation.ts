@@ -7,7 +7,7 @@
  * end of the run so that every opportunity resolves inside it.
  */
 import { rngFor, type Rng } from '../core/random.ts';
-import type { Decider } from '../decide/decider.ts';
+import type { Decider } from '../domain/decider.ts';
 import type { FlashProvider } from '../dex/flash/flashProvider.ts';
 import type { Pool } from '../dex/pool.ts';
 import type { Chain } from '../dex/types.ts';
@@ -15,8 +15,8 @@ import type { BlockSnapshot } from '../market/blockSnapshot.ts';
 import { DEFAULT_MARKET_PARAMS } from '../market/defaultParams.ts';
 import type { CompetitorParams } from '../market/params.ts';
 import { poolPrice } from '../market/pools/poolMath.ts';
-import type { RunnerMetrics } from '../monitor/metrics.ts';
-import type { OpportunityRow } from '../store/opportunities.ts';
+import type { RunnerMetrics } from '../domain/runnerMetrics.ts';
+import type { OpportunityRow } from '../domain/opportunityRow.ts';
 import { advancePending } from './advancePending.ts';
 import { buildOpportunity } from './buildOpportunity.ts';
 import { detectOpportunities } from './detectOpportunities.ts';
@@ -27,7 +27,7 @@ import { ledgerRow } from './ledgerRow.ts';
 import { makePending } from './makePending.ts';
 import { MarketMemory } from './marketMemory.ts';
 import type { MarketView } from './marketView.ts';
-import type { Opportunity } from './opportunity.ts';
+import type { Opportunity } from '../domain/opportunity.ts';
 import type { PendingTx, Resolution } from './pendingTx.ts';
 import { RunSummaryAccumulator, type RunSummary } from './summarizeRun.ts';
 

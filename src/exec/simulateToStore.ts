@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import type { Decider } from '../decide/decider.ts';
+import type { Decider } from '../domain/decider.ts';
 import type { Chain } from '../dex/types.ts';
 import { createMarket, type MarketInfo } from '../market/market.ts';
-import type { RunnerMetrics } from '../monitor/metrics.ts';
+import type { RunnerMetrics } from '../domain/runnerMetrics.ts';
 import type { BulkInsertResult } from '../store/bulkInsert.ts';
-import type { OpportunityRow } from '../store/opportunities.ts';
+import type { OpportunityRow } from '../domain/opportunityRow.ts';
 import type { BlockSnapshot } from '../market/blockSnapshot.ts';
 import { Ledger, type LedgerStats } from './ledger.ts';
 import { runSimulation } from './runSimulation.ts';

@@ -4,7 +4,7 @@
  * they add to 1); avg and total profit over executed rows; missed profit = positive counterfactual profit of
  * skipped rows; slippage MAE = mean |estimated - actual| over executed rows that have an actual slippage.
  */
-import type { OpportunityRow } from '../store/opportunities.ts';
+import type { OpportunityRow } from '../domain/opportunityRow.ts';
 
 export interface RunSummary {
   opportunities: number;

@@ -20,7 +20,7 @@ import { parsePromText } from './promText.ts';
 import { insertModelVersions, knownModelVersions } from './testing/knownLedger.ts';
 import { startSyntheticLedgerWriter, type LedgerWriter } from './testing/liveLedgerWriter.ts';
 import { writeQuickModels } from './testing/quickModels.ts';
-import { retrainRl } from '../ml/registry/retrainRl.ts';
+import { retrainRl } from '../train/retrainRl.ts';
 import { startSimulateProcess, type SimulateProcess } from './testing/simulateProcess.ts';
 
 const chromiumPath = '/usr/bin/chromium';

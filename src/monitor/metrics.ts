@@ -4,28 +4,12 @@
  * not recorded: it is counted in `arbml_metric_values_rejected_total{metric}` so a long run never stops on it.
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Decision, OpportunityRow, Outcome } from '../store/opportunities.ts';
+import type { Decision, OpportunityRow, Outcome } from '../domain/opportunityRow.ts';
+import type { RunnerMetrics } from '../domain/runnerMetrics.ts';
 
-export interface RunnerMetrics {
+/** The runner's metrics port implemented with prom-client; `registry` is what `/metrics` exposes. */
+export interface PromRunnerMetrics extends RunnerMetrics {
   readonly registry: Registry;
-  /** One opportunity detected on `chain` (taken or not). */
-  opportunitySeen(chain: string): void;
-  /** The decider's verdict; `execute` also counts the opportunity as taken. */
-  decision(chain: string, decision: Decision): void;
-  /** How a decided opportunity ended, with its realised net profit in ETH when it has one (negative for a loss). */
-  outcome(chain: string, outcome: Outcome, profitEth?: number | string | null): void;
-  /** Predicted minus actual slippage of one executed trade, in bps (sign kept; the histogram holds |error|). */
-  slippageError(bps: number): void;
-  /** Gas forecast minus the gas price seen, in gwei. */
-  gasForecastError(gwei: number): void;
-  /** Seconds from detection to decision. */
-  decisionLatency(seconds: number): void;
-  /** The model version of `kind` (slippage, gas, rl) the decider is using now. */
-  modelVersion(kind: string, version: number): void;
-  /** Ledger rows waiting in the journal to be written to the database. */
-  journalBacklog(rows: number): void;
-  /** Everything above that one ledger row tells, in one call (seen, decision, outcome, errors, latency). */
-  recordOpportunity(row: OpportunityRow): void;
 }
 
 const profitBuckets = [-0.1, -0.05, -0.02, -0.01, -0.005, 0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5];
@@ -39,7 +23,7 @@ function toFinite(value: number | string | null | undefined): number | undefined
   return Number.isFinite(n) ? n : undefined;
 }
 
-export function createRunnerMetrics(registry: Registry = new Registry()): RunnerMetrics {
+export function createRunnerMetrics(registry: Registry = new Registry()): PromRunnerMetrics {
   const reg = [registry];
   const seen = new Counter({
     name: 'arbml_opportunities_seen_total',
@@ -126,7 +110,7 @@ export function createRunnerMetrics(registry: Registry = new Registry()): Runner
     return n;
   }
 
-  const metrics: RunnerMetrics = {
+  const metrics: PromRunnerMetrics = {
     registry,
     opportunitySeen: (chain) => seen.inc({ chain }),
     decision(chain, decision) {

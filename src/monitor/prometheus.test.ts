@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/openStore.ts';
 import { createDashboardServer } from './dashboardServer.ts';
 import { grafanaDashboardPath } from './grafana/writeGrafanaDashboard.ts';
-import { createRunnerMetrics, type RunnerMetrics } from './metrics.ts';
+import { createRunnerMetrics, type PromRunnerMetrics as RunnerMetrics } from './metrics.ts';
 import { startMetricsServer, type MetricsServer } from './metricsServer.ts';
 import { prometheusBinary, startPrometheus, waitFor, type PrometheusProcess } from './testing/prometheusProcess.ts';
 import { knownRows } from './testing/knownLedger.ts';

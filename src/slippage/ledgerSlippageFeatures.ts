@@ -7,8 +7,8 @@
  * was mispriced).
  */
 import { InvalidInputError } from '../core/errors.ts';
-import type { Opportunity } from '../exec/opportunity.ts';
-import type { OpportunityRow } from '../store/opportunities.ts';
+import type { Opportunity } from '../domain/opportunity.ts';
+import type { OpportunityRow } from '../domain/opportunityRow.ts';
 import type { SlippageFeatures } from './slippageFeatures.ts';
 
 /** The ledger facts behind the features, as numbers. */

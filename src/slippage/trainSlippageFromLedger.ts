@@ -10,7 +10,7 @@ import { InvalidInputError } from '../core/errors.ts';
 import type { Db } from '../store/db.ts';
 import { recordModelVersion } from '../store/modelVersions.ts';
 import { opportunityFromRecord } from '../store/readOpportunities.ts';
-import type { OpportunityRow } from '../store/opportunities.ts';
+import type { OpportunityRow } from '../domain/opportunityRow.ts';
 import { ledgerSlippageFeatures } from './ledgerSlippageFeatures.ts';
 import type { SlippageFeatures } from './slippageFeatures.ts';
 import { SlippagePredictor } from './slippagePredictor.ts';

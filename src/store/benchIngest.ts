@@ -12,7 +12,8 @@ import postgres from 'postgres';
 import { csvChunks, fieldEncoder } from './csv.ts';
 import { columnList } from './db.ts';
 import { openStore } from './openStore.ts';
-import { opportunityColumnNames, opportunityValues, type OpportunityRow } from './opportunities.ts';
+import { opportunityColumnNames, opportunityValues } from './opportunities.ts';
+import type { OpportunityRow } from '../domain/opportunityRow.ts';
 import { syntheticOpportunities } from './syntheticOpportunities.ts';
 import { tableMeta, type TableMeta } from './tableMeta.ts';
 

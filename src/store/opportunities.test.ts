@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpportunityRow } from './opportunities.ts';
+import type { OpportunityRow } from '../domain/opportunityRow.ts';
 import { syntheticOpportunities } from './syntheticOpportunities.ts';
 import { openTestStore, testBackends, type TestStore } from './testing.ts';
 

@@ -3,7 +3,8 @@
  * floats as numbers, oldest first.
  */
 import type { Db } from './db.ts';
-import { opportunityColumns, type OpportunityRow } from './opportunities.ts';
+import { opportunityColumns } from './opportunities.ts';
+import type { OpportunityRow } from '../domain/opportunityRow.ts';
 
 export interface ReadOpportunitiesOptions {
   /** Inclusive lower bound on timestamp. */

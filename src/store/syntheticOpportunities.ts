@@ -3,7 +3,7 @@
  * with plausible values. Same seed, same rows.
  */
 import { rngFor } from '../core/random.ts';
-import type { Decision, OpportunityRow, Outcome } from './opportunities.ts';
+import type { Decision, OpportunityRow, Outcome } from '../domain/opportunityRow.ts';
 
 export interface SyntheticOpportunitiesOptions {
   count: number;

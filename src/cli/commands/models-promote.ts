@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.ts';
-import { isModelKind, MODEL_KINDS, publishArtefacts } from '../../ml/registry/artefacts.ts';
+import { isModelKind, MODEL_KINDS, publishArtefacts } from '../../train/artefacts.ts';
 import { promoteModelVersion, rollbackModel } from '../../store/modelRegistry.ts';
 import { activeModelVersion } from '../../store/modelVersions.ts';
 import type { Store } from '../../store/openStore.ts';

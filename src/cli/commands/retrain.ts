@@ -6,8 +6,8 @@
  */
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.ts';
-import { isModelKind, type ModelKind } from '../../ml/registry/artefacts.ts';
-import { retrainAll, type RetrainReport } from '../../ml/registry/retrainAll.ts';
+import { isModelKind, type ModelKind } from '../../train/artefacts.ts';
+import { retrainAll, type RetrainReport } from '../../train/retrainAll.ts';
 import { openStore } from '../../store/openStore.ts';
 import { configFromFlags, withCommonOptions, type CommonFlags } from '../options.ts';
 import { info, report } from '../output.ts';

@@ -12,7 +12,7 @@ import type { Chain } from '../../dex/types.ts';
 import { simulateToStore, type SimulateToStoreResult } from '../../exec/simulateToStore.ts';
 import { createRunnerMetrics } from '../../monitor/metrics.ts';
 import { startMetricsServer } from '../../monitor/metricsServer.ts';
-import type { OpportunityRow } from '../../store/opportunities.ts';
+import type { OpportunityRow } from '../../domain/opportunityRow.ts';
 import { openStore, type Store } from '../../store/openStore.ts';
 import { configFromFlags, withCommonOptions, type CommonFlags } from '../options.ts';
 import { info, report, warn } from '../output.ts';

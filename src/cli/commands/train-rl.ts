@@ -7,13 +7,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.ts';
-import { RL_POLICY_FILE, writePolicyFile } from '../../ml/rl/policyFile.ts';
-import { trainRl } from '../../ml/rl/trainRl.ts';
+import { RL_POLICY_FILE, writePolicyFile } from '../../decide/rl/policyFile.ts';
+import { trainRl } from '../../decide/rl/trainRl.ts';
 import { loadSlippagePredictorOrNull } from '../../slippage/loadSlippagePredictorOrNull.ts';
 import { MODEL_FILE } from '../../slippage/slippagePredictor.ts';
 import { commandGroup } from '../group.ts';
 import { recordTrainedModel } from '../recordTrainedModel.ts';
-import { STATE_BINS } from '../../ml/rl/rlState.ts';
+import { STATE_BINS } from '../../decide/rl/rlState.ts';
 import { info, report, warn } from '../output.ts';
 
 interface Flags {

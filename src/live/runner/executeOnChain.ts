@@ -6,9 +6,9 @@
  */
 import { parseEventLogs, type Abi, type Account, type Address, type Hex } from 'viem';
 import { chainProfile } from '../../dex/gas/chainProfiles.ts';
-import type { DecisionResult } from '../../decide/decider.ts';
+import type { DecisionResult } from '../../domain/decider.ts';
 import { encodeRoute } from '../../evm/encodeRoute.ts';
-import type { RouteCandidate } from '../../exec/opportunity.ts';
+import type { RouteCandidate } from '../../domain/opportunity.ts';
 import { awaitReceipt, type SendOutcome } from '../chain/awaitReceipt.ts';
 import type { LivePublicClient } from '../chain/chainClient.ts';
 import { chooseFees } from '../chain/feeChoice.ts';

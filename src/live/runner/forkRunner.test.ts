@@ -1,18 +1,19 @@
 import type { Address, Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Decider, DecisionResult } from '../../decide/decider.ts';
+import type { Decider, DecisionResult } from '../../domain/decider.ts';
 import { HeuristicDecider } from '../../decide/heuristicDecider.ts';
-import type { Opportunity } from '../../exec/opportunity.ts';
+import type { Opportunity } from '../../domain/opportunity.ts';
 import { artifactOf } from '../../evm/compile.ts';
 import { balanceOf, readReservesV2 } from '../../evm/fixtures.ts';
 import type { GasPriceRow } from '../../store/gasPrices.ts';
-import type { OpportunityRow } from '../../store/opportunities.ts';
+import type { OpportunityRow } from '../../domain/opportunityRow.ts';
 import type { PoolStateRow } from '../../store/poolStates.ts';
 import { CcxtFeed } from '../exchange/ccxtFeed.ts';
 import { movePool } from '../testing/movePool.ts';
 import { HARDHAT_KEY_0, startLoopback, type Loopback } from '../testing/startLoopback.ts';
-import { runLive, type RunLiveOptions, type RunLiveResult } from './runLive.ts';
+import { runLive } from './runLive.ts';
+import type { RunLiveOptions, RunLiveResult } from './runLiveOptions.ts';
 import { startFaultyRpcProxy, type RpcFault } from '../testing/faultyRpcProxy.ts';
 
 const dataDir = process.env.ARBML_DATA_DIR;

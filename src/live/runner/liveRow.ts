@@ -6,9 +6,9 @@
  * counterfactual_profit_eth from an eth_call of the same trade at the detection block minus its quoted gas.
  */
 import { slippageBps } from '../../dex/price/prices.ts';
-import type { DecisionResult } from '../../decide/decider.ts';
-import { tokenAmountToEth, type Opportunity, type RouteCandidate } from '../../exec/opportunity.ts';
-import type { OpportunityRow } from '../../store/opportunities.ts';
+import type { DecisionResult } from '../../domain/decider.ts';
+import { tokenAmountToEth, type Opportunity, type RouteCandidate } from '../../domain/opportunity.ts';
+import type { OpportunityRow } from '../../domain/opportunityRow.ts';
 import type { LiveExecution } from './executeOnChain.ts';
 
 export interface LiveRowInput {

@@ -10,9 +10,9 @@ import { buildOpportunity } from '../../exec/buildOpportunity.ts';
 import { quoteCandidate } from '../../exec/confirmRoute.ts';
 import { detectOpportunities, usdcPerNative } from '../../exec/detectOpportunities.ts';
 import { MarketMemory } from '../../exec/marketMemory.ts';
-import type { Opportunity, RouteCandidate } from '../../exec/opportunity.ts';
+import type { Opportunity, RouteCandidate } from '../../domain/opportunity.ts';
 import { poolPrice } from '../../market/pools/poolMath.ts';
-import type { OpportunityRow } from '../../store/opportunities.ts';
+import type { OpportunityRow } from '../../domain/opportunityRow.ts';
 import { createChainClient, type LivePublicClient } from '../chain/chainClient.ts';
 import { NonceManager } from '../chain/nonceManager.ts';
 import { PoolReader } from '../chain/readPools.ts';
@@ -20,7 +20,7 @@ import type { LiveMarketSpec } from '../liveMarketSpec.ts';
 import { executeOnChain, lenderFor } from './executeOnChain.ts';
 import { liveRow } from './liveRow.ts';
 import { readLiveBlock, type LiveBlock } from './readLiveBlock.ts';
-import type { RunLiveOptions, RunLiveResult } from './runLive.ts';
+import type { RunLiveOptions, RunLiveResult } from './runLiveOptions.ts';
 import { simulateProfit } from './simulateProfit.ts';
 
 function providersFor(spec: LiveMarketSpec): FlashProvider[] {

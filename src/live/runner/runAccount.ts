@@ -7,7 +7,7 @@
 import type { Account } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { InvalidInputError } from '../../core/errors.ts';
-import type { LiveMode } from './runLive.ts';
+import type { LiveMode } from './runLiveOptions.ts';
 
 export const PRIVATE_KEY_ENV = 'ARBML_PRIVATE_KEY';
 

@@ -5,7 +5,7 @@
  */
 import type { Abi, Address } from 'viem';
 import { encodeRoute } from '../../evm/encodeRoute.ts';
-import type { RouteCandidate } from '../../exec/opportunity.ts';
+import type { RouteCandidate } from '../../domain/opportunity.ts';
 import { rpcCall, type LivePublicClient } from '../chain/chainClient.ts';
 import type { LiveMarketSpec } from '../liveMarketSpec.ts';
 

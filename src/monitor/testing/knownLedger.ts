@@ -3,7 +3,7 @@
  * 2024-01-01 00:00:00 .. 00:02:30 UTC, two chains, both deciders, every outcome kind the panels group by.
  */
 import type { Store } from '../../store/openStore.ts';
-import type { OpportunityRow } from '../../store/opportunities.ts';
+import type { OpportunityRow } from '../../domain/opportunityRow.ts';
 import { ledgerRow } from './ledgerRow.ts';
 
 export const knownStart = Date.UTC(2024, 0, 1);

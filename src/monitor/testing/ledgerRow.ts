@@ -1,7 +1,7 @@
 /**
  * A ledger row with every optional column NULL, for tests that need a few rows with exactly known values.
  */
-import type { OpportunityRow } from '../../store/opportunities.ts';
+import type { OpportunityRow } from '../../domain/opportunityRow.ts';
 
 export function ledgerRow(fields: Partial<OpportunityRow> & Pick<OpportunityRow, 'id' | 'timestamp'>): OpportunityRow {
   return {

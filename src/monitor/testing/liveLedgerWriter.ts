@@ -5,7 +5,7 @@
  */
 import type { Store } from '../../store/openStore.ts';
 import { syntheticOpportunities } from '../../store/syntheticOpportunities.ts';
-import type { RunnerMetrics } from '../metrics.ts';
+import type { RunnerMetrics } from '../../domain/runnerMetrics.ts';
 
 export interface LedgerWriter {
   /** Rows written so far. */

@@ -9,9 +9,9 @@ import { InvalidInputError } from '../../core/errors.ts';
 import type { EpisodeStep } from '../rl/episode.ts';
 import { RlAction } from '../rl/actions.ts';
 import { toFeatureVector, SLIPPAGE_FEATURE_NAMES, type SlippageFeatures } from '../../slippage/slippageFeatures.ts';
-import type { GbdtModel } from '../gbdt/gbdtModel.ts';
-import { trainGbdt } from '../gbdt/trainGbdt.ts';
-import { fromXgboostJson, xgboostJsonText } from '../gbdt/xgboostJson.ts';
+import type { GbdtModel } from '../../ml/gbdt/gbdtModel.ts';
+import { trainGbdt } from '../../ml/gbdt/trainGbdt.ts';
+import { fromXgboostJson, xgboostJsonText } from '../../ml/gbdt/xgboostJson.ts';
 
 /** The model file's name in a models folder (stored with the RL policy it was trained beside). */
 export const PROFITABILITY_FILE = 'profitability.json';

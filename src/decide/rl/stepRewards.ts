@@ -5,8 +5,8 @@
  * loses the same realised slippage (bps of its output); FlashArb's guard reverts it when what is left does not
  * cover the gas (minProfit = gas cost), and a revert costs its gas. Nothing sent (stale / not included) is 0.
  */
-import { tokenAmountToEth } from '../../exec/opportunity.ts';
-import type { OpportunityRow } from '../../store/opportunities.ts';
+import { tokenAmountToEth } from '../../domain/opportunity.ts';
+import type { OpportunityRow } from '../../domain/opportunityRow.ts';
 
 export interface CandidateQuote {
   amountIn: bigint;

@@ -7,16 +7,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InvalidInputError } from '../../core/errors.ts';
-import { GasForecaster } from '../../gas/gasForecaster.ts';
-import { gasForecasterFromJson } from '../../gas/gasForecasterModel.ts';
-import { gasFeatureColumns } from '../../gas/gasFeatures.ts';
-import { gasSeries, type GasSeries } from '../../gas/gasSeries.ts';
-import { trainGasForecaster } from '../../gas/trainGasForecaster.ts';
-import type { SequenceModelOptions } from '../../gas/trainSequenceModel.ts';
-import type { GasRow } from '../../market/files/readGasCsv.ts';
-import type { Db } from '../../store/db.ts';
-import { activeModelVersion, recordModelVersion } from '../../store/modelVersions.ts';
+import { InvalidInputError } from '../core/errors.ts';
+import { GasForecaster } from '../gas/gasForecaster.ts';
+import { gasForecasterFromJson } from '../gas/gasForecasterModel.ts';
+import { gasFeatureColumns } from '../gas/gasFeatures.ts';
+import { gasSeries, type GasSeries } from '../gas/gasSeries.ts';
+import { trainGasForecaster } from '../gas/trainGasForecaster.ts';
+import type { SequenceModelOptions } from '../gas/trainSequenceModel.ts';
+import type { GasRow } from '../market/files/readGasCsv.ts';
+import type { Db } from '../store/db.ts';
+import { activeModelVersion, recordModelVersion } from '../store/modelVersions.ts';
 import { CURRENT_FILES, publishArtefacts, storeArtefacts } from './artefacts.ts';
 import { beats, type RetrainOutcome } from './retrainOutcome.ts';
 

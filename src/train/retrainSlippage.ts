@@ -5,13 +5,13 @@
  * than the heuristic's static 50 bps).
  */
 import { resolve } from 'node:path';
-import { InvalidInputError } from '../../core/errors.ts';
-import { ledgerSlippageFeatures } from '../../slippage/ledgerSlippageFeatures.ts';
-import { HEURISTIC_SLIPPAGE_BPS, SlippagePredictor } from '../../slippage/slippagePredictor.ts';
-import type { SlippageFeatures } from '../../slippage/slippageFeatures.ts';
-import { readSlippageTrainingRows } from '../../slippage/trainSlippageFromLedger.ts';
-import type { Db } from '../../store/db.ts';
-import { activeModelVersion, recordModelVersion } from '../../store/modelVersions.ts';
+import { InvalidInputError } from '../core/errors.ts';
+import { ledgerSlippageFeatures } from '../slippage/ledgerSlippageFeatures.ts';
+import { HEURISTIC_SLIPPAGE_BPS, SlippagePredictor } from '../slippage/slippagePredictor.ts';
+import type { SlippageFeatures } from '../slippage/slippageFeatures.ts';
+import { readSlippageTrainingRows } from '../slippage/trainSlippageFromLedger.ts';
+import type { Db } from '../store/db.ts';
+import { activeModelVersion, recordModelVersion } from '../store/modelVersions.ts';
 import { publishArtefacts } from './artefacts.ts';
 import { beats, type RetrainOutcome } from './retrainOutcome.ts';
 

@@ -4,13 +4,13 @@
  * heuristic's answer and the exact quotes of every execute action on the detection pools (via makePending, the
  * runner's own sizing). `rowSink` receives the runner's ledger rows and attaches the realised outcome to each step.
  */
-import type { Decider, DecisionContext, DecisionResult } from '../../decide/decider.ts';
-import { HeuristicDecider } from '../../decide/heuristicDecider.ts';
+import type { Decider, DecisionContext, DecisionResult } from '../../domain/decider.ts';
+import { HeuristicDecider } from '../heuristicDecider.ts';
 import { makePending } from '../../exec/makePending.ts';
-import type { Opportunity, RouteCandidate } from '../../exec/opportunity.ts';
-import { tokenAmountToEth } from '../../exec/opportunity.ts';
+import type { Opportunity, RouteCandidate } from '../../domain/opportunity.ts';
+import { tokenAmountToEth } from '../../domain/opportunity.ts';
 import type { RowSink } from '../../exec/runSimulation.ts';
-import type { OpportunityRow } from '../../store/opportunities.ts';
+import type { OpportunityRow } from '../../domain/opportunityRow.ts';
 import { EXECUTE_ACTIONS, executeParams, type RlAction } from './actions.ts';
 import { MAX_STEPS } from './episode.ts';
 import { opportunitySnapshot, slippageFeaturesOf } from './opportunitySnapshot.ts';

@@ -3,9 +3,9 @@
  * if it beats the active one on the same holdout. A kind that cannot be trained (too little data) is reported as
  * skipped with the reason; the others still run.
  */
-import { InvalidInputError } from '../../core/errors.ts';
-import type { SequenceModelOptions } from '../../gas/trainSequenceModel.ts';
-import type { Db } from '../../store/db.ts';
+import { InvalidInputError } from '../core/errors.ts';
+import type { SequenceModelOptions } from '../gas/trainSequenceModel.ts';
+import type { Db } from '../store/db.ts';
 import type { ModelKind } from './artefacts.ts';
 import { retrainGas } from './retrainGas.ts';
 import type { RetrainOutcome } from './retrainOutcome.ts';

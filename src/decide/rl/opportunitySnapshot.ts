@@ -3,8 +3,8 @@
  * size-over-liquidity proxy), gas now against its 30-minute mean and its 10-minute trend, liquidity, competitor
  * pressure, chain, blocks since detection and the quoted net profit.
  */
-import type { DecisionContext } from '../../decide/decider.ts';
-import type { Opportunity } from '../../exec/opportunity.ts';
+import type { DecisionContext } from '../../domain/decider.ts';
+import type { Opportunity } from '../../domain/opportunity.ts';
 import type { SlippageFeatures } from '../../slippage/slippageFeatures.ts';
 import type { RlSnapshot } from './rlState.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OpportunityRow } from '../../store/opportunities.ts';
+import type { OpportunityRow } from '../../domain/opportunityRow.ts';
 import { stepRewards, type CandidateQuote } from './stepRewards.ts';
 
 const usdc = (x: number): bigint => BigInt(Math.round(x * 1e6));

@@ -5,7 +5,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { InvalidInputError } from '../../core/errors.ts';
+import { InvalidInputError } from '../core/errors.ts';
 
 export const MODEL_KINDS = ['slippage', 'gas', 'rl'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];

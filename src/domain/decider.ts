@@ -4,8 +4,8 @@
  * never knows which policy it is talking to.
  */
 import type { Chain } from '../dex/types.ts';
-import type { GasSample } from '../exec/marketMemory.ts';
-import type { Opportunity } from '../exec/opportunity.ts';
+import type { GasSample } from './gasSample.ts';
+import type { Opportunity } from './opportunity.ts';
 
 export type DecisionKind = 'execute' | 'wait' | 'skip';
 

@@ -4,7 +4,7 @@
  * execution). One run per seed; training and evaluation replay the result.
  */
 import type { Chain } from '../../dex/types.ts';
-import type { Opportunity } from '../../exec/opportunity.ts';
+import type { Opportunity } from '../../domain/opportunity.ts';
 import { runSimulation } from '../../exec/runSimulation.ts';
 import { createMarket } from '../../market/market.ts';
 import type { Episode } from './episode.ts';

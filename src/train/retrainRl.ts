@@ -9,17 +9,17 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { rngFor } from '../../core/random.ts';
-import type { Db } from '../../store/db.ts';
-import { activeModelVersion, listModelVersions, recordModelVersion } from '../../store/modelVersions.ts';
-import { agentPolicy, evaluatePolicy, heuristicPolicy } from '../rl/evaluatePolicies.ts';
-import { generateEpisodes } from '../rl/generateEpisodes.ts';
-import { policyJson, restoreAgent, RL_POLICY_FILE } from '../rl/policyFile.ts';
-import { STATE_BINS } from '../rl/rlState.ts';
-import { trainQAgent } from '../rl/trainQAgent.ts';
-import { bidTipWei, DEFAULT_BID_SHARE } from '../../decide/bidTip.ts';
-import type { Opportunity } from '../../exec/opportunity.ts';
-import { PROFITABILITY_FILE, ProfitabilityModel } from '../success/profitabilityModel.ts';
+import { rngFor } from '../core/random.ts';
+import type { Db } from '../store/db.ts';
+import { activeModelVersion, listModelVersions, recordModelVersion } from '../store/modelVersions.ts';
+import { agentPolicy, evaluatePolicy, heuristicPolicy } from '../decide/rl/evaluatePolicies.ts';
+import { generateEpisodes } from '../decide/rl/generateEpisodes.ts';
+import { policyJson, restoreAgent, RL_POLICY_FILE } from '../decide/rl/policyFile.ts';
+import { STATE_BINS } from '../decide/rl/rlState.ts';
+import { trainQAgent } from '../decide/rl/trainQAgent.ts';
+import { bidTipWei, DEFAULT_BID_SHARE } from '../decide/bidTip.ts';
+import type { Opportunity } from '../domain/opportunity.ts';
+import { PROFITABILITY_FILE, ProfitabilityModel } from '../decide/profitability/profitabilityModel.ts';
 import { publishArtefacts, storeArtefacts } from './artefacts.ts';
 import { beats, type RetrainOutcome } from './retrainOutcome.ts';
 
