@@ -4,7 +4,6 @@
  * not recorded: it is counted in `arbml_metric_values_rejected_total{metric}` so a long run never stops on it.
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Decision, OpportunityRow, Outcome } from '../domain/opportunityRow.ts';
 import type { RunnerMetrics } from '../domain/runnerMetrics.ts';
 
 /** The runner's metrics port implemented with prom-client; `registry` is what `/metrics` exposes. */
