@@ -1,43 +1,57 @@
 /**
- * The ledger row of a resolved opportunity, as DESIGN.md defines each column: profit_eth is realised net profit in
- * ETH (swap fees, flash fee, price impact and gas included; a revert is minus its gas; nothing sent is 0),
- * actual_slippage_bps is (quoted - executed) / quoted at inclusion (NULL unless a trade executed), and a skipped
- * opportunity carries counterfactual_profit_eth (what executing at once at full size would have made).
+ * The one builder of a ledger row, for simulated and live trades alike (docs/metrics.md defines each column):
+ * profit_eth is realised net profit in ETH (swap fees, flash fee, price impact and gas included; a mined revert is
+ * minus its gas; nothing sent is 0), gas is paid in the chain's native token and converted to ETH at the native
+ * token's price (MATIC on Polygon is not ETH), actual_slippage_bps is (quoted - executed) / quoted of a trade that
+ * executed, and an opportunity not sent carries counterfactual_profit_eth.
  */
-import { keccak256, toHex } from 'viem';
 import { slippageBps } from '../dex/price/prices.ts';
+import type { DecisionResult } from '../domain/decider.ts';
+import { nativeWeiToEth, tokenAmountToEth, type Opportunity, type RouteCandidate } from '../domain/opportunity.ts';
 import type { OpportunityRow, Outcome } from '../domain/opportunityRow.ts';
-import { nativeWeiToEth, tokenAmountToEth } from '../domain/opportunity.ts';
-import type { PendingTx, Resolution } from './pendingTx.ts';
 
-/** Realised profit of a resolution in ETH (0 when nothing was paid). */
-export function resolutionProfitEth(r: Resolution, decimals: number): number {
-  if (r.status === 'stale' || r.status === 'not_included') return 0;
-  const gasEth = nativeWeiToEth(r.gasUsed * r.gasPriceWei, r.nativeUsd, r.ethUsd);
-  return (r.profit === null ? 0 : tokenAmountToEth(r.profit, decimals, r.cexPrice)) - gasEth;
-}
-
-function outcomeOf(tx: PendingTx, r: Resolution, profitEth: number): Outcome {
-  if (tx.kind === 'counterfactual') return 'skipped';
-  if (r.status === 'stale' || r.status === 'not_included') return r.status;
-  if (r.frontRun && (r.status === 'reverted' || profitEth <= 0)) return 'front_run';
-  return r.status;
+/** What happened to one opportunity, in the terms every runner can state. */
+export interface LedgerRowInput {
+  opportunity: Opportunity;
+  /** The route and size sent (or that would have been sent), quoted on the detection pools. */
+  candidate: RouteCandidate;
+  decision: DecisionResult;
+  outcome: Outcome;
+  /** A transaction was sent (the `executed` column). */
+  sent: boolean;
+  /** Receipt figures of a mined transaction (success or revert): what the chain charged, in native wei. */
+  mined?: { gasUsed: bigint; gasPriceWei: bigint };
+  /** Borrowed-token units FlashArb paid the owner (out - in - flash fee) of a successful trade. */
+  profit?: bigint;
+  /** Route output of a successful trade, base units. */
+  executedOut?: bigint;
+  /** Prices that convert the trade's amounts to ETH (default: the opportunity's at detection). */
+  prices?: { cexPrice: number; ethUsd: number; nativeUsd: number };
+  /** For an opportunity not sent: what executing it would have made, ETH (null when unknown). */
+  counterfactualProfitEth?: number | null;
+  txHash: string | null;
+  latencyMs: number;
+  /** Extra fields of the route JSON (inclusion block, revert reason, mode, ...). */
+  routeDetails?: Record<string, unknown>;
 }
 
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 
-export function ledgerRow(tx: PendingTx, r: Resolution): OpportunityRow {
-  const o = tx.opportunity;
-  const c = tx.candidate;
-  const d = tx.decision;
+/** Realised net profit in ETH: FlashArb's profit minus the gas the chain charged (0 when nothing was mined). */
+export function realisedProfitEth(i: Pick<LedgerRowInput, 'opportunity' | 'candidate' | 'mined' | 'profit' | 'prices'>): number {
+  if (!i.mined) return 0;
+  const p = i.prices ?? i.opportunity;
+  const gasEth = nativeWeiToEth(i.mined.gasUsed * i.mined.gasPriceWei, p.nativeUsd, p.ethUsd);
+  const profitEth = i.profit === undefined ? 0 : tokenAmountToEth(i.profit, i.candidate.route.token.decimals, p.cexPrice);
+  return profitEth - gasEth;
+}
+
+export function buildLedgerRow(i: LedgerRowInput): OpportunityRow {
+  const { opportunity: o, candidate: c, decision: d } = i;
   const decimals = c.route.token.decimals;
-  const profitEth = resolutionProfitEth(r, decimals);
-  const sent = tx.kind === 'execute' && r.status !== 'stale';
-  const traded = r.status === 'success' && tx.kind === 'execute';
-  const executedOut = r.status === 'success' && tx.kind === 'execute' ? r.executedOut : null;
-  const counterfactualOut = r.status === 'success' && tx.kind === 'counterfactual' ? r.executedOut : null;
-  const gasUsed = r.status === 'success' || r.status === 'reverted' ? r.gasUsed : c.gasUsed;
-  const gasWei = r.status === 'success' || r.status === 'reverted' ? r.gasUsed * r.gasPriceWei : c.gasCost.wei;
+  const profitEth = i.sent ? realisedProfitEth(i) : 0;
+  const gasWei = i.mined ? i.mined.gasUsed * i.mined.gasPriceWei : c.gasCost.wei;
+  const traded = i.sent && i.outcome === 'success' && i.executedOut !== undefined;
   return {
     id: o.id,
     timestamp: new Date(o.timeMs),
@@ -49,10 +63,10 @@ export function ledgerRow(tx: PendingTx, r: Resolution): OpportunityRow {
     poolLiquidityQuote: round(o.poolLiquidityQuote, 2),
     gasPriceGwei: round(o.gasPriceGwei, 9),
     estimatedSlippageBps: d.estimatedSlippageBps,
-    actualSlippageBps: traded && executedOut !== null ? slippageBps({ quotedOut: c.amountOut, executedOut }) : null,
-    executed: sent,
-    profitable: tx.kind === 'execute' ? profitEth > 0 : false,
-    profitEth: tx.kind === 'execute' ? round(profitEth, 12) : 0,
+    actualSlippageBps: traded ? slippageBps({ quotedOut: c.amountOut, executedOut: i.executedOut! }) : null,
+    executed: i.sent,
+    profitable: i.sent ? profitEth > 0 : false,
+    profitEth: round(profitEth, 12),
     tradeSizeQuote: round(tokenAmountToEth(c.amountIn, decimals, 1) * (decimals === 18 ? o.cexPrice : 1), 6),
     hopCount: c.route.hops.length,
     priceVolatility1h: o.priceVolatility1h,
@@ -61,25 +75,23 @@ export function ledgerRow(tx: PendingTx, r: Resolution): OpportunityRow {
       pools: c.route.hops.map((h) => ({ address: h.pool.address, dex: h.pool.dex, kind: h.pool.kind, zeroForOne: h.zeroForOne })),
       route_index: d.routeIndex ?? 0,
       size_factor: d.sizeFactor,
-      inclusion_block: r.blockNumber,
-      ...(r.status === 'reverted' ? { revert_reason: r.revertReason } : {}),
-      ...(counterfactualOut !== null ? { counterfactual_output: counterfactualOut.toString() } : {}),
+      ...i.routeDetails,
     },
     flashLoanProvider: c.provider.name,
     flashFeeBps: c.provider.feeBps,
-    gasUsed,
+    gasUsed: i.mined ? i.mined.gasUsed : c.gasUsed,
     gasCostQuote: round(tokenAmountToEth(gasWei, 18, 1) * o.nativeUsd, 6),
     predictedSlippageBps: d.predictedSlippageBps ?? null,
     predictedGasGwei: d.predictedGasGwei ?? null,
     decision: d.decision,
     decidedBy: d.decidedBy,
-    outcome: outcomeOf(tx, r, profitEth),
-    counterfactualProfitEth: tx.kind === 'counterfactual' ? round(profitEth, 12) : null,
+    outcome: i.outcome,
+    counterfactualProfitEth: i.sent || i.counterfactualProfitEth == null ? null : round(i.counterfactualProfitEth, 12),
     blockNumber: BigInt(o.blockNumber),
-    txHash: sent ? keccak256(toHex(o.id)) : null,
-    latencyMs: tx.latencyMs,
+    txHash: i.txHash,
+    latencyMs: Math.round(i.latencyMs),
     amountInRaw: c.amountIn,
     quotedOutputRaw: c.amountOut,
-    executedOutputRaw: executedOut,
+    executedOutputRaw: traded ? i.executedOut! : null,
   };
 }

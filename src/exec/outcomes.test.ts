@@ -6,7 +6,7 @@ import { advancePending, type Included } from './advancePending.ts';
 import { buildOpportunity } from './buildOpportunity.ts';
 import { detectOpportunities } from './detectOpportunities.ts';
 import { defaultFlashProviders } from './flashProviders.ts';
-import { ledgerRow } from './ledgerRow.ts';
+import { simulatedLedgerRow as ledgerRow } from './simulatedLedgerRow.ts';
 import { makePending } from './makePending.ts';
 import { MarketMemory } from './marketMemory.ts';
 import type { Resolution } from './pendingTx.ts';

@@ -23,7 +23,7 @@ import { detectOpportunities } from './detectOpportunities.ts';
 import { DexSearchers, type SearcherTrade } from './dexSearchers.ts';
 import { defaultFlashProviders } from './flashProviders.ts';
 import { drawLatencyMs, INCLUSION_PARAMS } from './inclusion.ts';
-import { ledgerRow } from './ledgerRow.ts';
+import { simulatedLedgerRow } from './simulatedLedgerRow.ts';
 import { makePending } from './makePending.ts';
 import { MarketMemory } from './marketMemory.ts';
 import type { MarketView } from './marketView.ts';
@@ -100,7 +100,7 @@ export async function runSimulation(o: RunSimulationOptions): Promise<RunResult>
   const competitors = market.params?.competitors ?? DEFAULT_MARKET_PARAMS.competitors;
   for (const c of market.info.chains) chains.set(c, new ChainRun(o.seed, c, o.providers?.[c] ?? defaultFlashProviders(c), competitors));
   const emit = (tx: PendingTx, r: Resolution): void => {
-    const row = ledgerRow(tx, r);
+    const row = simulatedLedgerRow(tx, r);
     summary.add(row);
     o.metrics?.recordOpportunity(row);
     o.sink?.push(row);
