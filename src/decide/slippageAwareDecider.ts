@@ -5,7 +5,7 @@
  */
 import type { Opportunity } from '../domain/opportunity.ts';
 import type { SlippagePredictor } from '../slippage/slippagePredictor.ts';
-import { slippageFeaturesOf } from './rl/opportunitySnapshot.ts';
+import { slippageFeaturesOf } from '../slippage/slippageFeaturesOf.ts';
 import type { Decider, DecisionContext, DecisionResult } from '../domain/decider.ts';
 import { HEURISTIC_PARAMS, heuristicNet } from './heuristicDecider.ts';
 

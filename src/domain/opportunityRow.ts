@@ -50,4 +50,8 @@ export interface OpportunityRow {
   /** Quoted and executed route output in base units (exact slippage source). */
   quotedOutputRaw: bigint | null;
   executedOutputRaw: bigint | null;
+  /** Std of the mispriced pool's recent block-to-block mid changes at detection, bps. */
+  recentPoolVolatilityBps: number | null;
+  /** Share (0-1) of recent blocks in which a competitor hit one of the route's pools, at detection. */
+  competitorPressure: number | null;
 }

@@ -93,5 +93,7 @@ export function buildLedgerRow(i: LedgerRowInput): OpportunityRow {
     amountInRaw: c.amountIn,
     quotedOutputRaw: c.amountOut,
     executedOutputRaw: traded ? i.executedOut! : null,
+    recentPoolVolatilityBps: o.recentPoolVolatilityBps,
+    competitorPressure: o.competitorPressure,
   };
 }

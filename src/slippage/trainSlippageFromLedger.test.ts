@@ -10,7 +10,7 @@ import type { Opportunity } from '../domain/opportunity.ts';
 import { simulateToStore } from '../exec/simulateToStore.ts';
 import { listModelVersions } from '../store/modelVersions.ts';
 import { openStore, type Store } from '../store/openStore.ts';
-import { ledgerSlippageFeatures } from './ledgerSlippageFeatures.ts';
+import { slippageFeaturesOf } from './slippageFeaturesOf.ts';
 import { toFeatureVector } from './slippageFeatures.ts';
 import { SlippagePredictor } from './slippagePredictor.ts';
 import { readSlippageTrainingRows, trainSlippageFromLedger } from './trainSlippageFromLedger.ts';
@@ -46,8 +46,8 @@ describe('slippage model trained from a 3-day simulated ledger (embedded databas
       const opp = seen.get(row.id);
       expect(opp).toBeDefined();
       const routeIndex = (row.route as { route_index: number }).route_index;
-      const fromRow = toFeatureVector(ledgerSlippageFeatures(row));
-      const fromOpp = toFeatureVector(ledgerSlippageFeatures(opp!, routeIndex));
+      const fromRow = toFeatureVector(slippageFeaturesOf(row));
+      const fromOpp = toFeatureVector(slippageFeaturesOf(opp!, routeIndex));
       expect(fromRow).toEqual(fromOpp);
       expect(fromRow[5]).toBe(1); // is_polygon
       expect(fromRow[9]).toBe(opp!.routes[routeIndex]!.route.hops.some((h) => h.pool.kind === 'v3') ? 1 : 0);
@@ -97,7 +97,7 @@ describe('slippage model trained from a 3-day simulated ledger (embedded databas
     expect(r.path).toBe(join(modelsDir, 'slippage_xgb.json'));
     const loaded = SlippagePredictor.load(r.path);
     expect(loaded.version).toBe(r.version);
-    const x = ledgerSlippageFeatures(rows[0]!);
+    const x = slippageFeaturesOf(rows[0]!);
     expect(Number.isFinite(loaded.predictSlippageBps(x))).toBe(true);
     const versions = await listModelVersions(store.db, 'slippage');
     expect(versions).toHaveLength(1);

@@ -11,7 +11,7 @@ import type { Db } from '../store/db.ts';
 import { recordModelVersion } from '../store/modelVersions.ts';
 import { opportunityFromRecord } from '../store/readOpportunities.ts';
 import type { OpportunityRow } from '../domain/opportunityRow.ts';
-import { ledgerSlippageFeatures } from './ledgerSlippageFeatures.ts';
+import { slippageFeaturesOf } from './slippageFeaturesOf.ts';
 import type { SlippageFeatures } from './slippageFeatures.ts';
 import { SlippagePredictor } from './slippagePredictor.ts';
 import { slippageTargetStats, type SlippageTargetStats } from './slippageTargetStats.ts';
@@ -68,7 +68,7 @@ export async function trainSlippageFromLedger(o: TrainSlippageFromLedgerOptions)
   const rejections: string[] = [];
   for (const row of rows) {
     try {
-      features.push(ledgerSlippageFeatures(row));
+      features.push(slippageFeaturesOf(row));
       targets.push(row.actualSlippageBps!);
       used.push(row);
     } catch (err) {

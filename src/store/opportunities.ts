@@ -42,6 +42,8 @@ export const opportunityColumns = {
   amountInRaw: 'amount_in_raw',
   quotedOutputRaw: 'quoted_output_raw',
   executedOutputRaw: 'executed_output_raw',
+  recentPoolVolatilityBps: 'recent_pool_volatility_bps',
+  competitorPressure: 'competitor_pressure',
 } as const satisfies Record<keyof OpportunityRow, string>;
 
 const fields = Object.keys(opportunityColumns) as (keyof OpportunityRow)[];

@@ -36,18 +36,18 @@ for (const backend of testBackends()) {
     it('creates every table with the seed columns and records the migration once', async () => {
       const again = await migrate(t.store.db);
       expect(again.applied).toEqual([]);
-      expect(again.version).toBe(3);
+      expect(again.version).toBe(4);
       const status = await t.store.status();
       expect(status.backend).toBe(backend.name);
       expect(status.timescale).toBe(false);
       expect(Object.keys(status.tables)).toEqual([...storeTables]);
       expect(status.tables.arbitrage_opportunities!.columns).toEqual(expect.arrayContaining(seedColumns));
-      expect(status.tables.arbitrage_opportunities!.columns).toHaveLength(34);
+      expect(status.tables.arbitrage_opportunities!.columns).toHaveLength(36);
       expect(status.tables.gas_prices).toMatchObject({ rows: 0 });
       const recorded = await t.store.db.query<{ version: number }>(
         'SELECT version FROM schema_migrations ORDER BY version',
       );
-      expect(recorded.map((r) => Number(r.version))).toEqual([1, 2, 3]);
+      expect(recorded.map((r) => Number(r.version))).toEqual([1, 2, 3, 4]);
     });
 
     it("keeps the seed's indexes", async () => {

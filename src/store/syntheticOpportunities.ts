@@ -72,6 +72,8 @@ export function syntheticOpportunities({
       amountInRaw: amountIn,
       quotedOutputRaw: quoted,
       executedOutputRaw: executed && !reverted ? quoted - BigInt(rng.int(1_000_000)) : null,
+      recentPoolVolatilityBps: (i % 40) / 4,
+      competitorPressure: (i % 10) / 10,
     });
   }
   return rows;

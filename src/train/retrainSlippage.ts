@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { InvalidInputError } from '../core/errors.ts';
-import { ledgerSlippageFeatures } from '../slippage/ledgerSlippageFeatures.ts';
+import { slippageFeaturesOf } from '../slippage/slippageFeaturesOf.ts';
 import { HEURISTIC_SLIPPAGE_BPS, SlippagePredictor } from '../slippage/slippagePredictor.ts';
 import type { SlippageFeatures } from '../slippage/slippageFeatures.ts';
 import { readSlippageTrainingRows } from '../slippage/trainSlippageFromLedger.ts';
@@ -33,7 +33,7 @@ export async function retrainSlippage(o: RetrainSlippageOptions): Promise<Retrai
   const xs: SlippageFeatures[] = [], ys: number[] = [], times: Date[] = [];
   for (const row of rows) {
     try {
-      xs.push(ledgerSlippageFeatures(row));
+      xs.push(slippageFeaturesOf(row));
       ys.push(row.actualSlippageBps!);
       times.push(row.timestamp);
     } catch (e) {

@@ -5,7 +5,6 @@
  */
 import type { DecisionContext } from '../../domain/decider.ts';
 import type { Opportunity } from '../../domain/opportunity.ts';
-import type { SlippageFeatures } from '../../slippage/slippageFeatures.ts';
 import type { RlSnapshot } from './rlState.ts';
 
 /** Size over liquidity in bps: the static slippage proxy when no model is given. */
@@ -36,10 +35,3 @@ export function opportunitySnapshot(opp: Opportunity, ctx: Pick<DecisionContext,
   };
 }
 
-export function slippageFeaturesOf(opp: Opportunity): SlippageFeatures {
-  return {
-    tradeSizeQuote: opp.tradeSizeQuote, poolLiquidityQuote: opp.poolLiquidityQuote, priceVolatility1h: opp.priceVolatility1h,
-    gasPriceGwei: opp.gasPriceGwei, hourOfDay: opp.hourOfDay, isPolygon: opp.chain === 'polygon', hopCount: opp.hopCount,
-    edgeBps: opp.edgeBps, poolType: opp.poolType, recentPoolVolatilityBps: opp.recentPoolVolatilityBps, competitorPressure: opp.competitorPressure,
-  };
-}

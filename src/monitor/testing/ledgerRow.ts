@@ -37,6 +37,8 @@ export function ledgerRow(fields: Partial<OpportunityRow> & Pick<OpportunityRow,
     amountInRaw: null,
     quotedOutputRaw: null,
     executedOutputRaw: null,
+    recentPoolVolatilityBps: null,
+    competitorPressure: null,
     ...fields,
   };
 }

@@ -1,10 +1,9 @@
 /**
- * The one mapping from what the ledger records about an opportunity to SlippageFeatures, used for a ledger row
- * read back (training) and for a live Opportunity at detection (serving), so the two never disagree. Only facts
- * the ledger stores are used, at the precision it stores them (ledgerRow rounds prices, sizes and gas); the
- * candidates the ledger does not keep (recent pool volatility, competitor pressure) stay missing (NaN) on both
- * sides. Pool type is 'v3' when any pool of the route is V3 (the ledger keeps the route's pools, not which one
- * was mispriced).
+ * The one mapping to SlippageFeatures, used for a ledger row read back (training) and for a live Opportunity at
+ * detection (serving: every decider and policy), so the two never disagree. Only facts the ledger stores are used,
+ * at the precision it stores them (exec/ledgerRow.ts rounds sizes and gas); a row written before the ledger kept
+ * recent pool volatility and competitor pressure has them missing (NaN). Pool type is 'v3' when any pool of the
+ * route is V3 (the ledger keeps the route's pools, not which one was mispriced).
  */
 import { InvalidInputError } from '../core/errors.ts';
 import type { Opportunity } from '../domain/opportunity.ts';
@@ -23,6 +22,8 @@ interface LedgerFacts {
   hopCount: unknown;
   edgeBps: unknown;
   poolKinds: readonly unknown[];
+  recentPoolVolatilityBps: unknown;
+  competitorPressure: unknown;
 }
 
 /** Decimal places ledgerRow keeps for each rounded column. */
@@ -40,7 +41,8 @@ function factsOfOpportunity(o: Opportunity, routeIndex: number): LedgerFacts {
   return {
     id: o.id, timeMs: o.timeMs, chain: o.chain, tradeSizeQuote: o.tradeSizeQuote, poolLiquidityQuote: o.poolLiquidityQuote,
     priceVolatility1h: o.priceVolatility1h, gasPriceGwei: o.gasPriceGwei, hopCount: route.route.hops.length, edgeBps: o.edgeBps,
-    poolKinds: route.route.hops.map((h) => h.pool.kind),
+    poolKinds: route.route.hops.map((h) => h.pool.kind), recentPoolVolatilityBps: o.recentPoolVolatilityBps,
+    competitorPressure: o.competitorPressure,
   };
 }
 
@@ -50,6 +52,7 @@ function factsOfRow(r: OpportunityRow): LedgerFacts {
     id: r.id, timeMs: r.timestamp.getTime(), chain: r.chain, tradeSizeQuote: r.tradeSizeQuote, poolLiquidityQuote: r.poolLiquidityQuote,
     priceVolatility1h: r.priceVolatility1h, gasPriceGwei: r.gasPriceGwei, hopCount: r.hopCount, edgeBps: r.edgeBps,
     poolKinds: Array.isArray(pools) ? pools.map((p: { kind?: unknown } | null) => p?.kind) : [],
+    recentPoolVolatilityBps: r.recentPoolVolatilityBps, competitorPressure: r.competitorPressure,
   };
 }
 
@@ -66,11 +69,12 @@ function finite(facts: LedgerFacts, field: keyof LedgerFacts): number {
  * SlippageFeatures of a ledger row or a live opportunity (for an opportunity, of route `routeIndex`, default the
  * best). Throws InvalidInputError naming the opportunity id and field when a required fact is missing.
  */
-export function ledgerSlippageFeatures(source: OpportunityRow | Opportunity, routeIndex = 0): SlippageFeatures {
+export function slippageFeaturesOf(source: OpportunityRow | Opportunity, routeIndex = 0): SlippageFeatures {
   const f = isOpportunity(source) ? factsOfOpportunity(source, routeIndex) : factsOfRow(source);
   if (!Number.isFinite(f.timeMs)) throw new InvalidInputError(`opportunity ${f.id}: timestamp is not a valid time`);
   const kinds = f.poolKinds.filter((k): k is 'v2' | 'v3' => k === 'v2' || k === 'v3');
-  const edge = f.edgeBps === null || f.edgeBps === undefined ? undefined : finite(f, 'edgeBps');
+  const optional = (field: 'edgeBps' | 'recentPoolVolatilityBps' | 'competitorPressure'): number | undefined =>
+    f[field] === null || f[field] === undefined ? undefined : finite(f, field);
   return {
     tradeSizeQuote: atLedgerPrecision(finite(f, 'tradeSizeQuote'), DIGITS.tradeSizeQuote),
     poolLiquidityQuote: atLedgerPrecision(finite(f, 'poolLiquidityQuote'), DIGITS.poolLiquidityQuote),
@@ -79,7 +83,9 @@ export function ledgerSlippageFeatures(source: OpportunityRow | Opportunity, rou
     hourOfDay: new Date(f.timeMs).getUTCHours(),
     isPolygon: f.chain === 'polygon',
     hopCount: finite(f, 'hopCount'),
-    edgeBps: edge,
+    edgeBps: optional('edgeBps'),
     poolType: kinds.length === 0 ? undefined : kinds.includes('v3') ? 'v3' : 'v2',
+    recentPoolVolatilityBps: optional('recentPoolVolatilityBps'),
+    competitorPressure: optional('competitorPressure'),
   };
 }
