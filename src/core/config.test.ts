@@ -43,6 +43,30 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ file, env: {} })).toThrow(/unknown config key "sead"/);
   });
 
+  it('reads booleans as words: ARBML_PROGRESS=false is false', () => {
+    expect(loadConfig({ env: {} }).progress).toBe(true);
+    expect(loadConfig({ env: { ARBML_PROGRESS: 'false' } }).progress).toBe(false);
+    expect(loadConfig({ env: { ARBML_PROGRESS: '0' } }).progress).toBe(false);
+    expect(loadConfig({ env: { ARBML_PROGRESS: 'off' } }).progress).toBe(false);
+    expect(loadConfig({ env: { ARBML_PROGRESS: 'true' } }).progress).toBe(true);
+    expect(loadConfig({ env: {}, flags: { progress: false } }).progress).toBe(false);
+    expect(() => loadConfig({ env: { ARBML_PROGRESS: 'maybe' } })).toThrow(/invalid config value for "progress"/);
+  });
+
+  it('parses chains once into a list of known chains', () => {
+    expect(loadConfig({ env: {} }).chains).toEqual(['ethereum', 'polygon']);
+    expect(loadConfig({ env: { ARBML_CHAINS: 'polygon' } }).chains).toEqual(['polygon']);
+    expect(loadConfig({ env: {}, flags: { chains: 'polygon, ethereum,polygon' } }).chains).toEqual(['polygon', 'ethereum']);
+    const dir = mkdtempSync(join(tmpdir(), 'arbml-cfg-'));
+    const file = join(dir, 'c.json');
+    writeFileSync(file, JSON.stringify({ chains: ['ethereum'] }));
+    expect(loadConfig({ file, env: {} }).chains).toEqual(['ethereum']);
+    expect(() => loadConfig({ env: { ARBML_CHAINS: 'ethereum,solana' } })).toThrow(
+      /invalid config value for "chains": a comma list of ethereum, polygon/,
+    );
+    expect(() => loadConfig({ env: {}, flags: { chains: '' } })).toThrow(/"chains"/);
+  });
+
   it('maps keys to ARBML_ environment names', () => {
     expect(envNameFor('dbPath')).toBe('ARBML_DB_PATH');
     expect(envNameFor('seed')).toBe('ARBML_SEED');

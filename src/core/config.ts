@@ -6,6 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { InvalidInputError } from './errors.ts';
+import { LOG_LEVELS } from './logger.ts';
+
+/** The chains arbml knows (the same names as `Chain` in src/dex/types.ts). */
+export const CHAINS = ['ethereum', 'polygon'] as const;
 
 export const configSchema = z.object({
   dbPath: z.string().min(1).default('.arbml/db').describe('Directory of the embedded PGlite database'),
@@ -22,15 +26,23 @@ export const configSchema = z.object({
   dataDir: z.string().optional().describe('Folder of real market data (see the README of shared/data)'),
   seed: z.coerce.number().int().min(0).default(1).describe('Run seed; every random stream derives from it'),
   chains: z
-    .string()
-    .regex(/^(ethereum|polygon)(,(ethereum|polygon))*$/, 'a comma list of ethereum, polygon')
-    .default('ethereum,polygon')
-    .describe('Chains to simulate or run'),
+    .preprocess(
+      (v) => (typeof v === 'string' ? v.split(',').map((c) => c.trim()) : v),
+      z.array(z.enum(CHAINS, { error: `a comma list of ${CHAINS.join(', ')}` })).min(1, 'at least one chain'),
+    )
+    .transform((list) => [...new Set(list)])
+    .default([...CHAINS])
+    .describe('Chains to simulate or run (env and flags: a comma list; config file: a list or a comma list)'),
   modelsDir: z.string().min(1).default('models').describe('Directory of model artefacts'),
   journalPath: z.string().min(1).default('.arbml/journal.ndjson').describe('Append-only ledger journal used while the database is down'),
-  logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info').describe('Log verbosity (stderr)'),
-  progress: z.coerce.boolean().default(true).describe('Show progress on stderr'),
-  slippageRegressor: z.enum(['gbdt', 'ridge']).default('gbdt').describe('Model class of the slippage predictor (gbdt: XGBoost-compatible trees; ridge: linear baseline)'),
+  logLevel: z
+    .enum(LOG_LEVELS)
+    .default('info')
+    .describe('Lowest severity of the lines written to stderr: error, warn, info or debug'),
+  progress: z
+    .union([z.boolean(), z.stringbool()])
+    .default(true)
+    .describe('Show progress bars on stderr (true/false, 1/0, yes/no, on/off)'),
 });
 
 export type ArbmlConfig = z.infer<typeof configSchema>;
@@ -54,13 +66,15 @@ function readConfigFile(path: string | undefined): Record<string, unknown> {
     if (path) throw new InvalidInputError(`config file not found: ${file}`);
     return {};
   }
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
-    return parsed as Record<string, unknown>;
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (cause) {
-    throw new InvalidInputError(`config file ${file} is not a valid JSON object`, { cause });
+    throw new InvalidInputError(`config file ${file} is not valid JSON`, { cause });
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new InvalidInputError(`config file ${file} is not a JSON object`);
+  return parsed as Record<string, unknown>;
 }
 
 function readEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
@@ -92,7 +106,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ArbmlConfig {
   const result = configSchema.safeParse(merged);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const key = issue.path.join('.');
+    const key = String(issue.path[0] ?? '');
     throw new InvalidInputError(`invalid config value for "${key}": ${issue.message}`, {
       details: describeKey(key),
     });

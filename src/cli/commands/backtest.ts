@@ -5,7 +5,6 @@
  */
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.ts';
-import type { Chain } from '../../dex/types.ts';
 import { DECIDER_NAMES, type BacktestResult } from '../../eval/backtestResult.ts';
 import { runCliBacktest } from '../backtestRun.ts';
 import { configFromFlags, withCommonOptions, type CommonFlags } from '../options.ts';
@@ -70,7 +69,7 @@ export function register(program: Command): void {
     if (!(bidShare >= 0 && bidShare < 1)) throw new InvalidInputError(`--bid-share must be in [0, 1), got ${flags.bidShare}`);
     const run = await runCliBacktest({
       mlMinNetEth, bidShare,
-      days, seed: config.seed, chains: config.chains.split(',') as Chain[], cexFile: flags.cex, gasFile: flags.gas, trainDays,
+      days, seed: config.seed, chains: config.chains, cexFile: flags.cex, gasFile: flags.gas, trainDays,
       retrainEveryDays: every, rlEpisodes, reportFile: flags.report, progress: config.progress,
     });
     const { days: d, seed, deciders } = run.result;

@@ -10,7 +10,6 @@ import { HeuristicDecider } from '../../decide/heuristicDecider.ts';
 import { simulateToStore } from '../../exec/simulateToStore.ts';
 import { createProgress } from '../progress.ts';
 import { parseDays, simulateJson } from './simulate.ts';
-import type { Chain } from '../../dex/types.ts';
 import type { BacktestResult } from '../../eval/backtestResult.ts';
 import { runCliBacktest } from '../backtestRun.ts';
 import { formatBacktestTable } from './backtest.ts';
@@ -74,7 +73,7 @@ export function register(program: Command): void {
     const demoStarted = performance.now();
     const config = configFromFlags(opts);
     const days = parseDays(opts.days);
-    const chains = config.chains.split(',') as Chain[];
+    const chains = config.chains;
     // The demo is the two-command, no-server path: only an explicit --database-url sends it to a server.
     const store = await openStore({ dbPath: config.dbPath, databaseUrl: opts.databaseUrl });
     try {
@@ -90,7 +89,7 @@ export function register(program: Command): void {
       } else {
         info(`demo: ${noDataHelp}`);
       }
-      info(`demo: simulating ${opts.days} days (seed ${config.seed}, ethereum and polygon) with the heuristic decider`);
+      info(`demo: simulating ${opts.days} days (seed ${config.seed}, ${chains.join(' and ')}) with the heuristic decider`);
       let progress: ReturnType<typeof createProgress> | undefined;
       const started = performance.now();
       const sim = await simulateToStore({

@@ -8,7 +8,6 @@ import type { ArbmlConfig } from '../../core/config.ts';
 import { InvalidInputError } from '../../core/errors.ts';
 import { HeuristicDecider } from '../../decide/heuristicDecider.ts';
 import { loadMlDecider } from '../../decide/loadMlDecider.ts';
-import type { Chain } from '../../dex/types.ts';
 import { simulateToStore, type SimulateToStoreResult } from '../../exec/simulateToStore.ts';
 import { createRunnerMetrics } from '../../monitor/metrics.ts';
 import { startMetricsServer } from '../../monitor/metricsServer.ts';
@@ -80,7 +79,7 @@ export function register(program: Command): void {
     if (flags.decider !== 'heuristic' && flags.decider !== 'ml') throw new InvalidInputError(`--decider must be heuristic or ml, got ${flags.decider}`);
     const ml = flags.decider === 'ml' ? loadMlDecider({ modelsDir: config.modelsDir, seed: config.seed, warn }) : null;
     if (ml) info(`simulate: ML decider with slippage ${ml.models.slippage ?? '-'}, RL ${ml.models.rl ?? '-'}, gas ${ml.models.gas ?? '-'}`);
-    const chains = config.chains.split(',') as Chain[];
+    const chains = config.chains;
     const metrics = createRunnerMetrics();
     const server = flags.metricsPort ? await startMetricsServer({ registry: metrics.registry, port: Number(flags.metricsPort) }) : undefined;
     if (server) info(`simulate: metrics at ${server.url}`);
