@@ -1,12 +1,18 @@
 /**
  * The `arbml` command. Each subcommand lives in its own file under ./commands and exports
  * `register(program: Command)`; main discovers them, so adding a command touches no shared file.
+ *
+ * Failures: every one ends as one line on stderr (`arbml: ...`, the stack only with `arbml --verbose`) and an exit
+ * code (README, "Exit codes"): 2 bad input (InvalidInputError, and commander's own usage errors), 3 a service
+ * unavailable (RetryableIoError), 1 a bug (InvariantError or anything unclassified).
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { ArbmlError } from '../core/errors.ts';
+import { loadConfig } from '../core/config.ts';
+import { asArbmlError, exitCodeOf, oneLine } from '../core/errors.ts';
+import { error, setLogLevel } from './output.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -14,7 +20,7 @@ export async function buildProgram(): Promise<Command> {
   const program = new Command('arbml')
     .description('Crypto arbitrage with flash loans and machine-learned execution decisions')
     .version('0.1.0')
-    .showHelpAfterError()
+    .option('--verbose', 'on failure also print the stack trace; log level debug (before the command: arbml --verbose ...)')
     .enablePositionalOptions();
   const dir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
   const files = readdirSync(dir)
@@ -27,19 +33,49 @@ export async function buildProgram(): Promise<Command> {
   return program;
 }
 
+/** The program and every command under it, depth first. */
+export function allCommands(command: Command): Command[] {
+  return [command, ...command.commands.flatMap(allCommands)];
+}
+
+/** `arbml db status` for the command `status` under `db`. */
+export function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+const SUCCESS_CODES = new Set(['commander.helpDisplayed', 'commander.version']);
+
 export async function main(argv: string[]): Promise<number> {
+  setLogLevel('info');
   const program = await buildProgram();
-  program.exitOverride();
+  let usageOf = 'arbml';
+  for (const command of allCommands(program)) {
+    command.exitOverride().configureOutput({ outputError: () => (usageOf = commandPath(command)) });
+  }
+  program.hook('preAction', (_program, action) => {
+    const opts = action.optsWithGlobals<{ verbose?: boolean; config?: string }>();
+    setLogLevel(opts.verbose ? 'debug' : loadConfig({ file: opts.config }).logLevel);
+  });
+  const exitCodeBefore = process.exitCode;
+  process.exitCode = undefined;
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode;
-    if (err instanceof ArbmlError) {
-      process.stderr.write(`arbml: ${err.message}\n`);
+    if (err instanceof CommanderError) {
+      if (SUCCESS_CODES.has(err.code)) return 0;
+      if (err.code === 'commander.help') return 2;
+      error(`${err.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (see ${usageOf} --help)`);
       return 2;
     }
-    throw err;
+    const failure = asArbmlError(err);
+    error(oneLine(failure));
+    if (program.opts<{ verbose?: boolean }>().verbose) error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    return exitCodeOf(failure);
+  } finally {
+    process.exitCode = exitCodeBefore;
   }
 }
 
@@ -51,7 +87,7 @@ if (isEntry || viaBin) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`arbml: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(`arbml: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
       process.exitCode = 1;
     },
   );

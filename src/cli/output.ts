@@ -1,7 +1,10 @@
 /**
  * How commands report. With `--json` a command prints exactly one JSON object on stdout and nothing else there;
- * progress, warnings and human text go to stderr. bigint values are written as decimal strings.
+ * progress, warnings and human text go to stderr through one logger whose level is the config's `logLevel`
+ * (`--verbose` makes it debug). bigint values are written as decimal strings.
  */
+import { createLogger, type Logger, type LogLevel } from '../core/logger.ts';
+
 export function toJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 }
@@ -17,11 +20,30 @@ export function report<T>({ json, result, human }: ReportOptions<T>): void {
   process.stdout.write((json ? toJson(result) : human(result)) + '\n');
 }
 
+const stderrLogger = (level: LogLevel): Logger =>
+  createLogger({ level, write: (line) => process.stderr.write(`${line}\n`) });
+
+let logger = stderrLogger('info');
+
+/** Sets the level of every later stderr line (main does this once per run, from the config). */
+export function setLogLevel(level: LogLevel): void {
+  logger = stderrLogger(level);
+}
+
+/** The failure line main prints: always written, whatever the level. */
+export function error(message: string): void {
+  logger.error(`arbml: ${message}`);
+}
+
 /** A warning for a person: stderr, never stdout. */
 export function warn(message: string): void {
-  process.stderr.write(`warning: ${message}\n`);
+  logger.warn(`warning: ${message}`);
 }
 
 export function info(message: string): void {
-  process.stderr.write(`${message}\n`);
+  logger.info(message);
+}
+
+export function debug(message: string): void {
+  logger.debug(message);
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ArbmlError, InvalidInputError, InvariantError, RetryableIoError, invariant } from './errors.ts';
+import {
+  ArbmlError,
+  InvalidInputError,
+  InvariantError,
+  RetryableIoError,
+  asArbmlError,
+  exitCodeOf,
+  invariant,
+  oneLine,
+} from './errors.ts';
 
 describe('ArbmlError', () => {
   it('keeps the short message, details and cause', () => {
@@ -21,5 +30,36 @@ describe('ArbmlError', () => {
   it('invariant throws only when the condition fails', () => {
     expect(() => invariant(1 + 1 === 2, 'math')).not.toThrow();
     expect(() => invariant(false, 'reserves must be positive', { reserve0: 0n })).toThrow(InvariantError);
+  });
+});
+
+describe('exit codes', () => {
+  it('maps bad input to 2, an unavailable service to 3, a bug or anything else to 1', () => {
+    expect(exitCodeOf(new InvalidInputError('bad flag'))).toBe(2);
+    expect(exitCodeOf(new RetryableIoError('db down'))).toBe(3);
+    expect(exitCodeOf(new InvariantError('broken'))).toBe(1);
+    expect(exitCodeOf(new ArbmlError('unclassified'))).toBe(1);
+    expect(exitCodeOf(new Error('plain'))).toBe(1);
+    expect(exitCodeOf('a string')).toBe(1);
+  });
+
+  it('classifies Node errors at the boundary: a named file is input, a refused connection a service', () => {
+    const missing = Object.assign(new Error("ENOENT: no such file or directory, open 'x.csv'"), { code: 'ENOENT', path: 'x.csv' });
+    const file = asArbmlError(missing);
+    expect(file).toBeInstanceOf(InvalidInputError);
+    expect(file.shortMessage).toBe('cannot use x.csv (ENOENT)');
+    const refused = asArbmlError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }));
+    expect(refused).toBeInstanceOf(RetryableIoError);
+    expect(exitCodeOf(refused)).toBe(3);
+    const bug = asArbmlError(new TypeError('x is undefined'));
+    expect(bug).toBeInstanceOf(InvariantError);
+    expect(bug.shortMessage).toBe('unexpected error: x is undefined');
+    const typed = new InvalidInputError('kept');
+    expect(asArbmlError(typed)).toBe(typed);
+  });
+
+  it('prints one line: short message and details, newlines folded', () => {
+    expect(oneLine(new InvalidInputError('bad row', { details: 'gas.csv:12:\n  NaN' }))).toBe('bad row (gas.csv:12: NaN)');
+    expect(oneLine(new RetryableIoError('db down'))).toBe('db down');
   });
 });

@@ -45,3 +45,37 @@ export class InvariantError extends ArbmlError {
 export function invariant(condition: unknown, message: string, meta?: Record<string, unknown>): asserts condition {
   if (!condition) throw new InvariantError(message, { meta });
 }
+
+/**
+ * The process exit code of a failure, the CLI's contract (README, "Exit codes"): 2 bad input, 3 a service that is
+ * unavailable now (retry later), 1 a bug or anything not classified.
+ */
+export function exitCodeOf(error: unknown): 1 | 2 | 3 {
+  if (error instanceof InvalidInputError) return 2;
+  if (error instanceof RetryableIoError) return 3;
+  return 1;
+}
+
+const FILE_CODES = new Set(['ENOENT', 'EACCES', 'EISDIR', 'ENOTDIR', 'EPERM']);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * Classifies a failure that is not yet an ArbmlError at the CLI boundary: a Node file error on a path (a file the
+ * user named) is bad input, a refused or timed-out connection is a service unavailable, anything else a bug.
+ */
+export function asArbmlError(error: unknown): ArbmlError {
+  if (error instanceof ArbmlError) return error;
+  const e = error as { code?: unknown; path?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : undefined;
+  if (code && FILE_CODES.has(code) && typeof e?.path === 'string')
+    return new InvalidInputError(`cannot use ${e.path} (${code})`, { cause: error });
+  if (code && NETWORK_CODES.has(code)) return new RetryableIoError(`service unavailable (${code})`, { cause: error });
+  const text = error instanceof Error ? error.message : String(error);
+  return new InvariantError(`unexpected error: ${text}`, { cause: error, details: 'a bug; run with --verbose for the stack' });
+}
+
+/** One line for a person: the short message and its details, no stack. */
+export function oneLine(error: ArbmlError): string {
+  const text = error.details ? `${error.shortMessage} (${error.details})` : error.shortMessage;
+  return text.replace(/\s*\n\s*/g, ' ');
+}

@@ -25,7 +25,7 @@ export interface Opportunity {
   readonly cexPrice: number;
   /** Mid price of the mispriced pool, USDC per WETH. */
   readonly dexPrice: number;
-  /** (cex - dex) / cex * 1e4: positive = WETH cheap on the DEX (DESIGN.md). */
+  /** (cex - dex) / cex * 1e4: positive = WETH cheap on the DEX (docs/metrics.md). */
   readonly edgeBps: number;
   /** Address of the mispriced pool. */
   readonly dexPool: string;

@@ -1,6 +1,6 @@
 /**
  * The walk-forward backtest on a small market-model path: the JSON contract's metrics for all four deciders, the
- * DESIGN.md identities between them, the same result for the same seed, and retrain points on schedule.
+ * docs/metrics.md identities between them, the same result for the same seed, and retrain points on schedule.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMarket } from '../market/market.ts';

@@ -1,6 +1,6 @@
 /**
- * What a walk-forward backtest produces: the per-decider metrics of the JSON contract (DESIGN.md definitions) and the
- * series the HTML report plots. Owned by src/eval/backtest; read by the report and the CLI.
+ * What a walk-forward backtest produces: the per-decider metrics of the JSON contract (docs/metrics.md definitions)
+ * and the series the HTML report plots. Owned by src/eval/backtest; read by the report and the CLI.
  */
 
 export const DECIDER_NAMES = ['heuristic', 'ml_slippage', 'ml', 'oracle'] as const;

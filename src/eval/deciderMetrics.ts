@@ -1,7 +1,7 @@
 /**
- * A decider's backtest metrics from its ledger rows in the evaluated window (DESIGN.md definitions, as summarizeRun
- * computes them) and the hindsight oracle's from the shadow episodes of the same window (per episode the best
- * realised action knowing every outcome, or nothing).
+ * A decider's backtest metrics from its ledger rows in the evaluated window (docs/metrics.md definitions, as
+ * summarizeRun computes them) and the hindsight oracle's from the shadow episodes of the same window (per episode
+ * the best realised action knowing every outcome, or nothing).
  */
 import { summarizeRun } from '../exec/summarizeRun.ts';
 import type { Episode } from '../decide/rl/episode.ts';

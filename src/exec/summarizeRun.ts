@@ -1,8 +1,8 @@
 /**
- * The run summary from ledger rows, with DESIGN.md's definitions, so simulate, the backtest and the dashboard
- * agree: success = executed and profitable, false positive = executed and not profitable (both over executed, so
- * they add to 1); avg and total profit over executed rows; missed profit = positive counterfactual profit of
- * skipped rows; slippage MAE = mean |estimated - actual| over executed rows that have an actual slippage.
+ * The run summary from ledger rows, with the definitions of docs/metrics.md, so simulate, the backtest and the
+ * dashboard agree: success = executed and profitable, false positive = executed and not profitable (both over
+ * executed, so they add to 1); avg and total profit over executed rows; missed profit = positive counterfactual
+ * profit of skipped rows; slippage MAE = mean |estimated - actual| over executed rows that have an actual slippage.
  */
 import type { OpportunityRow } from '../domain/opportunityRow.ts';
 

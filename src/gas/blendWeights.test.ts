@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blendWeights, quantile } from './blendWeights.ts';
+import { blendWeights } from './blendWeights.ts';
 
 describe('blendWeights', () => {
   it('recovers exact non-negative weights', () => {
@@ -21,8 +21,4 @@ describe('blendWeights', () => {
     expect(w[0]).toBeCloseTo(ay / aa, 12);
   });
 
-  it('quantile interpolates', () => {
-    expect(quantile([4, 1, 3, 2], 0.5)).toBe(2.5);
-    expect(quantile([0, 10], 0.05)).toBeCloseTo(0.5, 12);
-  });
 });

@@ -10,7 +10,7 @@ import { GasForecaster } from './gasForecaster.ts';
 import type { GasForecasterModel } from './gasForecasterModel.ts';
 import { gasFeatureColumns } from './gasFeatures.ts';
 import { binIndex, type GasSeries } from './gasSeries.ts';
-import { errorMetrics } from './metrics.ts';
+import { errorMetrics } from '../core/statistics.ts';
 import type { EvalPoint } from './readEvalPoints.ts';
 import { trainGasForecaster, type TrainGasOptions } from './trainGasForecaster.ts';
 

@@ -11,7 +11,7 @@ import { LstmPredictor } from '../ml/lstm/lstmPredictor.ts';
 import type { GasForecasterModel } from './gasForecasterModel.ts';
 import { featureMatrix, featureWarmupBins, gasFeatureColumns } from './gasFeatures.ts';
 import { gasSeries, type GasSeries } from './gasSeries.ts';
-import { predictRidge } from './ridge.ts';
+import { predictRidge } from '../ml/linear/ridge.ts';
 import { sequenceInputs } from './sequenceInputs.ts';
 
 export interface HorizonForecast {

@@ -9,12 +9,13 @@ import { InvalidInputError } from '../core/errors.ts';
 import { trainGbdt } from '../ml/gbdt/trainGbdt.ts';
 import { toXgboostJson } from '../ml/gbdt/xgboostJson.ts';
 import type { EpochStats } from '../ml/lstm/trainLstm.ts';
-import { blendWeights, quantile, rmse } from './blendWeights.ts';
+import { blendWeights } from './blendWeights.ts';
+import { quantile, rmse } from '../core/statistics.ts';
 import { GasForecaster } from './gasForecaster.ts';
 import type { GasForecasterModel } from './gasForecasterModel.ts';
 import { featureMatrix, featureWarmupBins, type FeatureMatrix } from './gasFeatures.ts';
 import type { GasSeries } from './gasSeries.ts';
-import { fitRidge } from './ridge.ts';
+import { fitRidge } from '../ml/linear/ridge.ts';
 import { ridgeFeatureNames } from './ridgeFeatureNames.ts';
 import { trainSequenceModel, type SequenceModelOptions } from './trainSequenceModel.ts';
 

@@ -4,7 +4,7 @@ import type { BlockSnapshot } from './blockSnapshot.ts';
 import { DEFAULT_MARKET_PARAMS } from './defaultParams.ts';
 import { createMarket } from './market.ts';
 import { poolFee, poolPrice, swapExactIn } from './pools/poolMath.ts';
-import { quantile } from './stats.ts';
+import { quantile } from '../core/statistics.ts';
 
 function poolKey(p: Pool): string {
   return p.kind === 'v2' ? `${p.address}:${p.reserve0}:${p.reserve1}` : `${p.address}:${p.sqrtPriceX96}:${p.liquidity}`;

@@ -20,7 +20,7 @@ export interface SlippageFeatures {
   isPolygon: boolean;
   /** Swaps in the route (1 = single pool). */
   hopCount: number;
-  /** Detected edge in bps (DESIGN.md edge_bps). */
+  /** Detected edge in bps (docs/metrics.md, edge_bps). */
   edgeBps?: number;
   poolType?: 'v2' | 'v3';
   /** Standard deviation of the pool's mid price over recent blocks, bps. */

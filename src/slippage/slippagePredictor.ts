@@ -12,7 +12,7 @@ import { InvalidInputError } from '../core/errors.ts';
 import { denseMatrix, selectRows, type DenseMatrix } from '../ml/gbdt/denseMatrix.ts';
 import type { GbdtModel } from '../ml/gbdt/gbdtModel.ts';
 import type { GbdtParamsInput } from '../ml/gbdt/gbdtParams.ts';
-import { mae } from '../ml/gbdt/metrics.ts';
+import { mae } from '../core/statistics.ts';
 import { trainGbdt } from '../ml/gbdt/trainGbdt.ts';
 import { fromXgboostJson, xgboostJsonText } from '../ml/gbdt/xgboostJson.ts';
 import { holdoutSplit } from './holdoutSplit.ts';
@@ -79,9 +79,9 @@ export class SlippagePredictor {
       train_rows: fit.matrix.rows,
       validation_rows: valid.matrix.rows,
       holdout_rows: holdout.matrix.rows,
-      holdout_mae_bps: mae(model.predict(holdout.matrix), holdout.labels),
-      static_mae_bps: mae(new Float64Array(holdout.matrix.rows).fill(HEURISTIC_SLIPPAGE_BPS), holdout.labels),
-      linear_mae_bps: mae(ridge.predict(holdout.matrix), holdout.labels),
+      holdout_mae_bps: mae(holdout.labels, model.predict(holdout.matrix)),
+      static_mae_bps: mae(holdout.labels, new Float64Array(holdout.matrix.rows).fill(HEURISTIC_SLIPPAGE_BPS)),
+      linear_mae_bps: mae(holdout.labels, ridge.predict(holdout.matrix)),
       rounds: model.trees.length,
     };
     const trainedAt = (o.trainedAt ?? new Date()).toISOString();

@@ -2,6 +2,8 @@
  * The distribution of the training target (actual_slippage_bps), reported beside the MAE so a small error on a
  * target that is nearly always 0 reads for what it is.
  */
+import { quantile } from '../core/statistics.ts';
+
 export interface SlippageTargetStats {
   mean_bps: number;
   /** Mean |slippage|: the MAE of always predicting 0. */
@@ -17,10 +19,6 @@ export interface SlippageTargetStats {
   max_bps: number;
 }
 
-/** Nearest-rank quantile of ascending values. */
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
 
 export function slippageTargetStats(targets: readonly number[]): SlippageTargetStats {
   const n = targets.length;

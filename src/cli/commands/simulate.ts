@@ -1,7 +1,7 @@
 /**
  * `arbml simulate --days N --seed S [--chains ethereum,polygon] [--cex FILE] [--gas FILE] [--metrics-port P] [--json]`:
  * the paper flash-arb runner with the heuristic decider over the market model, every opportunity logged to the
- * ledger (journaled while the database is unreachable), and the run summary (DESIGN.md definitions).
+ * ledger (journaled while the database is unreachable), and the run summary (docs/metrics.md definitions).
  */
 import type { Command } from 'commander';
 import type { ArbmlConfig } from '../../core/config.ts';

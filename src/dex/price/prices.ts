@@ -51,7 +51,7 @@ export function priceImpactBps({ midPrice: mid, executionPrice: exec }: { midPri
   return ((mid - exec) / mid) * 1e4;
 }
 
-/** (quoted - executed) / quoted in bps; positive = worse than quoted (DESIGN.md actual_slippage_bps). */
+/** (quoted - executed) / quoted in bps; positive = worse than quoted (docs/metrics.md, actual_slippage_bps). */
 export function slippageBps({ quotedOut, executedOut }: { quotedOut: bigint; executedOut: bigint }): number {
   if (quotedOut <= 0n) throw new InvalidInputError('slippageBps: quotedOut must be > 0');
   // Exact difference first, then one float division.

@@ -3,7 +3,7 @@
  * and persistence, and the tail of 1-minute moves.
  */
 import { hourlyLogVol } from '../cex/fitCex.ts';
-import { autocorrelation, logChanges, quantile, std } from '../stats.ts';
+import { autocorrelation, logChanges, quantile, std } from '../../core/statistics.ts';
 
 export function cexStats(minutePrices: ArrayLike<number>): Record<string, number> {
   const r = logChanges(minutePrices);

@@ -1,7 +1,7 @@
 /**
  * Per-minute gross inflow statistics of a pool (both directions pooled, USD, zero minutes included).
  */
-import { quantile } from '../stats.ts';
+import { quantile } from '../../core/statistics.ts';
 
 export function flowStats(perMinuteUsd: ArrayLike<number>): Record<string, number> {
   return {

@@ -1,7 +1,7 @@
 /**
  * The gas statistics compared between model and real data, from 5-minute bin series.
  */
-import { autocorrelation, logChanges, mean, quantile, std } from '../stats.ts';
+import { autocorrelation, logChanges, mean, quantile, std } from '../../core/statistics.ts';
 
 export interface GasSeries {
   minGasPrice: ArrayLike<number>;

@@ -6,7 +6,7 @@
  */
 import { InvalidInputError } from '../../core/errors.ts';
 import type { CexParams } from '../params.ts';
-import { autocorrelation, logChanges, mean, quantile } from '../stats.ts';
+import { autocorrelation, logChanges, mean, quantile } from '../../core/statistics.ts';
 
 const HOUR = 60;
 const JUMP_MULTIPLE = 4;

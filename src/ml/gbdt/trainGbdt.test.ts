@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/random.ts';
-import { mae } from './metrics.ts';
+import { mae } from '../../core/statistics.ts';
 import { trainGbdt } from './trainGbdt.ts';
 import { wasmKernelsAvailable } from './wasmGrowthKernels.ts';
 import { toXgboostJson, xgboostJsonText } from './xgboostJson.ts';
@@ -56,8 +56,8 @@ describe('trainGbdt', () => {
     const params = { numRounds: 60, maxDepth: 4, eta: 0.3 };
     const sq = trainGbdt({ matrix, labels: noisy, params });
     const hub = trainGbdt({ matrix, labels: noisy, params: { ...params, objective: 'reg:pseudohubererror', huberSlope: 5, numRounds: 100, baseScore: 5 } });
-    const sqMae = mae(sq.predict(matrix), clean);
-    const hubMae = mae(hub.predict(matrix), clean);
+    const sqMae = mae(clean, sq.predict(matrix));
+    const hubMae = mae(clean, hub.predict(matrix));
     expect(sqMae).toBeGreaterThan(5);
     expect(hubMae).toBeLessThan(0.5);
   });

@@ -15,7 +15,7 @@ import { jsGrowthKernels, type GrowthKernels } from './growthKernels.ts';
 import { wasmGrowthKernels } from './wasmGrowthKernels.ts';
 import { computeGradients } from './objectives.ts';
 import type { RegressionTree } from './regressionTree.ts';
-import { rmse } from './metrics.ts';
+import { rmse } from '../../core/statistics.ts';
 import { sampleFeatures, sampleRows } from './sampling.ts';
 
 const f = Math.fround;
@@ -83,7 +83,7 @@ export function trainGbdt(o: TrainGbdtOptions): GbdtModel {
     let validationRmse: number | undefined;
     if (valid && validPreds) {
       tree.addTo(valid.matrix.data, valid.matrix.cols, validPreds);
-      validationRmse = rmse(validPreds, valid.labels);
+      validationRmse = rmse(valid.labels, validPreds);
       if (validationRmse < best.score) best = { round, score: validationRmse };
     }
     o.onRound?.({ round, validationRmse });

@@ -1,8 +1,8 @@
 /**
  * The dashboard's panels and their SQL, written once for Grafana and the built-in dashboard (see sqlDialect.ts).
  * Time-series queries return Grafana's long format: `time` (TIMESTAMPTZ), `metric` (series name), `value` (float).
- * Definitions follow DESIGN.md: success rate = executed and profitable / executed; the decider is the first word of
- * decided_by (`heuristic`, `ml`).
+ * Definitions follow docs/metrics.md: success rate = executed and profitable / executed; the decider is the first
+ * word of decided_by (`heuristic`, `ml`).
  */
 import type { SqlDialect } from './sqlDialect.ts';
 

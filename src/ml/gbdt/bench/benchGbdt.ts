@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DenseMatrix } from '../denseMatrix.ts';
-import { rmse } from '../metrics.ts';
+import { rmse } from '../../../core/statistics.ts';
 import { trainGbdt } from '../trainGbdt.ts';
 import { runXgboostPeer, type PeerResult } from './xgboostPeer.ts';
 
@@ -73,7 +73,7 @@ export async function benchGbdt({ matrix, labels, trainRows: nTrain, rounds = 10
   const arbml = {
     train_s: trainS,
     predict_rows_per_s: test.rows / best,
-    rmse: rmse(pred, testLabels),
+    rmse: rmse(testLabels, pred),
     single_row_p99_us: singleRowP99Us((r) => model.predictRow(r), test, 20_000),
   };
   const dir = mkdtempSync(join(tmpdir(), 'arbml-bench-gbdt-'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { autocorrelation, logChanges, mean, quantile, std } from './stats.ts';
+import { autocorrelation, errorMetrics, logChanges, mae, mean, quantile, rmse, std } from './statistics.ts';
 
-describe('stats', () => {
+describe('statistics', () => {
   it('mean, population std and numpy-style quantiles', () => {
     const xs = [1, 2, 3, 4, 10];
     expect(mean(xs)).toBe(4);
@@ -25,5 +25,14 @@ describe('stats', () => {
   it('rejects empty series', () => {
     expect(() => mean([])).toThrow(/empty/);
     expect(() => quantile([], 0.5)).toThrow(/empty/);
+  });
+
+  it('error metrics take (actual, predicted): RMSE, MAE and R^2 of a known case', () => {
+    const actual = [1, 2, 3, 4];
+    const predicted = [1, 2, 3, 6];
+    expect(rmse(actual, predicted)).toBe(1);
+    expect(mae(actual, predicted)).toBe(0.5);
+    expect(errorMetrics(actual, predicted)).toEqual({ rmse: 1, mae: 0.5, r2: 1 - 4 / 5, n: 4 });
+    expect(() => rmse([1, 2], [1])).toThrow(/2 actual values but 1 predictions/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../core/random.ts';
+import { createRng } from '../../core/random.ts';
 import { fitRidge, predictRidge } from './ridge.ts';
 
 describe('fitRidge', () => {
@@ -25,5 +25,19 @@ describe('fitRidge', () => {
     const big = fitRidge({ x, cols: 1, rows, y, lambda: 50 });
     // closed form in standardised units: coef = sum(z*y) / (n + lambda)
     expect(big.coef[0]! / small.coef[0]!).toBeCloseTo((n + 0.01) / (n + 50), 6);
+  });
+});
+
+describe('fitRidge with missing values', () => {
+  it('imputes a NaN with the training mean: the fit equals the one on the mean-filled matrix', () => {
+    const x = [1, 10, 2, NaN, 3, 30, 4, 40, 5, 20];
+    const filled = [1, 10, 2, 25, 3, 30, 4, 40, 5, 20];
+    const y = [3, 5, 9, 12, 11];
+    const withNaN = fitRidge({ x, cols: 2, y, lambda: 0.5 });
+    const onFilled = fitRidge({ x: filled, cols: 2, y, lambda: 0.5 });
+    expect(withNaN.mean).toEqual([3, 25]);
+    expect(predictRidge(withNaN, [2, NaN], 2)).toBeCloseTo(predictRidge(withNaN, [2, 25], 2), 12);
+    expect(withNaN.intercept).toBe(onFilled.intercept);
+    expect(() => fitRidge({ x: [1, 2], cols: 2, y: [1], lambda: 1 })).toThrow(/at least 2 rows/);
   });
 });
