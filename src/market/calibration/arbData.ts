@@ -1,12 +1,17 @@
 /**
  * Readers for the real arbitrage files used by calibration: opportunity distances in blocks (mev/*-arb-
  * opportunities-*.jsonl) and CEX-DEX arbitrage payments per gas relative to the base fee (mev/cexdex-arbs-*.csv).
- * Bad lines are counted and named, never fatal.
+ * Bad lines are named (file:line and reason, as every reader's RowError) and never fatal.
  */
 import { readFileSync } from 'node:fs';
+import { csvRows, headerIndex } from '../files/csvRows.ts';
+import { formatRowError } from '../files/rowError.ts';
+import { numberField, RowReject } from '../files/rowFields.ts';
+import { textLines } from '../files/textLines.ts';
 
 export interface ParsedSeries {
   values: number[];
+  /** One `file:line: reason` per rejected row. */
   rejected: string[];
 }
 
@@ -21,10 +26,10 @@ export function readArbDistances(path: string): ParsedSeries {
       for (const op of doc.opportunities ?? []) {
         const d = op.swap?.distance;
         if (typeof d === 'number' && Number.isInteger(d) && d >= 0) values.push(d);
-        else rejected.push(`${path}:${i + 1}: distance missing or not a block count`);
+        else rejected.push(formatRowError({ file: path, line: i + 1, reason: 'distance missing or not a block count' }));
       }
     } catch {
-      rejected.push(`${path}:${i + 1}: not JSON`);
+      rejected.push(formatRowError({ file: path, line: i + 1, reason: 'not JSON' }));
     }
   });
   return { values, rejected };
@@ -32,19 +37,21 @@ export function readArbDistances(path: string): ParsedSeries {
 
 /** (priority_fees + cb_transfer) / base_fees per transaction: what the arbitrageur paid per gas over the base fee. */
 export function readCexDexTipRatios(path: string): ParsedSeries {
-  const lines = readFileSync(path, 'utf8').split('\n');
-  const header = lines[0]!.split(',');
-  const col = (name: string): number => header.indexOf(name);
-  const [base, prio, cb] = [col('base_fees'), col('priority_fees'), col('cb_transfer')];
-  const values: number[] = [];
-  const rejected: string[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    if (!lines[i]!.trim()) continue;
-    const f = lines[i]!.split(',');
-    const b = Number(f[base]);
-    const paid = Number(f[prio]) + Number(f[cb]);
-    if (b > 0 && paid > 0 && Number.isFinite(paid)) values.push(paid / b);
-    else rejected.push(`${path}:${i + 1}: base_fees/priority_fees/cb_transfer not positive numbers`);
-  }
-  return { values, rejected };
+  const lines = textLines(readFileSync(path, 'utf8'));
+  const header = headerIndex(lines[0], path, ['base_fees', 'priority_fees', 'cb_transfer']);
+  if ('reason' in header) return { values: [], rejected: [formatRowError(header)] };
+  const { index, fieldCount } = header;
+  const parsed = csvRows({
+    lines: lines.slice(1),
+    file: path,
+    fieldCount,
+    parse: (f) => {
+      const base = numberField(f[index.base_fees!]!, 'base_fees');
+      const paid = numberField(f[index.priority_fees!]!, 'priority_fees') + numberField(f[index.cb_transfer!]!, 'cb_transfer');
+      if (!(base > 0)) throw new RowReject(`base_fees: not positive (${base})`);
+      if (!(paid > 0)) throw new RowReject('priority_fees + cb_transfer: nothing paid');
+      return paid / base;
+    },
+  });
+  return { values: parsed.rows, rejected: parsed.errors.map(formatRowError) };
 }

@@ -13,6 +13,7 @@ import { readGasCsv } from '../files/readGasCsv.ts';
 import { readKlines } from '../files/readKlines.ts';
 import { readPoolMinutes } from '../files/readPoolMinutes.ts';
 import { readArbDistances, readCexDexTipRatios } from './arbData.ts';
+import { formatRowError } from '../files/rowError.ts';
 import { cexStats } from './cexStats.ts';
 import { flowStats, tipStats } from './flowStats.ts';
 import { gasStats } from './gasStats.ts';
@@ -42,7 +43,7 @@ export function realPoolFlows(dataDir: string, rejected: string[]): number[] {
   const flows: number[] = [];
   for (const f of files) {
     const { rows, errors } = readPoolMinutes(join(dir, f));
-    for (const e of errors) rejected.push(JSON.stringify(e));
+    for (const e of errors) rejected.push(formatRowError(e));
     for (const r of rows) {
       const price = 1e12 / 1.0001 ** r.closeTick;
       flows.push(Number(r.inAmount0) / 1e6, (Number(r.inAmount1) / 1e18) * price);
@@ -58,7 +59,7 @@ export function realStats(dataDir: string): RealStats {
   const gas = readGasCsv(join(dataDir, REAL_FILES.gas));
   const distances = readArbDistances(join(dataDir, REAL_FILES.distances));
   const tips = readCexDexTipRatios(join(dataDir, REAL_FILES.tips));
-  for (const e of [...k.errors, ...gas.errors]) rejected.push(JSON.stringify(e));
+  for (const e of [...k.errors, ...gas.errors]) rejected.push(formatRowError(e));
   rejected.push(...distances.rejected, ...tips.rejected);
   const minutes = replayCex(k.rows, cexFile).minutePrices;
   const stats = {

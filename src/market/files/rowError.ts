@@ -7,3 +7,8 @@ export interface RowError {
   line: number;
   reason: string;
 }
+
+/** `file:line: reason`, how a rejected row is printed. */
+export function formatRowError(e: RowError): string {
+  return `${e.file}:${e.line}: ${e.reason}`;
+}
