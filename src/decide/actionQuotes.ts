@@ -3,6 +3,7 @@
  * detection pools, sized as the runner would send them (makePending), and each one's expected net profit in ETH
  * after a slippage allowance and the gas it would pay at the opportunity's base fee and typical tip.
  */
+import { HEURISTIC_SLIPPAGE_BPS } from '../slippage/slippagePredictor.ts';
 import { makePending } from '../exec/makePending.ts';
 import { nativeWeiToEth, tokenAmountToEth, type Opportunity, type RouteCandidate } from '../domain/opportunity.ts';
 import { EXECUTE_ACTIONS, executeParams, type RlAction } from './rl/actions.ts';
@@ -20,7 +21,7 @@ export function quoteExecuteActions(opp: Opportunity): ActionQuote[] {
   for (let a = 0; a < EXECUTE_ACTIONS; a++) {
     const x = executeParams(a as RlAction)!;
     if (x.routeIndex >= opp.routes.length) continue;
-    const decision = { decision: 'execute', sizeFactor: x.sizeFactor, routeIndex: x.routeIndex, estimatedSlippageBps: 50, decidedBy: 'quote' } as const;
+    const decision = { decision: 'execute', sizeFactor: x.sizeFactor, routeIndex: x.routeIndex, estimatedSlippageBps: HEURISTIC_SLIPPAGE_BPS, decidedBy: 'quote' } as const;
     const candidate = makePending(opp, decision, 0).candidate;
     if (x.sizeFactor !== 1 && candidate === opp.routes[x.routeIndex]) continue;
     out.push({ action: a as RlAction, candidate, ...x });

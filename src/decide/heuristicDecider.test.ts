@@ -6,7 +6,7 @@ import { defaultFlashProviders } from '../exec/flashProviders.ts';
 import { MarketMemory } from '../exec/marketMemory.ts';
 import type { Opportunity } from '../domain/opportunity.ts';
 import { edgeBlock } from '../exec/testing.ts';
-import { HeuristicDecider, heuristicNet, staticSlippageCost } from './heuristicDecider.ts';
+import { HeuristicDecider, heuristicNet } from './heuristicDecider.ts';
 
 function opportunity(movePct: number, gasGwei = 40n): Opportunity {
   const block = edgeBlock({ baseFeeWei: gasGwei * 1_000_000_000n }, movePct);
@@ -19,15 +19,10 @@ describe('HeuristicDecider (seed baseline)', () => {
   const decider = new HeuristicDecider();
   const wide = opportunity(2.5);
 
-  it('static slippage cost is 50 bps of the quoted output, rounded up', () => {
-    expect(staticSlippageCost(1_000_000n, 50)).toBe(5_000n);
-    expect(staticSlippageCost(1_000_001n, 50)).toBe(5_001n);
-  });
-
   it('executes a wide edge: |edge| > 50 bps, gas < 100 gwei, gross - 50 bps - gas - flash fee > 0', () => {
     const r = wide.routes[0]!;
     expect(Math.abs(wide.edgeBps)).toBeGreaterThan(50);
-    expect(heuristicNet(wide)).toBe(r.grossProfit - staticSlippageCost(r.amountOut, 50) - r.gasCost.token - r.flashFee);
+    expect(heuristicNet(wide)).toBe(r.grossProfit - (r.amountOut * 50n + 9_999n) / 10_000n - r.gasCost.token - r.flashFee);
     expect(heuristicNet(wide)).toBeGreaterThan(0n);
     expect(decider.decide(wide)).toEqual({ decision: 'execute', sizeFactor: 1, routeIndex: 0, estimatedSlippageBps: 50, slippageToleranceBps: 50, decidedBy: 'heuristic' });
   });

@@ -4,7 +4,9 @@
  * flash fee > 0 (exact bigint arithmetic, the slippage cost rounded up). Full optimal size, best route. The edge
  * test is on |edge_bps|: the sign only says which way the pool is off.
  */
+import { slippageCost } from '../dex/price/slippageCost.ts';
 import type { Opportunity } from '../domain/opportunity.ts';
+import { HEURISTIC_SLIPPAGE_BPS } from '../slippage/slippagePredictor.ts';
 import type { Decider, DecisionResult } from '../domain/decider.ts';
 
 export interface HeuristicParams {
@@ -13,18 +15,12 @@ export interface HeuristicParams {
   slippageBps: number;
 }
 
-export const HEURISTIC_PARAMS: HeuristicParams = Object.freeze({ minEdgeBps: 50, maxGasGwei: 100, slippageBps: 50 });
-
-/** Cost of `bps` on an output, rounded up (never understated). */
-export function staticSlippageCost(quotedOutput: bigint, bps: number): bigint {
-  const num = quotedOutput * BigInt(Math.round(bps * 100));
-  return (num + 999_999n) / 1_000_000n;
-}
+export const HEURISTIC_PARAMS: HeuristicParams = Object.freeze({ minEdgeBps: 50, maxGasGwei: 100, slippageBps: HEURISTIC_SLIPPAGE_BPS });
 
 /** The heuristic's net estimate for a route: gross - static slippage - gas - flash fee (borrowed-token units). */
 export function heuristicNet(opp: Opportunity, routeIndex = 0, params: HeuristicParams = HEURISTIC_PARAMS): bigint {
   const r = opp.routes[routeIndex]!;
-  return r.grossProfit - staticSlippageCost(r.amountOut, params.slippageBps) - r.gasCost.token - r.flashFee;
+  return r.grossProfit - slippageCost(r.amountOut, params.slippageBps) - r.gasCost.token - r.flashFee;
 }
 
 export class HeuristicDecider implements Decider {

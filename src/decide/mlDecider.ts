@@ -6,6 +6,7 @@
  * losing the edge (gasDecision). A state the policy never saw in training falls back to the best-priced action
  * (or skip). Models are looked up by the opportunity's time, so a walk-forward run swaps them at retrain points.
  */
+import { HEURISTIC_SLIPPAGE_BPS } from '../slippage/slippagePredictor.ts';
 import type { Opportunity } from '../domain/opportunity.ts';
 import type { HorizonForecast } from '../gas/gasForecaster.ts';
 import { gasDecision } from '../gas/gasDecision.ts';
@@ -83,7 +84,7 @@ export class MlDecider implements Decider {
     const tipWei = bidShare > 0 ? bidTipWei(opp, chosen.candidate.gasUsed, bidShare) : undefined;
     const forecast = opp.chain === 'ethereum' && m.gasForecast ? m.gasForecast(ctx.timeMs, opp.gasPriceGwei) : null;
     const decision: DecisionResult = {
-      decision: 'execute', sizeFactor: chosen.sizeFactor, routeIndex: chosen.routeIndex, slippageToleranceBps: 50, tipWei,
+      decision: 'execute', sizeFactor: chosen.sizeFactor, routeIndex: chosen.routeIndex, slippageToleranceBps: HEURISTIC_SLIPPAGE_BPS, tipWei,
       predictedGasGwei: forecast?.[0]?.gwei, ...base,
     };
     if (!forecast || forecast.length === 0) return decision;

@@ -3,6 +3,7 @@
  * the market path, the offers and every random draw stay those of the shadow run) and from then on hands over to
  * the decider under test. All deciders of a backtest thus meet the same market at the start of the evaluation.
  */
+import { HEURISTIC_SLIPPAGE_BPS } from '../slippage/slippagePredictor.ts';
 import type { Opportunity } from '../domain/opportunity.ts';
 import type { Decider, DecisionContext, DecisionResult } from '../domain/decider.ts';
 
@@ -15,6 +16,6 @@ export class WarmupDecider implements Decider {
 
   decide(opp: Opportunity, ctx: DecisionContext): DecisionResult {
     if (ctx.timeMs >= this.untilMs) return this.inner.decide(opp, ctx);
-    return { decision: 'wait', sizeFactor: 1, routeIndex: 0, estimatedSlippageBps: 50, decidedBy: 'warmup' };
+    return { decision: 'wait', sizeFactor: 1, routeIndex: 0, estimatedSlippageBps: HEURISTIC_SLIPPAGE_BPS, decidedBy: 'warmup' };
   }
 }

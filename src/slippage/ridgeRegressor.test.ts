@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/random.ts';
-import { createRegressor } from './regressors.ts';
 import { RidgeRegressor } from './ridgeRegressor.ts';
 
 describe('RidgeRegressor (linear baseline)', () => {
@@ -18,11 +17,5 @@ describe('RidgeRegressor (linear baseline)', () => {
     expect(model.predictRow([1, 1, 0.5])).toBeCloseTo(3 + 2 - 5, 3);
     expect(model.predictRow([4, -2, 0.1])).toBeCloseTo(3 + 8 + 10, 3);
     expect(model.predictRow([4, NaN, 0.1])).toBeCloseTo(3 + 8 - 5 * (data.filter((_, i) => i % 3 === 1).reduce((s, v) => s + v, 0) / rows), 2);
-  });
-
-  it('is picked by name, and an unknown name is rejected', () => {
-    expect(createRegressor('ridge').name).toBe('ridge');
-    expect(createRegressor('gbdt').name).toBe('gbdt');
-    expect(() => createRegressor('forest')).toThrow(/unknown regressor "forest"/);
   });
 });

@@ -4,6 +4,7 @@
  * heuristic's answer and the exact quotes of every execute action on the detection pools (via makePending, the
  * runner's own sizing). `rowSink` receives the runner's ledger rows and attaches the realised outcome to each step.
  */
+import { HEURISTIC_SLIPPAGE_BPS } from '../../slippage/slippagePredictor.ts';
 import type { Decider, DecisionContext, DecisionResult } from '../../domain/decider.ts';
 import { HeuristicDecider } from '../heuristicDecider.ts';
 import { makePending } from '../../exec/makePending.ts';
@@ -42,7 +43,7 @@ export class EpisodeRecorder implements Decider {
   constructor(private readonly predictSlippageBps?: (opp: Opportunity) => number) {}
 
   decide(opp: Opportunity, ctx: DecisionContext): DecisionResult {
-    const wait: DecisionResult = { decision: 'wait', sizeFactor: 1, routeIndex: 0, estimatedSlippageBps: 50, decidedBy: this.name };
+    const wait: DecisionResult = { decision: 'wait', sizeFactor: 1, routeIndex: 0, estimatedSlippageBps: HEURISTIC_SLIPPAGE_BPS, decidedBy: this.name };
     const key = `${opp.chain}:${opp.dexPool}`;
     let ep = this.open.get(key);
     if (!ep || opp.blocksOpen === 0 || ep.lastBlock !== opp.blockNumber - 1) {
@@ -98,7 +99,7 @@ export class EpisodeRecorder implements Decider {
 function quoteAction(opp: Opportunity, action: RlAction): CandidateQuote | null {
   const x = executeParams(action)!;
   if (x.routeIndex >= opp.routes.length) return null;
-  const c: RouteCandidate = makePending(opp, { decision: 'execute', sizeFactor: x.sizeFactor, routeIndex: x.routeIndex, estimatedSlippageBps: 50, decidedBy: 'rl' }, 0).candidate;
+  const c: RouteCandidate = makePending(opp, { decision: 'execute', sizeFactor: x.sizeFactor, routeIndex: x.routeIndex, estimatedSlippageBps: HEURISTIC_SLIPPAGE_BPS, decidedBy: 'rl' }, 0).candidate;
   if (x.sizeFactor !== 1 && c === opp.routes[x.routeIndex]) return null;
   return { amountIn: c.amountIn, amountOut: c.amountOut, flashFee: c.flashFee, gasUsed: c.gasUsed, decimals: c.route.token.decimals };
 }
