@@ -3,6 +3,7 @@
  * detection pools, sized as the runner would send them (makePending), and each one's expected net profit in ETH
  * after a slippage allowance and the gas it would pay at the opportunity's base fee and typical tip.
  */
+import { slippageCost } from '../dex/price/slippageCost.ts';
 import { HEURISTIC_SLIPPAGE_BPS } from '../slippage/slippagePredictor.ts';
 import { makePending } from '../exec/makePending.ts';
 import { nativeWeiToEth, tokenAmountToEth, type Opportunity, type RouteCandidate } from '../domain/opportunity.ts';
@@ -32,8 +33,7 @@ export function quoteExecuteActions(opp: Opportunity): ActionQuote[] {
 /** Expected net profit (ETH) of a quote after losing `slippageBps` of its output, flash fee and gas. */
 export function expectedNetEth(opp: Opportunity, c: RouteCandidate, slippageBps: number): number {
   const decimals = c.route.token.decimals;
-  const keep = BigInt(Math.round(Math.max(0, 1e4 - slippageBps) * 100));
-  const out = (c.amountOut * keep) / 1_000_000n;
+  const out = c.amountOut - slippageCost(c.amountOut, Math.min(slippageBps, 1e4));
   const gasEth = nativeWeiToEth(c.gasUsed * (opp.baseFeeWei + opp.priorityFeeWei), opp.nativeUsd, opp.ethUsd);
   return tokenAmountToEth(out - c.amountIn - c.flashFee, decimals, opp.cexPrice) - gasEth;
 }
