@@ -16,11 +16,13 @@ import { error, setLogLevel } from './output.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
+const VERBOSE = 'on failure also print the stack trace; log level debug';
+
 export async function buildProgram(): Promise<Command> {
   const program = new Command('arbml')
     .description('Crypto arbitrage with flash loans and machine-learned execution decisions')
     .version('0.1.0')
-    .option('--verbose', 'on failure also print the stack trace; log level debug (before the command: arbml --verbose ...)')
+    .option('--verbose', VERBOSE)
     .enablePositionalOptions();
   const dir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
   const files = readdirSync(dir)
@@ -30,6 +32,9 @@ export async function buildProgram(): Promise<Command> {
     const mod = (await import(pathToFileURL(join(dir, file)).href)) as { register?: RegisterCommand };
     if (typeof mod.register === 'function') mod.register(program);
   }
+  for (const command of allCommands(program))
+    if (command !== program && command.commands.length === 0 && !command.options.some((o) => o.long === '--verbose'))
+      command.option('--verbose', VERBOSE);
   return program;
 }
 
@@ -54,9 +59,11 @@ export async function main(argv: string[]): Promise<number> {
   for (const command of allCommands(program)) {
     command.exitOverride().configureOutput({ outputError: () => (usageOf = commandPath(command)) });
   }
+  let verbose = false;
   program.hook('preAction', (_program, action) => {
     const opts = action.optsWithGlobals<{ verbose?: boolean; config?: string }>();
-    setLogLevel(opts.verbose ? 'debug' : loadConfig({ file: opts.config }).logLevel);
+    verbose = opts.verbose === true;
+    setLogLevel(verbose ? 'debug' : loadConfig({ file: opts.config }).logLevel);
   });
   const exitCodeBefore = process.exitCode;
   process.exitCode = undefined;
@@ -72,7 +79,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const failure = asArbmlError(err);
     error(oneLine(failure));
-    if (program.opts<{ verbose?: boolean }>().verbose) error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    if (verbose || program.opts<{ verbose?: boolean }>().verbose)
+      error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     return exitCodeOf(failure);
   } finally {
     process.exitCode = exitCodeBefore;

@@ -3,6 +3,8 @@
  */
 import type { Command } from 'commander';
 import { loadConfig, type ArbmlConfig } from '../core/config.ts';
+import { redactUrl } from '../store/postgresDb.ts';
+import { debug } from './output.ts';
 
 export interface CommonFlags {
   json?: boolean;
@@ -23,9 +25,23 @@ export function withCommonOptions(cmd: Command): Command {
     .option('--config <file>', 'JSON config file (default arbml.config.json when present)');
 }
 
-export function configFromFlags(flags: CommonFlags, extra: Partial<Record<keyof ArbmlConfig, unknown>> = {}): ArbmlConfig {
-  return loadConfig({
+/** The command's config: its flags over the environment over the config file; shown on stderr at log level debug. */
+export function configFromFlags(
+  flags: CommonFlags,
+  extra: Partial<Record<keyof ArbmlConfig, unknown>> = {},
+): ArbmlConfig {
+  const config = loadConfig({
     file: flags.config,
-    flags: { dbPath: flags.dbPath, databaseUrl: flags.databaseUrl, dbSchema: flags.dbSchema, seed: flags.seed, dataDir: flags.dataDir, ...extra },
+    flags: {
+      dbPath: flags.dbPath,
+      databaseUrl: flags.databaseUrl,
+      dbSchema: flags.dbSchema,
+      seed: flags.seed,
+      dataDir: flags.dataDir,
+      ...extra,
+    },
   });
+  const shown = config.databaseUrl ? { ...config, databaseUrl: redactUrl(config.databaseUrl) } : config;
+  debug(`config: ${JSON.stringify(shown)}`);
+  return config;
 }

@@ -56,7 +56,10 @@ describe('loadConfig', () => {
   it('parses chains once into a list of known chains', () => {
     expect(loadConfig({ env: {} }).chains).toEqual(['ethereum', 'polygon']);
     expect(loadConfig({ env: { ARBML_CHAINS: 'polygon' } }).chains).toEqual(['polygon']);
-    expect(loadConfig({ env: {}, flags: { chains: 'polygon, ethereum,polygon' } }).chains).toEqual(['polygon', 'ethereum']);
+    expect(loadConfig({ env: {}, flags: { chains: 'polygon, ethereum,polygon' } }).chains).toEqual([
+      'polygon',
+      'ethereum',
+    ]);
     const dir = mkdtempSync(join(tmpdir(), 'arbml-cfg-'));
     const file = join(dir, 'c.json');
     writeFileSync(file, JSON.stringify({ chains: ['ethereum'] }));

@@ -34,7 +34,11 @@ export const configSchema = z.object({
     .default([...CHAINS])
     .describe('Chains to simulate or run (env and flags: a comma list; config file: a list or a comma list)'),
   modelsDir: z.string().min(1).default('models').describe('Directory of model artefacts'),
-  journalPath: z.string().min(1).default('.arbml/journal.ndjson').describe('Append-only ledger journal used while the database is down'),
+  journalPath: z
+    .string()
+    .min(1)
+    .default('.arbml/journal.ndjson')
+    .describe('Append-only ledger journal used while the database is down'),
   logLevel: z
     .enum(LOG_LEVELS)
     .default('info')

@@ -23,7 +23,10 @@ describe('ArbmlError', () => {
   });
 
   it('prefers explicit details over the cause text', () => {
-    const err = new InvalidInputError('bad row', { details: 'gas.csv:12: NaN in min_gas_price', cause: new Error('x') });
+    const err = new InvalidInputError('bad row', {
+      details: 'gas.csv:12: NaN in min_gas_price',
+      cause: new Error('x'),
+    });
     expect(err.message).toBe('bad row\nDetails: gas.csv:12: NaN in min_gas_price');
   });
 
@@ -44,11 +47,16 @@ describe('exit codes', () => {
   });
 
   it('classifies Node errors at the boundary: a named file is input, a refused connection a service', () => {
-    const missing = Object.assign(new Error("ENOENT: no such file or directory, open 'x.csv'"), { code: 'ENOENT', path: 'x.csv' });
+    const missing = Object.assign(new Error("ENOENT: no such file or directory, open 'x.csv'"), {
+      code: 'ENOENT',
+      path: 'x.csv',
+    });
     const file = asArbmlError(missing);
     expect(file).toBeInstanceOf(InvalidInputError);
     expect(file.shortMessage).toBe('cannot use x.csv (ENOENT)');
-    const refused = asArbmlError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }));
+    const refused = asArbmlError(
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+    );
     expect(refused).toBeInstanceOf(RetryableIoError);
     expect(exitCodeOf(refused)).toBe(3);
     const bug = asArbmlError(new TypeError('x is undefined'));
@@ -59,7 +67,9 @@ describe('exit codes', () => {
   });
 
   it('prints one line: short message and details, newlines folded', () => {
-    expect(oneLine(new InvalidInputError('bad row', { details: 'gas.csv:12:\n  NaN' }))).toBe('bad row (gas.csv:12: NaN)');
+    expect(oneLine(new InvalidInputError('bad row', { details: 'gas.csv:12:\n  NaN' }))).toBe(
+      'bad row (gas.csv:12: NaN)',
+    );
     expect(oneLine(new RetryableIoError('db down'))).toBe('db down');
   });
 });

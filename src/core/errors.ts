@@ -57,7 +57,15 @@ export function exitCodeOf(error: unknown): 1 | 2 | 3 {
 }
 
 const FILE_CODES = new Set(['ENOENT', 'EACCES', 'EISDIR', 'ENOTDIR', 'EPERM']);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /**
  * Classifies a failure that is not yet an ArbmlError at the CLI boundary: a Node file error on a path (a file the
@@ -71,7 +79,10 @@ export function asArbmlError(error: unknown): ArbmlError {
     return new InvalidInputError(`cannot use ${e.path} (${code})`, { cause: error });
   if (code && NETWORK_CODES.has(code)) return new RetryableIoError(`service unavailable (${code})`, { cause: error });
   const text = error instanceof Error ? error.message : String(error);
-  return new InvariantError(`unexpected error: ${text}`, { cause: error, details: 'a bug; run with --verbose for the stack' });
+  return new InvariantError(`unexpected error: ${text}`, {
+    cause: error,
+    details: 'a bug; run with --verbose for the stack',
+  });
 }
 
 /** One line for a person: the short message and its details, no stack. */

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { InvalidInputError } from '../../core/errors.ts';
 import { benchIngest } from '../../store/benchIngest.ts';
 import { commandGroup } from '../group.ts';
 import { configFromFlags, withCommonOptions, type CommonFlags } from '../options.ts';
@@ -26,7 +27,8 @@ export function register(program: Command): void {
   ).action(async (opts: BenchIngestFlags) => {
     const config = configFromFlags(opts);
     const rows = Number(opts.rows);
-    if (!Number.isInteger(rows) || rows <= 0) throw new Error(`--rows must be a positive integer, got ${opts.rows}`);
+    if (!Number.isInteger(rows) || rows <= 0)
+      throw new InvalidInputError(`--rows must be a positive integer, got ${opts.rows}`);
     const result = await benchIngest({
       rows,
       seed: config.seed,

@@ -3,7 +3,9 @@
  * statistic on the real data, with its tolerance and whether it is met (src/market/CALIBRATION.md). The model
  * side uses the committed defaults (src/market/defaultParams.ts) and a fixed seed. Exits 1 if any is not ok.
  */
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { loadConfig } from '../../core/config.ts';
 import { InvalidInputError } from '../../core/errors.ts';
 import { calibrate } from '../../market/calibration/calibrate.ts';
 import { info, report } from '../output.ts';
@@ -24,14 +26,20 @@ export function register(program: Command): void {
     .option('--market-days <n>', 'days of the market run measuring flows, lifetimes and tips', '7')
     .option('--json', 'print one JSON object on stdout and nothing else there')
     .action((flags: CalibrateFlags) => {
-      const dataDir = flags.data ?? process.env.ARBML_DATA_DIR;
+      const { dataDir } = loadConfig({ flags: { dataDir: flags.data } });
       if (!dataDir) throw new InvalidInputError('calibrate needs the real data: pass --data DIR or set ARBML_DATA_DIR');
+      if (!existsSync(dataDir)) throw new InvalidInputError(`real data folder not found: ${dataDir}`);
       const seed = Number(flags.seed);
       const marketDays = Number(flags.marketDays);
       if (!Number.isInteger(seed)) throw new InvalidInputError(`--seed must be an integer, got ${flags.seed}`);
       if (!(marketDays > 0)) throw new InvalidInputError(`--market-days must be > 0, got ${flags.marketDays}`);
       const started = Date.now();
-      const result = calibrate({ dataDir, seed, marketDays, onStep: (m) => info(`calibrate: ${m} (${((Date.now() - started) / 1000).toFixed(1)} s)`) });
+      const result = calibrate({
+        dataDir,
+        seed,
+        marketDays,
+        onStep: (m) => info(`calibrate: ${m} (${((Date.now() - started) / 1000).toFixed(1)} s)`),
+      });
       report({
         json: !!flags.json,
         result,

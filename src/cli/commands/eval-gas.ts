@@ -26,7 +26,10 @@ function human(r: ButlerCraneReport): string {
   const lines = [`RMSE in gwei at ${r.horizons_min.join(', ')} min (mean of the two windows; per window below)`];
   for (const [set, s] of Object.entries(r.sets)) {
     lines.push(`${set}: model ${f(s.model.rmse)}`, `${' '.repeat(set.length)}  persistence ${f(s.persistence.rmse)}`);
-    for (const w of s.windows) lines.push(`  window ${w.window}: model ${f(w.model.rmse.slice(0, 3))}  persistence ${f(w.persistence.rmse.slice(0, 3))} (h=1..3)`);
+    for (const w of s.windows)
+      lines.push(
+        `  window ${w.window}: model ${f(w.model.rmse.slice(0, 3))}  persistence ${f(w.persistence.rmse.slice(0, 3))} (h=1..3)`,
+      );
   }
   return lines.join('\n');
 }
@@ -35,7 +38,9 @@ function human(r: ButlerCraneReport): string {
 export function register(program: Command): void {
   commandGroup(program, 'eval')
     .command('gas')
-    .description('Evaluate the gas forecaster under a fixed protocol (butler-crane: the paper\'s two test sets and windows)')
+    .description(
+      "Evaluate the gas forecaster under a fixed protocol (butler-crane: the paper's two test sets and windows)",
+    )
     .requiredOption('--protocol <name>', 'evaluation protocol (butler-crane)')
     .requiredOption('--data <file>', '5-minute gas CSV')
     .option('--points <file>', `evaluation points CSV (default: ${pointsFile} beside --data)`)
@@ -45,23 +50,36 @@ export function register(program: Command): void {
     .option('--no-gbdt', 'leave the gradient-boosted trees out of the blend')
     .option('--json', 'print one JSON object on stdout')
     .action(async (opts: Flags) => {
-      if (opts.protocol !== 'butler-crane') throw new InvalidInputError(`--protocol: only butler-crane is defined, got ${opts.protocol}`);
+      if (opts.protocol !== 'butler-crane')
+        throw new InvalidInputError(`--protocol: only butler-crane is defined, got ${opts.protocol}`);
       const seed = Number(opts.seed);
-      if (!Number.isInteger(seed) || seed < 0) throw new InvalidInputError(`--seed must be a non-negative integer, got ${opts.seed}`);
-      if (opts.threads !== '1' && opts.threads !== '2') throw new InvalidInputError(`--threads must be 1 or 2, got ${opts.threads}`);
+      if (!Number.isInteger(seed) || seed < 0)
+        throw new InvalidInputError(`--seed must be a non-negative integer, got ${opts.seed}`);
+      if (opts.threads !== '1' && opts.threads !== '2')
+        throw new InvalidInputError(`--threads must be 1 or 2, got ${opts.threads}`);
+      if (!existsSync(opts.data)) throw new InvalidInputError(`gas file not found: ${opts.data}`);
       const points = opts.points ?? join(dirname(opts.data), pointsFile);
       if (!existsSync(points)) throw new InvalidInputError(`evaluation points not found: ${points} (pass --points)`);
       const { series, rejected } = loadGasFile(opts.data);
-      if (rejected.length) warn(`${rejected.length} gas rows rejected, first: ${rejected[0]!.file}:${rejected[0]!.line} ${rejected[0]!.reason}`);
+      if (rejected.length)
+        warn(
+          `${rejected.length} gas rows rejected, first: ${rejected[0]!.file}:${rejected[0]!.line} ${rejected[0]!.reason}`,
+        );
       const evalPoints = readEvalPoints(points);
-      if (evalPoints.errors.length) warn(`${evalPoints.errors.length} evaluation points rejected, first: ${evalPoints.errors[0]!.file}:${evalPoints.errors[0]!.line} ${evalPoints.errors[0]!.reason}`);
+      if (evalPoints.errors.length)
+        warn(
+          `${evalPoints.errors.length} evaluation points rejected, first: ${evalPoints.errors[0]!.file}:${evalPoints.errors[0]!.line} ${evalPoints.errors[0]!.reason}`,
+        );
       info(`eval gas: ${series.length} bins, ${evalPoints.points.length} evaluation points`);
       const result = await butlerCraneEval({
-        series, points: evalPoints.points, seed,
+        series,
+        points: evalPoints.points,
+        seed,
         lstm: opts.lstm ? { threads: Number(opts.threads) as 1 | 2 } : false,
         gbdt: opts.gbdt ? {} : false,
         onModel: (m) => info(`eval gas: ${m}`),
-        onEpoch: (e) => info(`eval gas:   LSTM epoch ${e.epoch} valid ${e.validLoss?.toFixed(4)} (${e.seconds.toFixed(1)} s)`),
+        onEpoch: (e) =>
+          info(`eval gas:   LSTM epoch ${e.epoch} valid ${e.validLoss?.toFixed(4)} (${e.seconds.toFixed(1)} s)`),
       });
       report({ json: !!opts.json, result, human });
     });

@@ -25,7 +25,7 @@ export function register(program: Command): void {
       .option('--interval <interval>', 'candle interval for every file, e.g. 1m')
       .option('--source <tag>', 'source tag stored with each candle (default: binance-freqtrade or binance-csv)'),
   ).action(async (files: string[], opts: CandleFlags) => {
-    await runImport(opts, 'candles', (store, onProgress) =>
+    await runImport(opts, 'candles', files, (store, onProgress) =>
       importCandleFiles({
         store,
         files,

@@ -3,6 +3,8 @@
  * bar on stderr, print the counts (one JSON object with --json) and close. No `register` here: this file only
  * serves import-gas.ts, import-candles.ts and import-pool.ts.
  */
+import { existsSync } from 'node:fs';
+import { InvalidInputError } from '../../core/errors.ts';
 import type { ImportProgress, ImportSummary } from '../../store/import/importSummary.ts';
 import { openStore, type Store } from '../../store/openStore.ts';
 import { configFromFlags, type CommonFlags } from '../options.ts';
@@ -33,10 +35,15 @@ export function progressReporter(label: string, enabled = true): { onProgress: I
 export async function runImport(
   flags: CommonFlags,
   label: string,
+  files: readonly string[],
   work: (store: Store, onProgress: ImportProgress) => Promise<ImportSummary>,
 ): Promise<void> {
-  const store = await openStore(configFromFlags(flags));
-  const progress = progressReporter(`import ${label}`);
+  const config = configFromFlags(flags);
+  // A path the user mistyped stops the import before anything is written (bad rows are still reported per row).
+  const absent = files.find((f) => !existsSync(f));
+  if (absent !== undefined) throw new InvalidInputError(`file not found: ${absent}`);
+  const store = await openStore(config);
+  const progress = progressReporter(`import ${label}`, config.progress);
   try {
     const summary = await work(store, progress.onProgress);
     progress.stop();

@@ -17,7 +17,7 @@ export function register(program: Command): void {
       .argument('<files...>', 'gas CSV files')
       .option('--chain <name>', 'chain the files describe', 'ethereum'),
   ).action(async (files: string[], opts: CommonFlags & { chain: string }) => {
-    await runImport(opts, 'gas', (store, onProgress) =>
+    await runImport(opts, 'gas', files, (store, onProgress) =>
       importGasFiles({ store, files, chain: opts.chain, onProgress }),
     );
   });

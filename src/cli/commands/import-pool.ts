@@ -25,7 +25,7 @@ export function register(program: Command): void {
       .option('--pool <address>', 'pool address (default: from the file name)')
       .option('--dex <name>', 'DEX of the pool', 'uniswap-v3'),
   ).action(async (files: string[], opts: PoolFlags) => {
-    await runImport(opts, 'pool', (store, onProgress) =>
+    await runImport(opts, 'pool', files, (store, onProgress) =>
       importPoolFiles({ store, files, chain: opts.chain, pool: opts.pool, dex: opts.dex, onProgress }),
     );
   });
