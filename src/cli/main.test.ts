@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { allCommands, buildProgram, commandPath } from './main.ts';
 import { runCli } from './testing.ts';
 
-/** Every command and subcommand of `arbml`: adding, renaming or removing one must update this list (and the README). */
+/** Every command and subcommand of `arbml`: adding, renaming or removing one must update this list. */
 const COMMANDS = [
   'backtest',
   'bench',

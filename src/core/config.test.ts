@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { envNameFor, loadConfig } from './config.ts';
+import { configSchema, envNameFor, loadConfig } from './config.ts';
 import { InvalidInputError } from './errors.ts';
 
 const noFile = join(tmpdir(), 'arbml-no-such-dir', 'nothing.json');
@@ -73,5 +73,35 @@ describe('loadConfig', () => {
   it('maps keys to ARBML_ environment names', () => {
     expect(envNameFor('dbPath')).toBe('ARBML_DB_PATH');
     expect(envNameFor('seed')).toBe('ARBML_SEED');
+  });
+});
+
+describe('README Configuration table', () => {
+  it('lists every key with its environment name and default, and no other key', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Configuration'),
+      readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1),
+    );
+    const rows = new Map(
+      section
+        .split('\n')
+        .filter((l) => /^\| [a-z][A-Za-z]* \| [A-Z]/.test(l))
+        .map((l) => {
+          const [key, env, def] = l
+            .split('|')
+            .slice(1, 4)
+            .map((c) => c.trim());
+          return [key!, { env: env!, def: def! }];
+        }),
+    );
+    const defaults = configSchema.parse({}) as Record<string, unknown>;
+    expect([...rows.keys()].sort()).toEqual(Object.keys(configSchema.shape).sort());
+    for (const [key, row] of rows) {
+      expect(row.env, key).toContain(envNameFor(key));
+      const d = defaults[key];
+      const shown = d === undefined ? 'unset' : `\`${Array.isArray(d) ? d.join(',') : String(d)}\``;
+      expect(row.def, key).toBe(shown);
+    }
   });
 });

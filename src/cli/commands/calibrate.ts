@@ -12,6 +12,7 @@ import { info, report } from '../output.ts';
 
 interface CalibrateFlags {
   data?: string;
+  config?: string;
   seed: string;
   marketDays: string;
   json?: boolean;
@@ -21,12 +22,13 @@ export function register(program: Command): void {
   program
     .command('calibrate')
     .description('compare the market model with the real data: each statistic, its tolerance, ok or not')
-    .option('--data <dir>', 'real data folder (default: $ARBML_DATA_DIR)')
+    .option('--data <dir>', 'real data folder (default: config dataDir, env ARBML_DATA_DIR)')
+    .option('--config <file>', 'JSON config file (default arbml.config.json when present)')
     .option('--seed <n>', 'seed of the model side', '1')
     .option('--market-days <n>', 'days of the market run measuring flows, lifetimes and tips', '7')
     .option('--json', 'print one JSON object on stdout and nothing else there')
     .action((flags: CalibrateFlags) => {
-      const { dataDir } = loadConfig({ flags: { dataDir: flags.data } });
+      const { dataDir } = loadConfig({ file: flags.config, flags: { dataDir: flags.data } });
       if (!dataDir) throw new InvalidInputError('calibrate needs the real data: pass --data DIR or set ARBML_DATA_DIR');
       if (!existsSync(dataDir)) throw new InvalidInputError(`real data folder not found: ${dataDir}`);
       const seed = Number(flags.seed);

@@ -46,7 +46,11 @@ function human(r: DemoResult): string {
   }
   lines.push('', 'simulate (heuristic decider, the "Before ML" baseline):');
   for (const [k, v] of Object.entries(r.simulate)) lines.push(`  ${k.padEnd(20)} ${String(v)}`);
-  if (r.train.slippage) lines.push('', `train slippage (from the ledger): holdout MAE ${Number(r.train.slippage.holdout_mae_bps).toFixed(3)} bps, model_versions #${String(r.train.slippage.registry_version)} ${String(r.train.slippage.status)}`);
+  if (r.train.slippage)
+    lines.push(
+      '',
+      `train slippage (from the ledger): holdout MAE ${Number(r.train.slippage.holdout_mae_bps).toFixed(3)} bps, model_versions #${String(r.train.slippage.registry_version)} ${String(r.train.slippage.status)}`,
+    );
   lines.push('', formatBacktestTable(r.backtest.deciders), `report: ${r.backtest.report}`);
   lines.push('', formatStatus(r.status), '', `demo done in ${r.seconds} s`);
   return lines.join('\n');
@@ -75,7 +79,7 @@ export function register(program: Command): void {
     const days = parseDays(opts.days);
     const chains = config.chains;
     // The demo is the two-command, no-server path: only an explicit --database-url sends it to a server.
-    const store = await openStore({ dbPath: config.dbPath, databaseUrl: opts.databaseUrl });
+    const store = await openStore({ dbPath: config.dbPath, databaseUrl: opts.databaseUrl, dbSchema: config.dbSchema });
     try {
       info(`demo: ${store.backend} database at ${store.location}, schema migrated`);
       let imports: DataDirImport | null = null;
@@ -89,21 +93,44 @@ export function register(program: Command): void {
       } else {
         info(`demo: ${noDataHelp}`);
       }
-      info(`demo: simulating ${opts.days} days (seed ${config.seed}, ${chains.join(' and ')}) with the heuristic decider`);
+      info(
+        `demo: simulating ${opts.days} days (seed ${config.seed}, ${chains.join(' and ')}) with the heuristic decider`,
+      );
       let progress: ReturnType<typeof createProgress> | undefined;
       const started = performance.now();
       const sim = await simulateToStore({
-        seed: config.seed, days, chains, decider: new HeuristicDecider(),
-        insert: (rows) => store.insertOpportunities(rows), journalPath: config.journalPath, warn: info,
-        onStart: (m) => (progress = createProgress({ label: 'simulate', total: m.totalBlocks, enabled: config.progress })),
+        seed: config.seed,
+        days,
+        chains,
+        decider: new HeuristicDecider(),
+        insert: (rows) => store.insertOpportunities(rows),
+        journalPath: config.journalPath,
+        warn: info,
+        onStart: (m) =>
+          (progress = createProgress({ label: 'simulate', total: m.totalBlocks, enabled: config.progress })),
         onProgress: (n) => progress?.update(n),
       });
       progress?.stop();
       const simulate = simulateJson(sim, (performance.now() - started) / 1000);
       const train = { slippage: await trainSlippageStep(store, config) };
-      info(`demo: walk-forward backtest over ${days} days (seed ${config.seed}): heuristic, heuristic + ML slippage, full ML, oracle`);
-      const bt = await runCliBacktest({ days, seed: config.seed, chains, reportFile: opts.report, progress: config.progress, label: 'demo backtest' });
-      const backtest = { days: bt.result.days, seed: bt.result.seed, deciders: bt.result.deciders, report: opts.report, seconds: bt.result.seconds };
+      info(
+        `demo: walk-forward backtest over ${days} days (seed ${config.seed}): heuristic, heuristic + ML slippage, full ML, oracle`,
+      );
+      const bt = await runCliBacktest({
+        days,
+        seed: config.seed,
+        chains,
+        reportFile: opts.report,
+        progress: config.progress,
+        label: 'demo backtest',
+      });
+      const backtest = {
+        days: bt.result.days,
+        seed: bt.result.seed,
+        deciders: bt.result.deciders,
+        report: opts.report,
+        seconds: bt.result.seconds,
+      };
       const status = { ...(await store.status()), location: store.location };
       const seconds = Number(((performance.now() - demoStarted) / 1000).toFixed(1));
       report({ json: !!opts.json, result: { imports, simulate, train, backtest, status, seconds }, human });
