@@ -23,7 +23,3 @@ export function zeroForOneSelling(pool: Pool, token: Token): boolean {
   throw new InvalidInputError(`pool ${pool.address} does not hold token ${token.symbol}`);
 }
 
-/** Swap fee as a fraction (0.003 for 30 bps / 3000 pips). */
-export function feeFraction(pool: Pool): number {
-  return pool.kind === 'v2' ? pool.feeBps / 10_000 : pool.feePips / 1_000_000;
-}

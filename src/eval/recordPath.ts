@@ -62,11 +62,6 @@ export function episodesBefore(record: PathRecord, timeMs: number, marginMs = 10
   return record.episodes.filter((e) => e.timeMs < timeMs - marginMs).map((e) => e.episode);
 }
 
-/** Episodes whose first offer lies in [fromMs, toMs). */
-export function episodesBetween(record: PathRecord, fromMs: number, toMs: number): Episode[] {
-  return record.episodes.filter((e) => e.timeMs >= fromMs && e.timeMs < toMs).map((e) => e.episode);
-}
-
 /**
  * Two records of the same path (the same offers, counterfactuals at different tips) merged step by step: each
  * action's reward is the better of the two, so the oracle may also choose the tip. Throws if they do not align.

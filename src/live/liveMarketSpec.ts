@@ -36,7 +36,6 @@ export const liveMarketSpecSchema = z.object({
 });
 
 export type LiveMarketSpec = z.infer<typeof liveMarketSpecSchema>;
-export type LivePoolSpec = LiveMarketSpec['pools'][number];
 
 export function parseLiveMarketSpec(value: unknown, source: string): LiveMarketSpec {
   const r = liveMarketSpecSchema.safeParse(value);

@@ -44,8 +44,6 @@ export const SLIPPAGE_FEATURE_NAMES = [
   'competitor_pressure',
 ] as const;
 
-export type SlippageFeatureName = (typeof SLIPPAGE_FEATURE_NAMES)[number];
-
 const optional = (v: number | undefined): number => (v === undefined ? NaN : v);
 
 /** The feature vector, in SLIPPAGE_FEATURE_NAMES order. */

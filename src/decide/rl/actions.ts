@@ -33,9 +33,3 @@ export function executeParams(action: RlAction): { sizeFactor: number; routeInde
   return { sizeFactor: SIZE_FACTORS[action % SIZE_FACTORS.length]!, routeIndex: Math.floor(action / SIZE_FACTORS.length) };
 }
 
-/** The execute action for a size factor (one of SIZE_FACTORS) on a route. */
-export function executeAction(sizeFactor: number, routeIndex: number): RlAction {
-  const i = SIZE_FACTORS.indexOf(sizeFactor as (typeof SIZE_FACTORS)[number]);
-  if (i < 0 || routeIndex < 0 || routeIndex >= TOP_ROUTES) throw new RangeError(`no action for size ${sizeFactor} route ${routeIndex}`);
-  return (routeIndex * SIZE_FACTORS.length + i) as RlAction;
-}

@@ -68,11 +68,6 @@ function readDoc(path: string): PolicyDoc & { q: Record<string, number[]> } {
   return doc as PolicyDoc & { q: Record<string, number[]> };
 }
 
-/** The Q-table of a policy file (state key -> action values); throws InvalidInputError naming the file. */
-export function readPolicyQ(path: string): Map<string, Float64Array> {
-  return readTable(path, 'q', readDoc(path).q);
-}
-
 /** An agent that acts as the policy file's (fine and coarse tables, update counts); data only, no code. */
 export function restoreAgent(path: string, rng: Rng): QAgent {
   const doc = readDoc(path);

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getAmountOutV2 } from '../v2/getAmountOutV2.ts';
-import { cheapestFlashProvider } from './cheapestFlashProvider.ts';
 import { aaveV3Provider, balancerV2Provider, flashFee, uniswapV2FlashProvider } from './flashProvider.ts';
-
-const USDC = { address: '0xA0b86991c6218b36c1d19d4a2e9eB0cE3606eB48', symbol: 'USDC', decimals: 6 };
 
 describe('flash fees', () => {
   it('Aave V3 premium is percentMul half-up: (amount * bps + 5000) / 10000', () => {
@@ -32,32 +29,5 @@ describe('flash fees', () => {
       expect((repay - 1n) * 9970n).toBeLessThan(amount * 10_000n);
     }
     expect(getAmountOutV2({ amountIn: 1000n, reserveIn: 10n ** 6n, reserveOut: 10n ** 6n, feeBps: 30 })).toBe(996n);
-  });
-});
-
-describe('cheapestFlashProvider', () => {
-  const providers = [
-    aaveV3Provider({ liquidity: { [USDC.address]: 50_000_000n * 10n ** 6n } }),
-    balancerV2Provider({ liquidity: { [USDC.address]: 1_000_000n * 10n ** 6n } }),
-    uniswapV2FlashProvider({ liquidity: { [USDC.address]: 100_000_000n * 10n ** 6n } }, '0xpair'),
-  ];
-
-  it('takes Balancer when it can lend the size, Aave above its liquidity, V2 above both', () => {
-    const gasPriceWei = 20n * 10n ** 9n;
-    const tokenPerNative = 3000n * 10n ** 6n;
-    expect(cheapestFlashProvider({ providers, token: USDC, amount: 500_000n * 10n ** 6n, gasPriceWei, tokenPerNative })!.provider.kind).toBe('balancer-v2');
-    const mid = cheapestFlashProvider({ providers, token: USDC, amount: 2_000_000n * 10n ** 6n, gasPriceWei, tokenPerNative })!;
-    expect(mid.provider.kind).toBe('aave-v3');
-    expect(mid.fee).toBe(1000n * 10n ** 6n);
-    // 55,000 gas * 20 gwei = 0.0011 ETH = 3.3 USDC
-    expect(mid.gasCostInToken).toBe(3_300_000n);
-    expect(cheapestFlashProvider({ providers, token: USDC, amount: 60_000_000n * 10n ** 6n, gasPriceWei, tokenPerNative })!.provider.kind).toBe('uniswap-v2');
-    expect(cheapestFlashProvider({ providers, token: USDC, amount: 60_000_000n * 10n ** 6n, gasPriceWei, tokenPerNative, excludePairs: ['0xPAIR'] })).toBeUndefined();
-  });
-
-  it('lets gas decide between equal-fee providers', () => {
-    const a = balancerV2Provider({ liquidity: { [USDC.address]: 10n ** 12n }, gasOverhead: 90_000, name: 'heavy' });
-    const b = balancerV2Provider({ liquidity: { [USDC.address]: 10n ** 12n }, gasOverhead: 30_000, name: 'light' });
-    expect(cheapestFlashProvider({ providers: [a, b], token: USDC, amount: 10n ** 9n, gasPriceWei: 10n ** 9n, tokenPerNative: 3000n * 10n ** 6n })!.provider.name).toBe('light');
   });
 });

@@ -28,10 +28,6 @@ export function midPriceV3(pool: PoolV3, base: Token): number {
   return baseIsToken0(pool, base) ? p01 : 1 / p01;
 }
 
-export function midPrice(pool: Pool, base: Token): number {
-  return pool.kind === 'v2' ? midPriceV2(pool, base) : midPriceV3(pool, base);
-}
-
 export interface ExecutionPriceOptions {
   amountIn: bigint;
   amountOut: bigint;

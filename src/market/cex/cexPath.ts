@@ -2,7 +2,6 @@
  * The CEX reference price as one value per minute (the minute's open), replayed from klines or simulated, and the
  * price at any time between (linear between minute opens, so blocks inside a minute see the price move).
  */
-import { InvalidInputError } from '../../core/errors.ts';
 
 export const MINUTE_MS = 60_000;
 
@@ -32,11 +31,3 @@ export function cexEndMs(path: CexPath): number {
   return path.startMs + (path.minutePrices.length - 1) * MINUTE_MS;
 }
 
-export function assertCovers(path: CexPath, fromMs: number, toMs: number): void {
-  if (fromMs < path.startMs || toMs > cexEndMs(path)) {
-    throw new InvalidInputError(
-      `CEX path covers ${new Date(path.startMs).toISOString()}..${new Date(cexEndMs(path)).toISOString()}, ` +
-        `not ${new Date(fromMs).toISOString()}..${new Date(toMs).toISOString()}`,
-    );
-  }
-}

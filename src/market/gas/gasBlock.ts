@@ -18,7 +18,6 @@ export interface GasSource {
 }
 
 export const GWEI = 1_000_000_000;
-export const GWEI_BIGINT = 1_000_000_000n;
 
 export function gweiToWei(gwei: number): bigint {
   return BigInt(Math.max(0, Math.round(gwei * GWEI)));

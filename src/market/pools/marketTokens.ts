@@ -4,9 +4,6 @@
  */
 import type { Chain, Token } from '../../dex/types.ts';
 
-export const USDC_DECIMALS = 6;
-export const WETH_DECIMALS = 18;
-
 export const MARKET_TOKENS: Readonly<Record<Chain, { usdc: Token; weth: Token }>> = Object.freeze({
   ethereum: {
     usdc: Object.freeze({ address: '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48', symbol: 'USDC', decimals: 6 }),
