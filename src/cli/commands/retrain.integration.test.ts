@@ -56,7 +56,9 @@ describe('arbml retrain (embedded database)', () => {
     expect(second.slippage!.current).toBe(first.slippage!.candidate);
     expect(second.slippage!.candidate).toBe(first.slippage!.candidate);
     expect(second.slippage!.promoted).toBe(false);
-    if (first.gas!.promoted) expect(second.gas!.current).toBe(first.gas!.candidate);
+    expect(first.gas!.promoted).toBe(true);
+    expect(second.gas!.current).toBe(first.gas!.candidate);
+    expect(second.gas!.promoted).toBe(false);
   });
 
   it('models list shows both versions with their status', async () => {
