@@ -60,6 +60,16 @@ const CASES: Record<string, { args: string[]; message: RegExp }> = {
   info: { args: ['info', 'extra-argument'], message: /too many arguments for 'info'/ },
 };
 
+/** More bad input on commands that take files, seeds or config values (any command may add some). */
+const MORE: { args: string[]; message: RegExp }[] = [
+  { args: ['simulate', '--days', '1', '--cex', `${missing}.json`], message: /--cex: file not found: .*missing\.json/ },
+  { args: ['simulate', '--chains', 'ethereum,solana'], message: /invalid config value for "chains": a comma list of/ },
+  { args: ['backtest', '--gas', `${missing}.csv`], message: /--gas: file not found: .*missing\.csv/ },
+  { args: ['train', 'gas', '--data', `${missing}.csv`, '--seed', 'x'], message: /invalid config value for "seed"/ },
+  { args: ['run', '--market', `${missing}.json`], message: /cannot read market description/ },
+  { args: ['db', 'status', '--db-path', ''], message: /invalid config value for "dbPath"/ },
+];
+
 const leaves = (await buildProgram()).commands.flatMap(allCommands).filter((c) => c.commands.length === 0);
 const leafNames = leaves.map((c) => commandPath(c).replace(/^arbml /, ''));
 
@@ -103,6 +113,17 @@ describe('bad arguments: one line and exit code 2', () => {
     const r = await runCli(c!.args);
     expectOneLine(r.stderr);
     expect(r.stderr).toMatch(c!.message);
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(2);
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it.each(MORE.map((c) => [c.args.join(' '), c] as const))('%s', async (_name, c) => {
+    const db = join(dir, 'more');
+    process.env.ARBML_DB_PATH = db;
+    const r = await runCli(c.args);
+    expectOneLine(r.stderr);
+    expect(r.stderr).toMatch(c.message);
     expect(r.stdout).toBe('');
     expect(r.code).toBe(2);
     expect(existsSync(db)).toBe(false);

@@ -1,8 +1,10 @@
 /**
  * Options every database-using command shares, and the mapping from parsed flags to the config loader.
  */
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig, type ArbmlConfig } from '../core/config.ts';
+import { InvalidInputError } from '../core/errors.ts';
 import { redactUrl } from '../store/postgresDb.ts';
 import { debug } from './output.ts';
 
@@ -44,4 +46,10 @@ export function configFromFlags(
   const shown = config.databaseUrl ? { ...config, databaseUrl: redactUrl(config.databaseUrl) } : config;
   debug(`config: ${JSON.stringify(shown)}`);
   return config;
+}
+
+/** The path of an optional file flag, refused before any work when it names no file. */
+export function existingFile(path: string | undefined, flag: string): string | undefined {
+  if (path !== undefined && !existsSync(path)) throw new InvalidInputError(`${flag}: file not found: ${path}`);
+  return path;
 }

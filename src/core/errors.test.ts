@@ -53,7 +53,7 @@ describe('exit codes', () => {
     });
     const file = asArbmlError(missing);
     expect(file).toBeInstanceOf(InvalidInputError);
-    expect(file.shortMessage).toBe('cannot use x.csv (ENOENT)');
+    expect(oneLine(file)).toBe("cannot open x.csv (ENOENT: no such file or directory, open 'x.csv')");
     const refused = asArbmlError(
       Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
     );

@@ -76,7 +76,7 @@ export function asArbmlError(error: unknown): ArbmlError {
   const e = error as { code?: unknown; path?: unknown; message?: unknown } | null;
   const code = typeof e?.code === 'string' ? e.code : undefined;
   if (code && FILE_CODES.has(code) && typeof e?.path === 'string')
-    return new InvalidInputError(`cannot use ${e.path} (${code})`, { cause: error });
+    return new InvalidInputError(`cannot open ${e.path}`, { cause: error });
   if (code && NETWORK_CODES.has(code)) return new RetryableIoError(`service unavailable (${code})`, { cause: error });
   const text = error instanceof Error ? error.message : String(error);
   return new InvariantError(`unexpected error: ${text}`, {

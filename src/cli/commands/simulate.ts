@@ -13,7 +13,7 @@ import { createRunnerMetrics } from '../../monitor/metrics.ts';
 import { startMetricsServer } from '../../monitor/metricsServer.ts';
 import type { OpportunityRow } from '../../domain/opportunityRow.ts';
 import { openStore, type Store } from '../../store/openStore.ts';
-import { configFromFlags, withCommonOptions, type CommonFlags } from '../options.ts';
+import { configFromFlags, existingFile, withCommonOptions, type CommonFlags } from '../options.ts';
 import { info, report, warn } from '../output.ts';
 import { createProgress } from '../progress.ts';
 
@@ -31,7 +31,13 @@ interface SimulateFlags extends CommonFlags {
 
 /** The simulate JSON contract (issue 4), plus run facts. */
 export function simulateJson(r: SimulateToStoreResult, seconds: number): Record<string, unknown> {
-  return { ...r.summary, rows_logged: r.rowsLogged, seconds: Number(seconds.toFixed(3)), blocks: r.blocks, run: r.runTag };
+  return {
+    ...r.summary,
+    rows_logged: r.rowsLogged,
+    seconds: Number(seconds.toFixed(3)),
+    blocks: r.blocks,
+    run: r.runTag,
+  };
 }
 
 /** A store opened on first use and re-opened after a failure, so an unreachable database only delays writes. */
@@ -63,7 +69,11 @@ export function register(program: Command): void {
     program
       .command('simulate')
       .description('paper flash-arb runner over the market model (heuristic or ML decider); logs every opportunity')
-      .option('--decider <name>', 'heuristic, or ml (the active slippage model, RL policy and gas forecaster in --models-dir)', 'heuristic')
+      .option(
+        '--decider <name>',
+        'heuristic, or ml (the active slippage model, RL policy and gas forecaster in --models-dir)',
+        'heuristic',
+      )
       .option('--models-dir <dir>', 'models folder for --decider ml (default config modelsDir)')
       .option('--days <n>', 'simulated days', '7')
       .option('--seed <n>', 'run seed (default config seed, 1)')
@@ -74,30 +84,65 @@ export function register(program: Command): void {
       .option('--flush-rows <n>', 'write the ledger to the database every N rows (default 20000)')
       .option('--pace-ms <ms>', 'sleep this long every 2,000 blocks: a run a dashboard can watch fill (default 0)'),
   ).action(async (flags: SimulateFlags) => {
-    const config = configFromFlags(flags, { chains: flags.chains, ...(flags.modelsDir ? { modelsDir: flags.modelsDir } : {}) });
+    const config = configFromFlags(flags, {
+      chains: flags.chains,
+      ...(flags.modelsDir ? { modelsDir: flags.modelsDir } : {}),
+    });
     const days = parseDays(flags.days);
-    if (flags.decider !== 'heuristic' && flags.decider !== 'ml') throw new InvalidInputError(`--decider must be heuristic or ml, got ${flags.decider}`);
+    const cexFile = existingFile(flags.cex, '--cex');
+    const gasFile = existingFile(flags.gas, '--gas');
+    if (flags.decider !== 'heuristic' && flags.decider !== 'ml')
+      throw new InvalidInputError(`--decider must be heuristic or ml, got ${flags.decider}`);
     const ml = flags.decider === 'ml' ? loadMlDecider({ modelsDir: config.modelsDir, seed: config.seed, warn }) : null;
-    if (ml) info(`simulate: ML decider with slippage ${ml.models.slippage ?? '-'}, RL ${ml.models.rl ?? '-'}, gas ${ml.models.gas ?? '-'}`);
+    if (ml)
+      info(
+        `simulate: ML decider with slippage ${ml.models.slippage ?? '-'}, RL ${ml.models.rl ?? '-'}, gas ${ml.models.gas ?? '-'}`,
+      );
     const chains = config.chains;
     const metrics = createRunnerMetrics();
-    const server = flags.metricsPort ? await startMetricsServer({ registry: metrics.registry, port: Number(flags.metricsPort) }) : undefined;
+    const server = flags.metricsPort
+      ? await startMetricsServer({ registry: metrics.registry, port: Number(flags.metricsPort) })
+      : undefined;
     if (server) info(`simulate: metrics at ${server.url}`);
     const store = lazyStore(config);
-    await store.get().catch((e: unknown) => warn(`database not reachable yet (${e instanceof Error ? e.message : String(e)}); rows go to ${config.journalPath} until it is`));
+    await store
+      .get()
+      .catch((e: unknown) =>
+        warn(
+          `database not reachable yet (${e instanceof Error ? e.message : String(e)}); rows go to ${config.journalPath} until it is`,
+        ),
+      );
     const started = performance.now();
     let progress: ReturnType<typeof createProgress> | undefined;
     try {
       const result = await simulateToStore({
-        seed: config.seed, days, chains, cexFile: flags.cex, gasFile: flags.gas, decider: ml?.decider ?? new HeuristicDecider(), onBlock: ml?.onBlock,
-        insert: store.insert, journalPath: config.journalPath, metrics, warn, flushRows: positiveOrUndefined(flags.flushRows, '--flush-rows'),
+        seed: config.seed,
+        days,
+        chains,
+        cexFile,
+        gasFile,
+        decider: ml?.decider ?? new HeuristicDecider(),
+        onBlock: ml?.onBlock,
+        insert: store.insert,
+        journalPath: config.journalPath,
+        metrics,
+        warn,
+        flushRows: positiveOrUndefined(flags.flushRows, '--flush-rows'),
         paceMs: positiveOrUndefined(flags.paceMs, '--pace-ms'),
-        onStart: (m) => (progress = createProgress({ label: 'simulate', total: m.totalBlocks, enabled: config.progress })),
+        onStart: (m) =>
+          (progress = createProgress({ label: 'simulate', total: m.totalBlocks, enabled: config.progress })),
         onProgress: (n) => progress?.update(n),
       });
       progress?.stop();
       const json = simulateJson(result, (performance.now() - started) / 1000);
-      report({ json: !!flags.json, result: json, human: (j) => Object.entries(j).map(([k, v]) => `${k.padEnd(20)} ${String(v)}`).join('\n') });
+      report({
+        json: !!flags.json,
+        result: json,
+        human: (j) =>
+          Object.entries(j)
+            .map(([k, v]) => `${k.padEnd(20)} ${String(v)}`)
+            .join('\n'),
+      });
     } finally {
       await store.close();
       await server?.close();
