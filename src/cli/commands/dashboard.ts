@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InvalidInputError } from '../../core/errors.ts';
+import { InvalidInputError, RetryableIoError } from '../../core/errors.ts';
 import { createDashboardServer } from '../../monitor/dashboardServer.ts';
 import { openStore } from '../../store/openStore.ts';
 import { configFromFlags, withCommonOptions, type CommonFlags } from '../options.ts';
@@ -36,7 +36,14 @@ export function register(program: Command): void {
     const refreshMs = Math.max(500, positiveInt('refresh-ms', opts.refreshMs, 3_600_000));
     const store = await openStore(configFromFlags(opts));
     const app = await createDashboardServer({ db: store.db, refreshMs });
-    const address = await app.listen({ port, host: opts.host });
+    let address: string;
+    try {
+      address = await app.listen({ port, host: opts.host });
+    } catch (cause) {
+      await app.close().catch(() => {});
+      await store.close();
+      throw new RetryableIoError(`cannot serve the dashboard on ${opts.host}:${port}`, { cause });
+    }
     const result = { url: address, backend: store.backend, location: store.location, metrics: `${address}/metrics` };
     report({
       json: !!opts.json,
