@@ -58,8 +58,9 @@ function human(r: DemoResult): string {
 
 /**
  * `arbml demo` (what `npm start` runs): migrate the embedded database, import the real data ARBML_DATA_DIR holds,
- * simulate 7 days of paper flash-arb trading with the heuristic decider (every opportunity to the ledger), print the
- * run summary and db status. Later stages add their steps here.
+ * simulate N days (default 30) with the heuristic decider (every opportunity to the ledger), train the slippage
+ * model on that ledger, run the N-day walk-forward backtest (heuristic, heuristic + ML slippage, full ML, oracle),
+ * print its table and write the HTML report.
  */
 export function register(program: Command): void {
   withCommonOptions(
@@ -67,8 +68,9 @@ export function register(program: Command): void {
       .command('demo')
       .description(
         'Run the demo on the embedded database (or --database-url): migrate, import the real data in ARBML_DATA_DIR ' +
-          '(gas, ETH 1-minute klines, Uniswap V3 pool minutes; re-running adds nothing), simulate 7 days with the ' +
-          'heuristic decider and print its summary, then db status',
+          '(gas, ETH 1-minute klines, Uniswap V3 pool minutes; re-running adds nothing), simulate --days days with the ' +
+          'heuristic decider, train the slippage model on that ledger, run the walk-forward backtest (heuristic, ML, ' +
+          'oracle), print its table and write the HTML report',
       )
       .option('--data-dir <dir>', 'real data folder (default: env ARBML_DATA_DIR)')
       .option('--days <n>', 'simulated days (simulation and backtest)', '30')
