@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../core/config.ts';
-import { asArbmlError, exitCodeOf, oneLine } from '../core/errors.ts';
+import { asArbmlError, exitCodeOf, oneLine, redactUrls } from '../core/errors.ts';
 import { error, setLogLevel } from './output.ts';
 
 export type RegisterCommand = (program: Command) => void;
@@ -80,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
     const failure = asArbmlError(err);
     error(oneLine(failure));
     if (verbose || program.opts<{ verbose?: boolean }>().verbose)
-      error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+      error(redactUrls(err instanceof Error ? (err.stack ?? err.message) : String(err)));
     return exitCodeOf(failure);
   } finally {
     process.exitCode = exitCodeBefore;
@@ -95,7 +95,9 @@ if (isEntry || viaBin) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`arbml: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(
+        `arbml: unexpected error: ${redactUrls(err instanceof Error ? err.message : String(err))}\n`,
+      );
       process.exitCode = 1;
     },
   );

@@ -8,6 +8,7 @@ import {
   exitCodeOf,
   invariant,
   oneLine,
+  redactUrls,
 } from './errors.ts';
 
 describe('ArbmlError', () => {
@@ -71,5 +72,23 @@ describe('exit codes', () => {
       'bad row (gas.csv:12: NaN)',
     );
     expect(oneLine(new RetryableIoError('db down'))).toBe('db down');
+  });
+});
+
+describe('no secret in the line', () => {
+  it('cuts every URL to scheme://host:port', () => {
+    expect(redactUrls('at https://eth.example.com/v2/k3y?x=1 and postgres://arb:pw@db.local:5432/prod.')).toBe(
+      'at https://eth.example.com and postgres://db.local:5432',
+    );
+    expect(redactUrls('no url here')).toBe('no url here');
+  });
+
+  it('oneLine keeps the host of an RPC error but not the key in its path', () => {
+    const cause = new Error('HTTP request failed.\nURL: https://eth-mainnet.example.com/v2/SECRETKEY\nStatus: 429');
+    const line = oneLine(new RetryableIoError('RPC eth_blockNumber failed', { cause }));
+    expect(line).toBe(
+      'RPC eth_blockNumber failed (HTTP request failed. URL: https://eth-mainnet.example.com Status: 429)',
+    );
+    expect(line).not.toContain('SECRETKEY');
   });
 });

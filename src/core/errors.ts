@@ -85,8 +85,16 @@ export function asArbmlError(error: unknown): ArbmlError {
   });
 }
 
-/** One line for a person: the short message and its details, no stack. */
+/**
+ * Every URL in a text cut to scheme://host:port: user, password, path and query go (an RPC URL's path often holds
+ * its API key, and a library's message may quote the URL it called).
+ */
+export function redactUrls(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*):\/\/(?:[^\s/@]*@)?([^\s/?#@]+)[^\s]*/gi, '$1://$2');
+}
+
+/** One line for a person: the short message and its details, no stack, no URL beyond its host. */
 export function oneLine(error: ArbmlError): string {
   const text = error.details ? `${error.shortMessage} (${error.details})` : error.shortMessage;
-  return text.replace(/\s*\n\s*/g, ' ');
+  return redactUrls(text.replace(/\s*\n\s*/g, ' '));
 }
