@@ -86,7 +86,7 @@ describe('README Configuration table', () => {
     const rows = new Map(
       section
         .split('\n')
-        .filter((l) => /^\| [a-z][A-Za-z]* \| [A-Z]/.test(l))
+        .filter((l) => /^\|\s*[a-z][A-Za-z]*\s*\|\s*[A-Z]/.test(l))
         .map((l) => {
           const [key, env, def] = l
             .split('|')
