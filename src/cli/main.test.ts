@@ -17,6 +17,7 @@ const COMMANDS = [
   'db migrate',
   'db status',
   'demo',
+  'doctor',
   'eval',
   'eval gas',
   'import',
