@@ -40,8 +40,16 @@ export function warn(message: string): void {
   logger.warn(`warning: ${message}`);
 }
 
+let infoRoute: ((message: string) => void) | undefined;
+
+/** While a stage display runs, info lines become its notes instead of lines of their own (undefined: stderr). */
+export function routeInfo(route: ((message: string) => void) | undefined): void {
+  infoRoute = route;
+}
+
 export function info(message: string): void {
-  logger.info(message);
+  if (infoRoute && logger.level !== 'error' && logger.level !== 'warn') infoRoute(message);
+  else logger.info(message);
 }
 
 export function debug(message: string): void {

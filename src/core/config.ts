@@ -2,6 +2,7 @@
  * The one configuration schema. Every key has a description and a default. Sources, highest precedence first:
  * CLI flags, environment (`ARBML_<KEY_IN_SNAKE_CASE>`, plus `DATABASE_URL`), then an optional `arbml.config.json`.
  */
+import { CHAINS } from './chains.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -9,7 +10,6 @@ import { InvalidInputError } from './errors.ts';
 import { LOG_LEVELS } from './logger.ts';
 
 /** The chains arbml knows (the same names as `Chain` in src/dex/types.ts). */
-export const CHAINS = ['ethereum', 'polygon'] as const;
 
 export const configSchema = z.object({
   dbPath: z.string().min(1).default('.arbml/db').describe('Directory of the embedded PGlite database'),

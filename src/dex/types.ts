@@ -2,9 +2,7 @@
  * Shared vocabulary of the DEX engine: chains, DEX names and tokens. Amounts elsewhere are bigint base units;
  * `decimals` is only used at the edges (prices, display).
  */
-export type Chain = 'ethereum' | 'polygon';
-
-export const CHAINS: readonly Chain[] = ['ethereum', 'polygon'];
+export { CHAINS, type Chain } from '../core/chains.ts';
 
 export interface Token {
   /** Lower-case 0x address, or any unique id in simulations. */

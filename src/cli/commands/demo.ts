@@ -3,12 +3,13 @@ import { importDataDir, type DataDirImport } from '../../store/import/importData
 import { openStore } from '../../store/openStore.ts';
 import type { StoreStatus } from '../../store/status.ts';
 import { configFromFlags, withCommonOptions, type CommonFlags } from '../options.ts';
-import { info, report } from '../output.ts';
+import { info, report, setLogLevel, warn } from '../output.ts';
 import { formatStatus } from './db-status.ts';
 import { formatImportSummary, progressReporter } from './import-common.ts';
 import { HeuristicDecider } from '../../decide/heuristicDecider.ts';
 import { simulateToStore } from '../../exec/simulateToStore.ts';
-import { createProgress } from '../progress.ts';
+import { createProgress, setStageBoard } from '../progress.ts';
+import { createStageBoard } from '../stageBoard.ts';
 import { parseDays, simulateJson } from './simulate.ts';
 import type { BacktestResult } from '../../eval/backtestResult.ts';
 import { runCliBacktest } from '../backtestRun.ts';
@@ -17,6 +18,7 @@ import { trainSlippageStep } from '../trainSlippageStep.ts';
 
 interface DemoFlags extends CommonFlags {
   dataDir?: string;
+  quiet?: boolean;
   days: string;
   report: string;
 }
@@ -27,6 +29,8 @@ interface DemoResult {
   train: { slippage: Record<string, unknown> | null };
   backtest: Pick<BacktestResult, 'days' | 'seed' | 'deciders'> & { report: string; seconds: number };
   status: StoreStatus & { location: string };
+  /** Seconds per stage. */
+  timings: Record<string, number>;
   seconds: number;
 }
 
@@ -52,7 +56,9 @@ function human(r: DemoResult): string {
       `train slippage (from the ledger): holdout MAE ${Number(r.train.slippage.holdout_mae_bps).toFixed(3)} bps, model_versions #${String(r.train.slippage.registry_version)} ${String(r.train.slippage.status)}`,
     );
   lines.push('', formatBacktestTable(r.backtest.deciders), `report: ${r.backtest.report}`);
-  lines.push('', formatStatus(r.status), '', `demo done in ${r.seconds} s`);
+  lines.push('', formatStatus(r.status));
+  const stages = Object.entries(r.timings).map(([stage, s]) => `${stage} ${s} s`);
+  lines.push('', `demo done in ${r.seconds} s (${stages.join(', ')})`);
   return lines.join('\n');
 }
 
@@ -74,11 +80,17 @@ export function register(program: Command): void {
       )
       .option('--data-dir <dir>', 'real data folder (default: env ARBML_DATA_DIR)')
       .option('--days <n>', 'simulated days (simulation and backtest)', '30')
-      .option('--report <file>', 'backtest report', 'reports/backtest.html'),
+      .option('--report <file>', 'backtest report', 'reports/backtest.html')
+      .option('--quiet', 'print only the result (no progress)'),
   ).action(async (opts: DemoFlags) => {
     const demoStarted = performance.now();
     const config = configFromFlags(opts);
     const days = parseDays(opts.days);
+    if (opts.quiet || opts.json) setLogLevel('warn');
+    const stages = [...(config.dataDir ? ['import'] : []), 'simulate', 'train', 'backtest'];
+    const board = createStageBoard({ stages, tty: !!process.stderr.isTTY, write: (t) => void process.stderr.write(t) });
+    const showProgress = config.progress && !opts.quiet && !opts.json;
+    if (showProgress) setStageBoard(board);
     const chains = config.chains;
     // The demo is the two-command, no-server path: only an explicit --database-url sends it to a server.
     const store = await openStore({ dbPath: config.dbPath, databaseUrl: opts.databaseUrl, dbSchema: config.dbSchema });
@@ -86,20 +98,23 @@ export function register(program: Command): void {
       info(`demo: ${store.backend} database at ${store.location}, schema migrated`);
       let imports: DataDirImport | null = null;
       if (config.dataDir) {
+        board.start('import');
         info(`demo: importing real data from ${config.dataDir}`);
         imports = await importDataDir({
           store,
           dataDir: config.dataDir,
           progress: (part) => progressReporter(`import ${part}`),
         });
+        board.done('import');
       } else {
-        info(`demo: ${noDataHelp}`);
+        warn(noDataHelp);
       }
       info(
         `demo: simulating ${opts.days} days (seed ${config.seed}, ${chains.join(' and ')}) with the heuristic decider`,
       );
       let progress: ReturnType<typeof createProgress> | undefined;
       const started = performance.now();
+      board.start('simulate');
       const sim = await simulateToStore({
         seed: config.seed,
         days,
@@ -114,7 +129,11 @@ export function register(program: Command): void {
       });
       progress?.stop();
       const simulate = simulateJson(sim, (performance.now() - started) / 1000);
+      board.done('simulate', `${sim.rowsLogged} opportunities logged`);
+      board.start('train');
       const train = { slippage: await trainSlippageStep(store, config) };
+      board.done('train');
+      board.start('backtest');
       info(
         `demo: walk-forward backtest over ${days} days (seed ${config.seed}): heuristic, heuristic + ML slippage, full ML, oracle`,
       );
@@ -123,9 +142,12 @@ export function register(program: Command): void {
         seed: config.seed,
         chains,
         reportFile: opts.report,
-        progress: config.progress,
+        progress: showProgress,
         label: 'demo backtest',
       });
+      board.done('backtest', `report ${opts.report}`);
+      board.close();
+      setStageBoard(undefined);
       const backtest = {
         days: bt.result.days,
         seed: bt.result.seed,
@@ -135,8 +157,10 @@ export function register(program: Command): void {
       };
       const status = { ...(await store.status()), location: store.location };
       const seconds = Number(((performance.now() - demoStarted) / 1000).toFixed(1));
-      report({ json: !!opts.json, result: { imports, simulate, train, backtest, status, seconds }, human });
+      const timings = board.timings();
+      report({ json: !!opts.json, result: { imports, simulate, train, backtest, status, timings, seconds }, human });
     } finally {
+      setStageBoard(undefined);
       await store.close();
     }
   });
