@@ -1,7 +1,8 @@
 /**
  * The progress of a multi-stage job (the demo) as a person reads it. On a terminal: one multi-line display, redrawn
  * in place, listing every stage as done (with its time), running (bar, ETA and what it is doing) or waiting.
- * Elsewhere (CI, pipes): one line when a stage starts, one when it ends, and at most one line per 10% of a stage.
+ * Elsewhere (CI, pipes): one line when a stage starts, one when it ends, at most one line per 10% of a stage, and
+ * one when a stage moves on to a new part after its first (a backtest's runs), so no stage sits silent for long.
  * Stage times are kept for the result (`timings`).
  */
 export interface StageBoard {
@@ -86,9 +87,11 @@ export function createStageBoard({ stages, tty, write, now = () => performance.n
       const r = running();
       if (!r) return;
       const [name, s] = r;
+      const newPart = part !== s.part;
       s.fraction = total > 0 ? Math.min(1, value / total) : 1;
       s.part = part;
       if (tty) return draw();
+      if (newPart && s.printedDecile > 0) return write(`${name}: ${part}\n`);
       const decile = Math.floor(s.fraction * 10);
       if (decile > s.printedDecile && decile < 10) {
         s.printedDecile = decile;
