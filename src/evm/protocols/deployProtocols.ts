@@ -33,6 +33,8 @@ export interface ProtocolsDeployment {
   aave: AaveV3Market;
   balancer: BalancerV2Vault;
   flashArb: Address;
+  /** contracts/Multicall.sol, for readRealPools. */
+  multicall: Address;
 }
 
 export interface DeployProtocolsOptions {
@@ -106,5 +108,6 @@ export async function deployProtocols({ ctx, artifacts, onStage = () => {} }: De
   onStage(`balancer v2: Vault ${balancer.vault} funded with ${reserves.length} tokens`);
 
   const flashArb = await deployContract({ clients: ctx.clients, artifacts, contractName: 'FlashArb', from: ctx.from });
-  return { owner: ctx.from, tokens: t, v2: { uniswapFactory, sushiFactory, flashFactory, pairs }, v3: { factory, liquidityHelper, pools }, aave, balancer, flashArb };
+  const multicall = await deployContract({ clients: ctx.clients, artifacts, contractName: 'Multicall', from: ctx.from });
+  return { owner: ctx.from, tokens: t, v2: { uniswapFactory, sushiFactory, flashFactory, pairs }, v3: { factory, liquidityHelper, pools }, aave, balancer, flashArb, multicall };
 }
