@@ -12,6 +12,7 @@ import { zeroForOneSelling } from '../../dex/pool.ts';
 import { evaluateRoute } from '../../dex/routes/evaluateRoute.ts';
 import { createRoute, type Route } from '../../dex/routes/route.ts';
 import type { Token } from '../../dex/types.ts';
+import { InvariantError } from '../../core/errors.ts';
 import type { Artifacts } from '../compile.ts';
 import { writeAndMine } from '../deploy.ts';
 import { encodeRoute } from '../encodeRoute.ts';
@@ -34,6 +35,8 @@ export interface FlashCheck {
   fee: bigint;
   gasUsed: bigint;
   equal: boolean;
+  /** Why the check failed, when it threw. */
+  error?: string;
 }
 
 export interface RealFlashOptions {
@@ -76,29 +79,41 @@ export async function realProviders({ chain, d }: RealFlashOptions): Promise<Rec
   };
 }
 
+type Lender = Awaited<ReturnType<typeof realProviders>>[FlashProviderKind];
+
+async function checkOne({ chain, artifacts, d }: RealFlashOptions, route: Route, kind: FlashProviderKind, { provider, lender, holder }: Lender): Promise<FlashCheck> {
+  const quote = evaluateRoute({ route, providers: [provider], baseFeeWei: 0n, tokenPerNative: 3_000_000_000n });
+  if (!quote) throw new InvariantError(`${kind}: the skewed route is not profitable in TypeScript`);
+  const predicted = quote.grossProfit - quote.flashFee;
+  const encoded = encodeRoute({ route, amountIn: quote.amountIn, provider, lender });
+  const args = { clients: chain, artifacts, flashArb: d.flashArb, encoded, minProfit: 1n };
+  const simulated = await simulateFlashArb(args);
+  const usdc = d.tokens.usdc;
+  const [ownerBefore, holderBefore] = [await balanceOf(chain, usdc, d.owner), await balanceOf(chain, usdc, holder)];
+  const run = await executeFlashArb(args);
+  const paidToOwner = (await balanceOf(chain, usdc, d.owner)) - ownerBefore;
+  const lenderRepaid = (await balanceOf(chain, usdc, holder)) - holderBefore;
+  const kept = await balanceOf(chain, usdc, d.flashArb);
+  return {
+    kind, amountIn: quote.amountIn, predicted, paidToOwner, reported: run.profit, lenderRepaid, fee: quote.flashFee, gasUsed: run.receipt.gasUsed,
+    equal: run.status === 'success' && predicted > 0n && simulated === predicted && paidToOwner === predicted && run.profit === predicted && lenderRepaid === quote.flashFee && kept === 0n,
+  };
+}
+
 export async function checkRealFlashLoans(o: RealFlashOptions): Promise<FlashCheck[]> {
-  const { chain, artifacts, d } = o;
+  const { chain } = o;
   const start = await chain.snapshot();
   const route = await skewedRoute(o, 200_000n * 10n ** 6n);
   const providers = await realProviders(o);
   const checks: FlashCheck[] = [];
   for (const kind of ['aave-v3', 'balancer-v2', 'uniswap-v2'] as const) {
     const snap = await chain.snapshot();
-    const { provider, lender, holder } = providers[kind];
-    const quote = evaluateRoute({ route, providers: [provider], baseFeeWei: 0n, tokenPerNative: 3_000_000_000n })!;
-    const predicted = quote.grossProfit - quote.flashFee;
-    const encoded = encodeRoute({ route, amountIn: quote.amountIn, provider, lender });
-    const args = { clients: chain, artifacts, flashArb: d.flashArb, encoded, minProfit: 1n };
-    const simulated = await simulateFlashArb(args);
-    const [ownerBefore, holderBefore] = [await balanceOf(chain, d.tokens.usdc, d.owner), await balanceOf(chain, d.tokens.usdc, holder)];
-    const run = await executeFlashArb(args);
-    const paidToOwner = (await balanceOf(chain, d.tokens.usdc, d.owner)) - ownerBefore;
-    const lenderRepaid = (await balanceOf(chain, d.tokens.usdc, holder)) - holderBefore;
-    const kept = await balanceOf(chain, d.tokens.usdc, d.flashArb);
-    checks.push({
-      kind, amountIn: quote.amountIn, predicted, paidToOwner, reported: run.profit, lenderRepaid, fee: quote.flashFee, gasUsed: run.receipt.gasUsed,
-      equal: run.status === 'success' && predicted > 0n && simulated === predicted && paidToOwner === predicted && run.profit === predicted && lenderRepaid === quote.flashFee && kept === 0n,
-    });
+    try {
+      checks.push(await checkOne(o, route, kind, providers[kind]));
+    } catch (error) {
+      // A revert or a failed quote is a failed check, reported rather than thrown.
+      checks.push({ kind, amountIn: 0n, predicted: 0n, paidToOwner: 0n, lenderRepaid: 0n, fee: 0n, gasUsed: 0n, equal: false, error: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+    }
     await chain.revert(snap);
   }
   await chain.revert(start);
