@@ -49,8 +49,8 @@ describe('cheapestFlashProvider', () => {
     const mid = cheapestFlashProvider({ providers, token: USDC, amount: 2_000_000n * 10n ** 6n, gasPriceWei, tokenPerNative })!;
     expect(mid.provider.kind).toBe('aave-v3');
     expect(mid.fee).toBe(1000n * 10n ** 6n);
-    // 55,000 gas * 20 gwei = 0.0011 ETH = 3.3 USDC
-    expect(mid.gasCostInToken).toBe(3_300_000n);
+    // 93,000 gas * 20 gwei = 0.00186 ETH = 5.58 USDC
+    expect(mid.gasCostInToken).toBe(5_580_000n);
     expect(cheapestFlashProvider({ providers, token: USDC, amount: 60_000_000n * 10n ** 6n, gasPriceWei, tokenPerNative })!.provider.kind).toBe('uniswap-v2');
     expect(cheapestFlashProvider({ providers, token: USDC, amount: 60_000_000n * 10n ** 6n, gasPriceWei, tokenPerNative, excludePairs: ['0xPAIR'] })).toBeUndefined();
   });
