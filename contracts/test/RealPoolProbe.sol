@@ -95,6 +95,16 @@ contract RealPoolProbe {
         _pool = address(0);
     }
 
+    /// @notice Swaps on an existing real pool (eth_call: nothing persists), paying by minting; returns the deltas.
+    function swapV3(IRealV3Pool pool, bool zeroForOne, int256 amountSpecified, uint160 sqrtPriceLimitX96)
+        external
+        returns (int256 amount0, int256 amount1)
+    {
+        _pool = address(pool);
+        (amount0, amount1) = pool.swap(address(this), zeroForOne, amountSpecified, sqrtPriceLimitX96, "");
+        _pool = address(0);
+    }
+
     function uniswapV3MintCallback(uint256 amount0Owed, uint256 amount1Owed, bytes calldata) external {
         _pay(amount0Owed, amount1Owed);
     }
