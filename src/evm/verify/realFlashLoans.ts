@@ -1,7 +1,7 @@
 /**
  * Flash loans through the real lenders: the real Aave V3 Pool (flashLoanSimple), the real Balancer V2 Vault and a
- * real Uniswap V2 pair's flash swap, each funding the same FlashArb route over two real V2 pairs (WETH cheap on
- * the 'uniswap-v2' pair, dear on 'sushi-v2' after USDC is added to it). For each lender, src/dex sizes the trade
+ * real Uniswap V2 pair's flash swap, each funding two FlashArb routes: over two real V2 pairs (WETH bought on the
+ * 'uniswap-v2' pair, sold dear on 'sushi-v2' after USDC is added to it) and from the real 0.05% V3 pool to sushi. For each lender, src/dex sizes the trade
  * (evaluateRoute, the lender's fee as read from chain), FlashArb executes it, and the check passes when the owner
  * received exactly the predicted profit (route output - input - fee), the contract returned the same figure,
  * the lender got back exactly loan + fee, and FlashArb keeps nothing.
@@ -21,12 +21,14 @@ import type { LocalChain } from '../localChain.ts';
 import { readProtocol } from '../protocols/deployArtifact.ts';
 import { poolKey, type ProtocolsDeployment } from '../protocols/deployProtocols.ts';
 import { mintTo } from '../protocols/deployUniswap.ts';
-import { readRealPoolV2 } from '../protocols/readRealPools.ts';
+import { readRealPoolV2, readRealPoolV3 } from '../protocols/readRealPools.ts';
 
 const ERC20 = parseAbi(['function balanceOf(address) view returns (uint256)', 'function sync()']);
 
 export interface FlashCheck {
   kind: FlashProviderKind;
+  /** Route shape: 'V2-V2' or 'V3-V2'. */
+  shape?: string;
   amountIn: bigint;
   predicted: bigint;
   paidToOwner: bigint;
@@ -100,21 +102,34 @@ async function checkOne({ chain, artifacts, d }: RealFlashOptions, route: Route,
   };
 }
 
+/** The skewed V2-V2 route's twin that buys WETH on the real 0.05% V3 pool instead (V3 callback on real bytecode). */
+async function v3Route({ chain, artifacts, d }: RealFlashOptions, v2Route: Route): Promise<Route> {
+  const { weth, usdc } = d.tokens;
+  const [token0, token1] = weth.address < usdc.address ? [weth, usdc] : [usdc, weth];
+  const { pool } = await readRealPoolV3({ clients: chain, artifacts, multicall: d.multicall, address: d.v3.pools[poolKey(weth, usdc, 500)], token0, token1, dex: 'uniswap-v3', words: 3 });
+  const sell = v2Route.hops[1];
+  return createRoute([{ pool, zeroForOne: zeroForOneSelling(pool, usdc) }, sell]);
+}
+
 export async function checkRealFlashLoans(o: RealFlashOptions): Promise<FlashCheck[]> {
   const { chain } = o;
   const start = await chain.snapshot();
-  const route = await skewedRoute(o, 200_000n * 10n ** 6n);
+  const v2v2 = await skewedRoute(o, 200_000n * 10n ** 6n);
+  const routes = { 'V2-V2': v2v2, 'V3-V2': await v3Route(o, v2v2) };
   const providers = await realProviders(o);
   const checks: FlashCheck[] = [];
-  for (const kind of ['aave-v3', 'balancer-v2', 'uniswap-v2'] as const) {
-    const snap = await chain.snapshot();
-    try {
-      checks.push(await checkOne(o, route, kind, providers[kind]));
-    } catch (error) {
-      // A revert or a failed quote is a failed check, reported rather than thrown.
-      checks.push({ kind, amountIn: 0n, predicted: 0n, paidToOwner: 0n, lenderRepaid: 0n, fee: 0n, gasUsed: 0n, equal: false, error: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+  for (const [shape, route] of Object.entries(routes)) {
+    for (const kind of ['aave-v3', 'balancer-v2', 'uniswap-v2'] as const) {
+      const snap = await chain.snapshot();
+      try {
+        checks.push({ ...(await checkOne(o, route, kind, providers[kind])), shape });
+      } catch (error) {
+        // A revert or a failed quote is a failed check, reported rather than thrown.
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        checks.push({ kind, shape, amountIn: 0n, predicted: 0n, paidToOwner: 0n, lenderRepaid: 0n, fee: 0n, gasUsed: 0n, equal: false, error: reason });
+      }
+      await chain.revert(snap);
     }
-    await chain.revert(snap);
   }
   await chain.revert(start);
   return checks;

@@ -95,8 +95,9 @@ export async function verifyContracts({ cases, seed = 18, onProgress = () => {} 
   }
 
   const flashChecks = await checkRealFlashLoans({ chain, artifacts, d });
-  for (const f of flashChecks) onProgress(f.error ? `flash ${f.kind}: NOT EQUAL: ${f.error}` : `flash ${f.kind}: borrowed ${f.amountIn}, predicted ${f.predicted}, owner got ${f.paidToOwner}, lender +${f.lenderRepaid} (fee ${f.fee}), gas ${f.gasUsed}: ${f.equal ? 'equal' : 'NOT EQUAL'}`);
-  const flash = Object.fromEntries(flashChecks.map((f) => [f.kind, f.equal])) as Record<FlashProviderKind, boolean>;
+  for (const f of flashChecks) onProgress(f.error ? `flash ${f.shape} ${f.kind}: NOT EQUAL: ${f.error}` : `flash ${f.shape} ${f.kind}: borrowed ${f.amountIn}, predicted ${f.predicted}, owner got ${f.paidToOwner}, lender +${f.lenderRepaid} (fee ${f.fee}), gas ${f.gasUsed}: ${f.equal ? 'equal' : 'NOT EQUAL'}`);
+  const flash = { 'aave-v3': true, 'balancer-v2': true, 'uniswap-v2': true } as Record<FlashProviderKind, boolean>;
+  for (const f of flashChecks) flash[f.kind] &&= f.equal;
   const hashes = checkInitCodeHashes();
   onProgress(`init code hashes: V2 ${hashes.v2.npm}, V3 ${hashes.v3.npm}: ${hashes.ok ? 'equal' : 'NOT EQUAL'} to the address book`);
   const report: VerifyContractsReport = { v2, v3, flash: { 'aave-v3': flash['aave-v3'], 'balancer-v2': flash['balancer-v2'], 'uniswap-v2': flash['uniswap-v2'] }, init_code_hashes: hashes.ok };
