@@ -82,6 +82,32 @@ describe('readRealPools on the real Uniswap V2 / V3 bytecode', () => {
       }
     }
     expect(compared).toBeGreaterThanOrEqual(30);
+    // `cover` widens the read until the largest trade stays inside: a trade far past the concentrated range.
+    const { weth: w, usdc: u } = d.tokens;
+    const [t0, t1] = order(w, u);
+    const address = d.v3.pools[poolKey(w, u, 500)];
+    const read = (words: number, cover?: { amount0In: bigint; amount1In: bigint }) => readRealPoolV3({ clients: chain, artifacts, multicall: d.multicall, address, token0: t0, token1: t1, dex: 'uniswap-v3', words, cover });
+    const narrow = await read(1);
+    // Trades that leave the narrow read (found on a wide one by doubling).
+    const reference = (await read(16)).pool;
+    const beyond = (zeroForOne: boolean) => {
+      for (let amount = 10n ** 6n; ; amount *= 2n) {
+        const { tick } = swapV3({ pool: reference, zeroForOne, amountSpecified: amount }).pool;
+        if (tick < narrow.coveredTicks[0] || tick > narrow.coveredTicks[1]) return amount;
+      }
+    };
+    const cover = { amount0In: beyond(true), amount1In: beyond(false) };
+    const wide = await read(1, cover);
+    expect(wide.coveredTicks[1] - wide.coveredTicks[0]).toBeGreaterThan(narrow.coveredTicks[1] - narrow.coveredTicks[0]);
+    for (const [zeroForOne, amount] of [[true, cover.amount0In], [false, cover.amount1In]] as const) {
+      const ts = swapV3({ pool: wide.pool, zeroForOne, amountSpecified: amount });
+      expect(ts.ticksCrossed).toBeGreaterThanOrEqual(1);
+      expect(ts.pool.tick).toBeGreaterThanOrEqual(wide.coveredTicks[0]);
+      expect(ts.pool.tick).toBeLessThanOrEqual(wide.coveredTicks[1]);
+      const limit = zeroForOne ? MIN_SQRT_RATIO + 1n : MAX_SQRT_RATIO - 1n;
+      const real = (await chain.publicClient.readContract({ address: probe, abi, functionName: 'swapV3', args: [address, zeroForOne, amount, limit] })) as readonly [bigint, bigint];
+      expect([real[0], real[1]]).toEqual([ts.amount0, ts.amount1]);
+    }
     expect(crossed).toBeGreaterThanOrEqual(10);
     process.stderr.write(`readRealPools: ${compared} swaps compared, ${crossed} crossing the concentrated range's edge\n`);
   });

@@ -3,13 +3,15 @@
  * a V2 pair's getReserves; a V3 pool's slot0, liquidity, fee and tickSpacing, the tick bitmap words around the
  * price, then ticks(tick) of every initialised tick found (what Uniswap's TickLens does): three eth_calls pinned
  * to one block. `words` bitmap words are read on each side of the current one; each word spans 256 tick
- * spacings, so a swap that stays inside [coveredTicks] is quoted exactly.
+ * spacings, so a swap that stays inside [coveredTicks] is quoted exactly; `cover` widens the read until the
+ * largest trades the sizer may propose stay inside.
  */
 import { decodeFunctionResult, encodeFunctionData, parseAbi, type Address, type Hex } from 'viem';
 import { InvariantError } from '../../core/errors.ts';
 import type { Chain, Token } from '../../dex/types.ts';
 import { createPoolV2, type PoolV2 } from '../../dex/v2/poolV2.ts';
 import { createPoolV3, type PoolV3, type TickV3 } from '../../dex/v3/poolV3.ts';
+import { swapV3 } from '../../dex/v3/swapV3.ts';
 import { artifactOf, type Artifacts } from '../compile.ts';
 import type { ChainClients } from '../deploy.ts';
 
@@ -63,13 +65,39 @@ export interface RealPoolV3 {
   coveredTicks: [number, number];
 }
 
-export async function readRealPoolV3(o: ReadRealPoolOptions & { words?: number }): Promise<RealPoolV3> {
+export interface ReadRealPoolV3Options extends ReadRealPoolOptions {
+  /** Bitmap words read on each side of the current one. Default 2. */
+  words?: number;
+  /**
+   * The largest trades to quote exactly (input amounts, per direction): words are doubled (up to 64) until src/dex's
+   * swap of each ends inside the covered ticks, so the sizer's largest proposal is never quoted on missing ticks.
+   */
+  cover?: { amount0In?: bigint; amount1In?: bigint };
+}
+
+/** True when each trade to cover ends inside the ticks read. */
+function covers({ pool, coveredTicks }: RealPoolV3, cover: NonNullable<ReadRealPoolV3Options['cover']>): boolean {
+  for (const [zeroForOne, amount] of [[true, cover.amount0In], [false, cover.amount1In]] as const) {
+    if (!amount || amount <= 0n) continue;
+    const { pool: after } = swapV3({ pool, zeroForOne, amountSpecified: amount });
+    if (after.tick < coveredTicks[0] || after.tick > coveredTicks[1]) return false;
+  }
+  return true;
+}
+
+export async function readRealPoolV3(o: ReadRealPoolV3Options): Promise<RealPoolV3> {
   const blockNumber = await o.clients.publicClient.getBlockNumber();
+  for (let words = o.words ?? 2; ; words *= 2) {
+    const read = await readOnceV3(o, words, blockNumber);
+    if (!o.cover || words >= 64 || covers(read, o.cover)) return read;
+  }
+}
+
+async function readOnceV3(o: ReadRealPoolOptions, words: number, blockNumber: bigint): Promise<RealPoolV3> {
   const read = (calls: readonly Call[]) => multicall(o, calls, blockNumber);
   const at = (fn: PoolFn, args?: readonly unknown[]): Call => ({ target: o.address, fn, args });
   const [s0, liquidity, fee, spacingRead] = (await read([at('slot0'), at('liquidity'), at('fee'), at('tickSpacing')])) as [readonly [bigint, number], bigint, number, number];
   const spacing = Number(spacingRead);
-  const words = o.words ?? 2;
   const current = Math.floor(Math.floor(Number(s0[1]) / spacing) / 256);
   const positions = Array.from({ length: 2 * words + 1 }, (_, i) => current - words + i).filter((w) => w >= -32768 && w <= 32767);
   const bitmaps = (await read(positions.map((w) => at('tickBitmap', [w])))) as bigint[];
