@@ -28,6 +28,10 @@ describe('mainnet address book', () => {
     expect(mainnetPoolAddress({ chain: 'ethereum', tokenA: 'USDC', tokenB: 'WETH', venue: 'uniswap-v3', feePips: 500 })).toBe('0x88e6A0c2dDD26FEEb64F039a2c41296FcB3f5640');
     expect(mainnetPoolAddress({ chain: 'polygon', tokenA: 'WETH', tokenB: 'USDC', venue: 'uniswap-v3', feePips: 500 })).toBe('0x45dDa9cb7c25131DF268515131f647d726f50608');
     expect(mainnetPoolAddress({ chain: 'ethereum', tokenA: 'USDC', tokenB: 'WETH', venue: 'uniswap-v2' })).toBe('0xB4e16d0168e52d35CaCD2c6185b44281Ec28C9Dc');
+    expect(mainnetPoolAddress({ chain: 'arbitrum', tokenA: 'WETH', tokenB: 'USDC', venue: 'uniswap-v3', feePips: 500 })).toBe('0xC6962004f452bE9203591991D15f6b388e09E8D0');
+    expect(mainnetPoolAddress({ chain: 'ethereum', tokenA: 'WETH', tokenB: 'USDT', venue: 'uniswap-v3', feePips: 500 })).toBe('0x11b815efB8f581194ae79006d24E0d814B7697F6');
+    expect(mainnetPoolAddress({ chain: 'ethereum', tokenA: 'WBTC', tokenB: 'WETH', venue: 'uniswap-v3', feePips: 3000 })).toBe('0xCBCdF9626bC03E24f779434178A73a0B4bad62eD');
+    expect(mainnetPoolAddress({ chain: 'polygon', tokenA: 'WETH', tokenB: 'USDC', venue: 'quickswap' })).toBe('0x853Ee4b2A13f8a742d64C8F088bE7bA2131f670d');
     // Token order does not matter; a different fee gives a different pool.
     expect(mainnetPoolAddress({ chain: 'ethereum', tokenA: 'WETH', tokenB: 'USDC', venue: 'uniswap-v3', feePips: 500 })).toBe('0x88e6A0c2dDD26FEEb64F039a2c41296FcB3f5640');
     expect(mainnetPoolAddress({ chain: 'ethereum', tokenA: 'WETH', tokenB: 'USDC', venue: 'uniswap-v3', feePips: 3000 })).not.toBe('0x88e6A0c2dDD26FEEb64F039a2c41296FcB3f5640');
