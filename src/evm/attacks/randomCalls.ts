@@ -2,8 +2,10 @@
  * Seeded random calls to every FlashArb function from random senders, for the invariant fuzz test. Arguments mix
  * the real deployment's addresses (lenders, pools, tokens) with random ones, amounts over the whole uint256 range,
  * random routes (well-formed payloads half the time), random deadlines and coinbase shares; one call in eight is
- * raw random calldata behind a real or random selector. The owner only sends execute / executeWithDeadline (its
- * withdraw moves funds by design); strangers send everything.
+ * raw random calldata behind a real or random selector; one in ten is a well-formed trade by the owner over the
+ * real WETH/USDC pairs ('uniswap-v2' then 'sushi-v2') through a random real lender, random size and coinbase share,
+ * which succeeds when the market still pays for it. The owner only sends trades (its withdraw moves funds by
+ * design); strangers send everything.
  */
 import { bytesToHex, encodeAbiParameters, encodeFunctionData, toFunctionSelector, toHex, type Abi, type AbiFunction, type Address, type Hex } from 'viem';
 import type { Rng } from '../../core/random.ts';
@@ -11,7 +13,7 @@ import { logUniformBigint, pick } from '../propertyCases.ts';
 import type { ProtocolsDeployment } from '../protocols/deployProtocols.ts';
 import type { FlashArbHop } from '../encodeRoute.ts';
 
-export const FLASH_ARB_FUNCTIONS = ['execute', 'executeWithDeadline', 'executeOperation', 'receiveFlashLoan', 'uniswapV2Call', 'uniswapV3SwapCallback', 'withdraw', 'owner', 'raw'] as const;
+export const FLASH_ARB_FUNCTIONS = ['execute', 'executeWithDeadline', 'executeOperation', 'receiveFlashLoan', 'uniswapV2Call', 'uniswapV3SwapCallback', 'withdraw', 'owner', 'raw', 'route'] as const;
 export type FuzzFunction = (typeof FLASH_ARB_FUNCTIONS)[number];
 
 export interface RandomCall {
@@ -57,6 +59,20 @@ export function randomCall(rng: Rng, c: RandomCallContext): RandomCall {
   const from = fn === 'execute' || fn === 'executeWithDeadline' ? (rng.next() < 0.5 ? d.owner : stranger()) : stranger();
   const call = (functionName: string, args: readonly unknown[]): RandomCall => ({ fn, from, data: encodeFunctionData({ abi: c.abi, functionName, args: args as never }) });
   switch (fn) {
+    case 'route': {
+      const { weth, usdc } = d.tokens;
+      const [u, w] = [usdc.address as Address, weth.address as Address];
+      const pair = (venue: string) => d.v2.pairs[`${venue}:WETH/USDC`];
+      const kind = rng.int(3);
+      const lender = [d.aave.pool, d.balancer.vault, pair('flash-v2')][kind];
+      const size = logUniformBigint(rng, 27, 36); // ~130 to ~69,000 USDC
+      const routeHops = [
+        { pool: pair('uniswap-v2'), isV3: false, zeroForOne: u < w, feeBps: 30, sqrtPriceLimitX96: 0n, minOut: 0n },
+        { pool: pair('sushi-v2'), isV3: false, zeroForOne: w < u, feeBps: 30, sqrtPriceLimitX96: 0n, minOut: 0n },
+      ];
+      const l = { kind, lender, asset: u, amount: size, v2FeeBps: kind === 2 ? 30 : 0 };
+      return { fn, from: d.owner, data: encodeFunctionData({ abi: c.abi, functionName: 'executeWithDeadline', args: [l, routeHops, 0n, c.blockNumber + 5n, rng.int(5_000)] as never }) };
+    }
     case 'execute':
       return call('execute', [loan(), hops(), minProfit()]);
     case 'executeWithDeadline':
