@@ -11,6 +11,7 @@ const descriptions: Record<string, string> = {
   eval: 'Evaluate a model under a fixed protocol',
   db: 'Database migrations and status',
   models: 'Model registry: list, promote, rollback',
+  verify: 'Check this installation against real protocol bytecode',
 };
 
 export function commandGroup(program: Command, name: string): Command {

@@ -37,6 +37,8 @@ const COMMANDS = [
   'train gas',
   'train rl',
   'train slippage',
+  'verify',
+  'verify contracts',
 ];
 
 describe('arbml program', () => {

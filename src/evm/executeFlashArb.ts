@@ -20,6 +20,13 @@ export interface ExecuteFlashArbOptions {
   from?: Address;
   /** Fixed gas limit (skips estimation, so a failing trade is still mined and pays gas). */
   gas?: bigint;
+  /**
+   * Last block number the trade may be included in (FlashArb.executeWithDeadline reverts with Expired after it,
+   * for under 40,000 gas). Default: none (plain execute).
+   */
+  deadline?: bigint;
+  /** Share of the realised profit paid to block.coinbase, bps (0..10000). Default 0. */
+  coinbaseBps?: number;
 }
 
 export interface FlashArbExecution {
@@ -31,21 +38,28 @@ export interface FlashArbExecution {
   /** Route output and flash fee (from ArbExecuted). */
   amountOut?: bigint;
   flashFee?: bigint;
+  /** Paid to block.coinbase (from CoinbasePaid); undefined when nothing was paid. */
+  coinbasePaid?: bigint;
 }
 
-function executeArgs(encoded: EncodedRoute, minProfit: bigint): readonly unknown[] {
-  return [encoded.loan, encoded.hops, minProfit];
+type CallOptions = Pick<ExecuteFlashArbOptions, 'encoded' | 'minProfit' | 'deadline' | 'coinbaseBps'>;
+
+/** execute(loan, hops, minProfit), or executeWithDeadline(..., deadline, coinbaseBps) when either is given. */
+function executeCall({ encoded, minProfit, deadline, coinbaseBps }: CallOptions): { functionName: string; args: readonly unknown[] } {
+  if (deadline === undefined && !coinbaseBps) return { functionName: 'execute', args: [encoded.loan, encoded.hops, minProfit] };
+  return { functionName: 'executeWithDeadline', args: [encoded.loan, encoded.hops, minProfit, deadline ?? MAX_UINT256, coinbaseBps ?? 0] };
 }
+
+const MAX_UINT256 = (1n << 256n) - 1n;
 
 /** eth_call of execute: the profit, or a decoded revert. Nothing is sent. */
 export async function simulateFlashArb(options: Omit<ExecuteFlashArbOptions, 'gas'>): Promise<bigint> {
-  const { clients, artifacts, flashArb, encoded, minProfit, from } = options;
+  const { clients, artifacts, flashArb, from } = options;
   const { abi } = artifactOf(artifacts, 'FlashArb');
   const account = from ?? clients.wallet().account.address;
+  const { functionName, args } = executeCall(options);
   try {
-    const { result } = await clients.publicClient.simulateContract({
-      address: flashArb, abi, functionName: 'execute', args: executeArgs(encoded, minProfit) as unknown[], account,
-    });
+    const { result } = await clients.publicClient.simulateContract({ address: flashArb, abi, functionName, args: args as unknown[], account });
     return result as bigint;
   } catch (error) {
     throw decodeRevert(error, abi);
@@ -53,16 +67,16 @@ export async function simulateFlashArb(options: Omit<ExecuteFlashArbOptions, 'ga
 }
 
 export async function executeFlashArb(options: ExecuteFlashArbOptions): Promise<FlashArbExecution> {
-  const { clients, artifacts, flashArb, encoded, minProfit, from, gas } = options;
+  const { clients, artifacts, flashArb, from, gas } = options;
   const { abi } = artifactOf(artifacts, 'FlashArb');
-  const receipt = await sendContractTx({
-    clients, address: flashArb, abi, functionName: 'execute', args: executeArgs(encoded, minProfit), from, gas,
-  });
+  const receipt = await sendContractTx({ clients, address: flashArb, abi, ...executeCall(options), from, gas });
   const execution: FlashArbExecution = { receipt, hash: receipt.transactionHash, status: receipt.status };
   if (receipt.status === 'success') {
     const own = receipt.logs.filter((log) => log.address.toLowerCase() === flashArb.toLowerCase());
     const [event] = parseEventLogs({ abi, logs: own, eventName: 'ArbExecuted' }) as unknown as { args: { amountOut: bigint; fee: bigint; profit: bigint } }[];
     if (event) Object.assign(execution, { profit: event.args.profit, amountOut: event.args.amountOut, flashFee: event.args.fee });
+    const [bid] = parseEventLogs({ abi, logs: own, eventName: 'CoinbasePaid' }) as unknown as { args: { amount: bigint } }[];
+    if (bid) execution.coinbasePaid = bid.args.amount;
   }
   return execution;
 }

@@ -4,7 +4,7 @@
  */
 import type { Rng } from '../core/random.ts';
 import { getSqrtRatioAtTick, getTickAtSqrtRatio, MAX_SQRT_RATIO, MAX_TICK, MIN_SQRT_RATIO, MIN_TICK } from '../dex/v3/tickMath.ts';
-import { ticksFromPositions } from '../dex/v3/ticksFromPositions.ts';
+import { ticksFromPositions, type PositionV3 } from '../dex/v3/ticksFromPositions.ts';
 import type { TickV3 } from '../dex/v3/poolV3.ts';
 
 /** A bigint log-uniform in [2^minLog2, 2^maxLog2), with 52 random significant bits. */
@@ -48,6 +48,8 @@ export interface CaseV3 {
   tick: number;
   liquidity: bigint;
   ticks: TickV3[];
+  /** The positions the ticks come from (to mint them into a real pool). */
+  positions: PositionV3[];
   zeroForOne: boolean;
   amountSpecified: bigint;
   /** undefined: no limit (the pool's extreme). */
@@ -87,7 +89,7 @@ export function randomCaseV3(rng: Rng): CaseV3 {
   const { feePips, tickSpacing } = pick(rng, V3_FEE_TIERS);
   const center = Math.round((rng.next() * 2 - 1) * 300_000);
   const width = pick(rng, [5, 30, 300, 1500]);
-  const positions = [];
+  const positions: PositionV3[] = [];
   const count = 1 + rng.int(12);
   for (let i = 0; i < count; i++) {
     const a = tickNear(rng, center, tickSpacing, width);
@@ -115,7 +117,7 @@ export function randomCaseV3(rng: Rng): CaseV3 {
   const zeroForOne = rng.next() < 0.5;
   const amountSpecified = randomAmount(rng, positions, sqrtPriceX96, zeroForOne);
   const limit = randomLimit(rng, sqrtPriceX96, zeroForOne, !hasFullRange || tickSpacing < 60);
-  return { feePips, tickSpacing, sqrtPriceX96, tick, liquidity, ticks, zeroForOne, amountSpecified, sqrtPriceLimitX96: limit };
+  return { feePips, tickSpacing, sqrtPriceX96, tick, liquidity, ticks, positions, zeroForOne, amountSpecified, sqrtPriceLimitX96: limit };
 }
 
 const Q96 = 2n ** 96n;

@@ -56,4 +56,4 @@ describe('runSimulation', () => {
 });
 
 // Seed 5, 0.1 day, both chains (2.4 hours: 720 ethereum + 4,320 polygon blocks), heuristic decider.
-const EXPECTED = { opportunities: 395, executed: 8, outcomes: { skipped: 387, front_run: 3, success: 5 } as Record<string, number> };
+const EXPECTED = { opportunities: 381, executed: 7, outcomes: { skipped: 373, front_run: 4, stale: 1, success: 3 } as Record<string, number> };

@@ -7,6 +7,9 @@
  * - Balancer V2 vault: flash-loan fee percentage 0 (governance may set one; configurable).
  * - Uniswap V2 flash swap, repaid in the borrowed token: the pair's K check needs
  *   repay * (1e4 - fee) >= amount * 1e4, so repay = ceil(amount * 1e4 / (1e4 - feeBps)).
+ * Default gas overheads are measured on the real contracts (src/evm/gas/measureRouteGas.ts): what a trade through
+ * each lender costs beyond the chain profile's fixed part and hops (Aave's flashLoanSimple updates the reserve's
+ * state and rates: ~93k; the Balancer Vault ~10k; a V2 flash swap ~56k).
  */
 import { InvalidInputError } from '../../core/errors.ts';
 import { tokenKey, type Token } from '../types.ts';
@@ -65,16 +68,16 @@ function checkFee(feeBps: number): number {
   return feeBps;
 }
 
-export function aaveV3Provider({ feeBps = 5, gasOverhead = 55_000, liquidity, name = 'aave-v3' }: ProviderOptions): FlashProvider {
+export function aaveV3Provider({ feeBps = 5, gasOverhead = 93_000, liquidity, name = 'aave-v3' }: ProviderOptions): FlashProvider {
   return Object.freeze({ kind: 'aave-v3' as const, name, feeBps: checkFee(feeBps), gasOverhead, liquidity: liquidityMap(liquidity) });
 }
 
-export function balancerV2Provider({ feeBps = 0, gasOverhead = 40_000, liquidity, name = 'balancer-v2' }: ProviderOptions): FlashProvider {
+export function balancerV2Provider({ feeBps = 0, gasOverhead = 10_000, liquidity, name = 'balancer-v2' }: ProviderOptions): FlashProvider {
   return Object.freeze({ kind: 'balancer-v2' as const, name, feeBps: checkFee(feeBps), gasOverhead, liquidity: liquidityMap(liquidity) });
 }
 
 export function uniswapV2FlashProvider(
-  { feeBps = 30, gasOverhead = 45_000, liquidity, name = 'uniswap-v2-flash' }: ProviderOptions,
+  { feeBps = 30, gasOverhead = 56_000, liquidity, name = 'uniswap-v2-flash' }: ProviderOptions,
   pairAddress?: string,
 ): FlashProvider {
   return Object.freeze({ kind: 'uniswap-v2' as const, name, feeBps: checkFee(feeBps), gasOverhead, liquidity: liquidityMap(liquidity), pairAddress });

@@ -1,7 +1,9 @@
 /**
  * Per-chain gas facts used to price a route: block time, native token, minimum priority fee and typical gas
- * per part of a flash-arb transaction. Gas figures are typical measured costs of the operations (a V2 pair swap
- * with its transfers ~60k, a V3 pool swap ~110k, the intrinsic 21k plus our contract's own bookkeeping).
+ * per part of a flash-arb transaction. Gas figures are measured on the real Uniswap V2 pair and V3 pool bytecode
+ * through the hardened FlashArb (src/evm/gas/measureRouteGas.ts, checked by routeGas.integration.test.ts): a V2
+ * hop ~93k (transfer in, pair swap, balance-measured output), a V3 hop ~85k (no tick crossed; each crossing adds
+ * more), plus the intrinsic 21k and our contract's own bookkeeping. The flash loan's share is the provider's.
  */
 import type { Chain } from '../types.ts';
 
@@ -31,7 +33,7 @@ export const CHAIN_PROFILES: Readonly<Record<Chain, ChainProfile>> = Object.free
     nativeSymbol: 'ETH',
     nativeDecimals: 18,
     minPriorityFeeWei: 1n * GWEI,
-    gas: Object.freeze({ baseTx: 21_000, contractOverhead: 35_000, perHopV2: 60_000, perHopV3: 110_000 }),
+    gas: Object.freeze({ baseTx: 21_000, contractOverhead: 35_000, perHopV2: 93_000, perHopV3: 85_000 }),
   }),
   polygon: Object.freeze({
     chain: 'polygon',
@@ -39,7 +41,7 @@ export const CHAIN_PROFILES: Readonly<Record<Chain, ChainProfile>> = Object.free
     nativeSymbol: 'MATIC',
     nativeDecimals: 18,
     minPriorityFeeWei: 30n * GWEI,
-    gas: Object.freeze({ baseTx: 21_000, contractOverhead: 35_000, perHopV2: 60_000, perHopV3: 110_000 }),
+    gas: Object.freeze({ baseTx: 21_000, contractOverhead: 35_000, perHopV2: 93_000, perHopV3: 85_000 }),
   }),
 });
 

@@ -33,15 +33,15 @@ describe('gas cost', () => {
     const v2 = { pool: { kind: 'v2' as const } };
     const v3 = { pool: { kind: 'v3' as const } };
     const gas = routeGasUsed({ profile: eth, route: { hops: [v2, v2] }, flashGasOverhead: 55_000 });
-    expect(gas).toBe(21_000n + 35_000n + 55_000n + 120_000n);
+    expect(gas).toBe(21_000n + 35_000n + 55_000n + 186_000n);
     const wei = gasCostWei({ gasUsed: gas, baseFeeWei: 30n * GWEI, priorityFeeWei: eth.minPriorityFeeWei });
-    expect(wei).toBe(231_000n * 31n * GWEI);
-    expect(weiToToken(wei, 3000n * 10n ** 6n)).toBe(21_483_000n); // 0.007161 ETH * 3000 = 21.483 USDC
-    expect(gasCostQuote(wei, 3000)).toBeCloseTo(21.483, 9);
+    expect(wei).toBe(297_000n * 31n * GWEI);
+    expect(weiToToken(wei, 3000n * 10n ** 6n)).toBe(27_621_000n); // 0.009207 ETH * 3000 = 27.621 USDC
+    expect(gasCostQuote(wei, 3000)).toBeCloseTo(27.621, 9);
     expect(gasCostWei({ gasUsed: 100n, baseFeeWei: 50n, priorityFeeWei: 10n, maxFeeWei: 55n })).toBe(5500n);
     const pol = chainProfile('polygon');
     expect(pol.blockTimeSeconds).toBe(2);
-    expect(routeGasUsed({ profile: pol, route: { hops: [v3, v2, v3] }, flashGasOverhead: 0 })).toBe(21_000n + 35_000n + 280_000n);
+    expect(routeGasUsed({ profile: pol, route: { hops: [v3, v2, v3] }, flashGasOverhead: 0 })).toBe(21_000n + 35_000n + 85_000n + 93_000n + 85_000n);
     expect(weiToToken(1n, 1n)).toBe(1n); // a cost rounds up
   });
 });

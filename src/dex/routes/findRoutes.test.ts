@@ -81,7 +81,7 @@ describe('evaluateRoute', () => {
     expect(q.amountOut).toBe(quoteRoute(route, q.amountIn).amounts[2]);
     expect(q.grossProfit).toBe(q.amountOut - q.amountIn);
     expect(q.flashFee).toBe((q.amountIn * 5n + 5000n) / 10_000n);
-    expect(q.gasUsed).toBe(21_000n + 35_000n + 55_000n + 120_000n);
+    expect(q.gasUsed).toBe(21_000n + 35_000n + 93_000n + 186_000n);
     expect(q.gasCost.wei).toBe(q.gasUsed * 21n * 10n ** 9n);
     expect(q.netProfit).toBe(q.grossProfit - q.flashFee - q.gasCost.token);
     expect(q.netProfit).toBeGreaterThan(0n);
