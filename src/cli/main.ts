@@ -6,7 +6,9 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { ArbmlError } from '../core/errors.ts';
+import { describeError } from '../core/describeError.ts';
+import { ArbmlError, InvariantError, RetryableIoError } from '../core/errors.ts';
+import { captureEnvSecrets } from '../core/secrets.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -27,19 +29,33 @@ export async function buildProgram(): Promise<Command> {
   return program;
 }
 
+/** Exit code of an error: 2 bad input, 3 a service unavailable (retry later), 1 a bug or anything unexpected. */
+function exitCodeOf(err: unknown): number {
+  if (err instanceof RetryableIoError) return 3;
+  if (err instanceof InvariantError || !(err instanceof ArbmlError)) return 1;
+  return 2;
+}
+
 export async function main(argv: string[]): Promise<number> {
+  // Before anything can print: every secret in the environment is registered for scrubbing and the private key
+  // leaves process.env (children and later readers never see it).
+  captureEnvSecrets(process.env);
   const program = await buildProgram();
   program.exitOverride();
   try {
+    process.exitCode = undefined;
     await program.parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    // A command sets process.exitCode for a finished run that must still fail (e.g. run's circuit breaker); it is
+    // returned and cleared, so an in-process caller (tests) starts the next command clean.
+    const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
+    process.exitCode = undefined;
+    return code;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;
-    if (err instanceof ArbmlError) {
-      process.stderr.write(`arbml: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
+    // One line, the cause chain included, every secret (RPC URL path and query, keys, tokens) removed; no stack.
+    const prefix = err instanceof ArbmlError ? '' : 'unexpected error: ';
+    process.stderr.write(`arbml: ${prefix}${describeError(err)}\n`);
+    return exitCodeOf(err);
   }
 }
 
@@ -51,7 +67,7 @@ if (isEntry || viaBin) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`arbml: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(`arbml: unexpected error: ${describeError(err)}\n`);
       process.exitCode = 1;
     },
   );

@@ -1,7 +1,10 @@
 /**
  * How commands report. With `--json` a command prints exactly one JSON object on stdout and nothing else there;
- * progress, warnings and human text go to stderr. bigint values are written as decimal strings.
+ * progress, warnings and human text go to stderr. bigint values are written as decimal strings. Everything written
+ * here passes the secret scrubber (RPC URL paths and queries, keys, tokens never reach a terminal or a log file).
  */
+import { scrubSecrets } from '../core/scrubSecrets.ts';
+
 export function toJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 }
@@ -14,14 +17,14 @@ export interface ReportOptions<T> {
 }
 
 export function report<T>({ json, result, human }: ReportOptions<T>): void {
-  process.stdout.write((json ? toJson(result) : human(result)) + '\n');
+  process.stdout.write(scrubSecrets(json ? toJson(result) : human(result)) + '\n');
 }
 
 /** A warning for a person: stderr, never stdout. */
 export function warn(message: string): void {
-  process.stderr.write(`warning: ${message}\n`);
+  process.stderr.write(`warning: ${scrubSecrets(message)}\n`);
 }
 
 export function info(message: string): void {
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`${scrubSecrets(message)}\n`);
 }

@@ -1,16 +1,27 @@
-/** Test helper: runs the CLI in-process and returns its exit code and what it wrote to stdout (stderr muted). */
+/** Test helpers: run the CLI in-process and collect its exit code and output. */
 import { vi } from 'vitest';
 import { main } from './main.ts';
 
+/** Exit code and what the CLI wrote to stdout (stderr muted). */
 export async function runCli(args: string[]): Promise<{ code: number; stdout: string }> {
+  const { code, stdout } = await runCliCaptured(args);
+  return { code, stdout };
+}
+
+/** Exit code and everything the CLI wrote to stdout and to stderr (its log). */
+export async function runCliCaptured(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
+  let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     stdout += chunk.toString();
     return true;
   });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += chunk.toString();
+    return true;
+  });
   try {
-    return { code: await main(args), stdout };
+    return { code: await main(args), stdout, stderr };
   } finally {
     out.mockRestore();
     err.mockRestore();

@@ -5,17 +5,7 @@
  * same signed transaction: a resend the node answers "already known", or "nonce too low" while it knows our hash
  * (the first send was mined), counts as sent, so a lost response never sends a second trade.
  */
-import {
-  createWalletClient,
-  encodeFunctionData,
-  http,
-  keccak256,
-  type Abi,
-  type Account,
-  type Address,
-  type Hex,
-} from 'viem';
-import type { EncodedRoute } from '../../evm/encodeRoute.ts';
+import { createWalletClient, http, keccak256, type Account, type Address, type Hex } from 'viem';
 import { RetryableIoError } from '../../core/errors.ts';
 import { rpcCall } from './chainClient.ts';
 import { viemChain } from './chainClient.ts';
@@ -29,9 +19,8 @@ export interface SendFlashArbOptions {
   chainId: number;
   account: Account;
   flashArb: Address;
-  flashArbAbi: Abi;
-  encoded: EncodedRoute;
-  minProfit: bigint;
+  /** FlashArb.execute calldata, exactly as simulated (simulateSend.ts). */
+  data: Hex;
   fees: Eip1559Fees;
   gas: bigint;
   nonces: NonceManager;
@@ -43,11 +32,7 @@ export async function sendFlashArb(o: SendFlashArbOptions): Promise<{ hash: Hex;
     chain: viemChain(o.chainId, o.url),
     transport: http(o.url, { retryCount: 0, timeout: o.timeoutMs ?? 5_000 }),
   });
-  const data = encodeFunctionData({
-    abi: o.flashArbAbi,
-    functionName: 'execute',
-    args: [o.encoded.loan, o.encoded.hops, o.minProfit],
-  });
+  const data = o.data;
   const nonce = await o.nonces.take();
   try {
     const request = await wallet.prepareTransactionRequest({

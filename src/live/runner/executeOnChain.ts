@@ -1,20 +1,27 @@
 /**
- * Sends one decided route through FlashArb and waits for its fate: the route (scaled by the decision's size
- * factor and re-quoted exactly when not 1) is encoded with per-hop minimums at the decision's tolerance and a
- * minimum profit equal to the quoted gas cost in the borrowed token, so a trade that would not pay for its gas
- * reverts on chain. Returns the outcome with the receipt's gas and, on success, FlashArb's ArbExecuted figures.
+ * Sends one decided route through FlashArb and waits for its fate. The route (scaled by the decision's size factor
+ * and re-quoted exactly when not 1) is encoded with per-hop minimums at the decision's tolerance; the fees are the
+ * decision's within the run's caps (capFees.ts); the minimum profit covers the trade's gas at the chosen max fee
+ * (plus any bid paid outside the fee), so a trade that would not pay for its gas reverts on chain. Just before
+ * signing, that exact transaction is simulated at `pending` (simulateSend.ts) and sent only if it succeeds with at
+ * least the minimum profit and the circuit breaker allows its worst-case gas; otherwise nothing is sent (no nonce
+ * used) and the reason is returned. A sent trade's outcome carries the receipt's gas and FlashArb's ArbExecuted.
  */
-import { parseEventLogs, type Abi, type Account, type Address, type Hex } from 'viem';
+import { encodeFunctionData, parseEventLogs, type Abi, type Account, type Address, type Hex } from 'viem';
 import { chainProfile } from '../../dex/gas/chainProfiles.ts';
 import type { DecisionResult } from '../../domain/decider.ts';
-import { encodeRoute } from '../../evm/encodeRoute.ts';
 import type { RouteCandidate } from '../../domain/opportunity.ts';
+import { encodeRoute } from '../../evm/encodeRoute.ts';
 import { awaitReceipt, type SendOutcome } from '../chain/awaitReceipt.ts';
 import type { LivePublicClient } from '../chain/chainClient.ts';
 import { chooseFees } from '../chain/feeChoice.ts';
 import type { NonceManager } from '../chain/nonceManager.ts';
 import { sendFlashArb } from '../chain/sendFlashArb.ts';
+import { simulateSend } from '../chain/simulateSend.ts';
 import type { LiveMarketSpec } from '../liveMarketSpec.ts';
+import { capFees } from './capFees.ts';
+import type { CircuitBreaker } from './circuitBreaker.ts';
+import type { LiveLimits } from './liveLimits.ts';
 
 export interface LiveExecution {
   outcome: SendOutcome;
@@ -27,7 +34,14 @@ export interface LiveExecution {
   profit?: bigint;
   amountOut?: bigint;
   flashFee?: bigint;
+  /** The minimum profit the transaction demanded (borrowed-token units). */
+  minProfit?: bigint;
 }
+
+export type SkipReason = 'simulation_failed' | 'fee_cap' | 'circuit_breaker';
+
+export type ExecuteResult =
+  { sent: true; execution: LiveExecution } | { sent: false; reason: SkipReason; detail: string };
 
 export interface ExecuteOnChainOptions {
   client: LivePublicClient;
@@ -42,6 +56,8 @@ export interface ExecuteOnChainOptions {
   headAtSend: bigint;
   gasLimit: bigint;
   receiptBlocks: number;
+  limits: LiveLimits;
+  breaker: CircuitBreaker;
   rpcTimeoutMs?: number;
 }
 
@@ -49,7 +65,9 @@ export function lenderFor(spec: LiveMarketSpec, kind: string): string | undefine
   return kind === 'aave-v3' ? spec.lenders.aave : kind === 'balancer-v2' ? spec.lenders.balancer : undefined;
 }
 
-export async function executeOnChain(o: ExecuteOnChainOptions): Promise<LiveExecution> {
+const ceilDiv = (a: bigint, b: bigint): bigint => (a + b - 1n) / b;
+
+export async function executeOnChain(o: ExecuteOnChainOptions): Promise<ExecuteResult> {
   const c = o.candidate;
   const encoded = encodeRoute({
     route: c.route,
@@ -58,19 +76,49 @@ export async function executeOnChain(o: ExecuteOnChainOptions): Promise<LiveExec
     lender: lenderFor(o.spec, c.provider.kind),
     hopSlippageBps: Math.round(o.decision.slippageToleranceBps ?? o.decision.estimatedSlippageBps),
   });
-  const fees = chooseFees({
+  const minPriorityFeeWei = chainProfile(o.spec.chain).minPriorityFeeWei;
+  const wanted = chooseFees({ nextBaseFeeWei: o.nextBaseFeeWei, minPriorityFeeWei, tipWei: o.decision.tipWei });
+  // Borrowed-token units per wei, from the quote's own gas conversion.
+  const toToken = (wei: bigint): bigint => (c.gasCost.wei > 0n ? ceilDiv(wei * c.gasCost.token, c.gasCost.wei) : 0n);
+  const toWei = (token: bigint): bigint => (c.gasCost.token > 0n ? (token * c.gasCost.wei) / c.gasCost.token : 0n);
+  const capped = capFees({
+    fees: wanted,
     nextBaseFeeWei: o.nextBaseFeeWei,
-    minPriorityFeeWei: chainProfile(o.spec.chain).minPriorityFeeWei,
-    tipWei: o.decision.tipWei,
+    minPriorityFeeWei,
+    limits: o.limits,
+    gasUnits: c.gasUsed,
+    expectedProfitWei: toWei(c.grossProfit - c.flashFee),
   });
+  if ('refused' in capped) return { sent: false, reason: 'fee_cap', detail: capped.refused };
+  const fees = capped.fees;
+  const worstCaseWei = c.gasUsed * fees.maxFeePerGas;
+  const minProfit = toToken(worstCaseWei);
+  if (!o.breaker.allows(worstCaseWei))
+    return { sent: false, reason: 'circuit_breaker', detail: o.breaker.tripped?.limit ?? 'tripped' };
+  const data = encodeFunctionData({
+    abi: o.flashArbAbi,
+    functionName: 'execute',
+    args: [encoded.loan, encoded.hops, minProfit],
+  });
+  const sim = await simulateSend({
+    client: o.client,
+    from: o.account.address,
+    to: o.spec.flashArb as Address,
+    data,
+    gas: o.gasLimit,
+    fees,
+    abi: o.flashArbAbi,
+    functionName: 'execute',
+  });
+  if (!sim.ok) return { sent: false, reason: 'simulation_failed', detail: sim.reason };
+  if (sim.profit < minProfit)
+    return { sent: false, reason: 'simulation_failed', detail: `profit ${sim.profit} below the minimum ${minProfit}` };
   const { hash } = await sendFlashArb({
     url: o.url,
     chainId: o.spec.chainId,
     account: o.account,
     flashArb: o.spec.flashArb as Address,
-    flashArbAbi: o.flashArbAbi,
-    encoded,
-    minProfit: c.gasCost.token,
+    data,
     fees,
     gas: o.gasLimit,
     nonces: o.nonces,
@@ -79,11 +127,12 @@ export async function executeOnChain(o: ExecuteOnChainOptions): Promise<LiveExec
   const r = await awaitReceipt({ client: o.client, hash, sentAtBlock: o.headAtSend, maxBlocks: o.receiptBlocks });
   if (!r.receipt) {
     o.nonces.resync();
-    return { outcome: r.outcome, hash };
+    return { sent: true, execution: { outcome: r.outcome, hash, minProfit } };
   }
   const out: LiveExecution = {
     outcome: r.outcome,
     hash,
+    minProfit,
     gasUsed: r.receipt.gasUsed,
     effectiveGasPriceWei: r.receipt.effectiveGasPrice,
     inclusionBlock: r.receipt.blockNumber,
@@ -95,5 +144,5 @@ export async function executeOnChain(o: ExecuteOnChainOptions): Promise<LiveExec
     }[];
     if (ev) Object.assign(out, { profit: ev.args.profit, amountOut: ev.args.amountOut, flashFee: ev.args.fee });
   }
-  return out;
+  return { sent: true, execution: out };
 }

@@ -19,6 +19,8 @@ export interface LiveRowInput {
   execution?: LiveExecution;
   /** eth_call profit of the trade (borrowed-token units), or null when the call reverted; for trades not sent. */
   simulatedProfit?: bigint | null;
+  /** Why an execute decision was not sent (simulation_failed, fee_cap, circuit_breaker) and the detail. */
+  skip?: { reason: string; detail: string };
   latencyMs: number;
 }
 
@@ -44,6 +46,8 @@ export function liveRow(i: LiveRowInput): OpportunityRow {
     latencyMs: i.latencyMs,
     routeDetails: {
       mode: i.mode,
+      ...(i.skip ? { skip_reason: i.skip.reason, skip_detail: i.skip.detail } : {}),
+      ...(x?.minProfit !== undefined ? { min_profit_raw: x.minProfit.toString() } : {}),
       ...(x?.inclusionBlock !== undefined ? { inclusion_block: Number(x.inclusionBlock) } : {}),
       ...(x?.effectiveGasPriceWei !== undefined ? { effective_gas_price_wei: x.effectiveGasPriceWei.toString() } : {}),
       ...(x?.flashFee !== undefined ? { flash_fee_raw: x.flashFee.toString() } : {}),

@@ -4,12 +4,15 @@
  */
 import type { Abi, Account } from 'viem';
 import type { Decider } from '../../domain/decider.ts';
+import type { RunnerMetrics } from '../../domain/runnerMetrics.ts';
 import type { BlockSnapshot } from '../../market/blockSnapshot.ts';
 import type { GasPriceRow } from '../../store/gasPrices.ts';
 import type { OpportunityRow } from '../../domain/opportunityRow.ts';
 import type { PoolStateRow } from '../../store/poolStates.ts';
 import type { PriceFeed } from '../exchange/priceFeed.ts';
 import type { LiveMarketSpec } from '../liveMarketSpec.ts';
+import type { BreakerTrip } from './circuitBreaker.ts';
+import type { LiveLimits } from './liveLimits.ts';
 
 export type LiveMode = 'paper' | 'fork' | 'live';
 
@@ -41,6 +44,10 @@ export interface RunLiveOptions {
   rpcTimeoutMs?: number;
   gasLimit?: bigint;
   receiptBlocks?: number;
+  /** Fee caps and circuit-breaker limits (default: the safe defaults of liveLimits.ts). */
+  limits?: LiveLimits;
+  /** Every logged row, and the circuit breaker when it trips. */
+  metrics?: Pick<RunnerMetrics, 'recordOpportunity' | 'circuitBreaker'>;
   /** Ends the run early (the current block is finished first). */
   signal?: AbortSignal;
   /** Called after each head is fully processed (tests synchronise on it). */
@@ -57,4 +64,6 @@ export interface RunLiveResult {
   /** Failed RPC polls and block reads that were retried. */
   rpcRetries: number;
   feedErrors: number;
+  /** Set when a limit stopped sending (the run then exits non-zero). */
+  breaker?: BreakerTrip;
 }
