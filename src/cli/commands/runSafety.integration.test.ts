@@ -123,6 +123,42 @@ describe.skipIf(!dataDir)('arbml run: secrets and chain identity', () => {
     expect(leaks(r.texts)).toEqual([]);
   }, 60_000);
 
+  it('run --help lists every limit with its default; a breached gas budget stops sending and exits 4', async () => {
+    const help = await runCliCaptured(['run', '--help']);
+    for (const flag of [
+      '--max-fee-per-gas-gwei',
+      '--max-priority-fee-gwei',
+      '--max-bid-share',
+      '--gas-budget-eth',
+      '--max-loss-per-hour-eth',
+      '--max-consecutive-reverts',
+    ])
+      expect(help.stdout).toContain(flag);
+    expect(help.stdout).toMatch(/--gas-budget-eth <n>\s+Gas a run may spend in all, ETH.*\(default 0\.05\)/s);
+    setEnv('ARBML_PRIVATE_KEY', '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80');
+    const r = await runCliCaptured([
+      'run',
+      '--mode',
+      'fork',
+      '--market',
+      join(dir, 'market.json'),
+      '--duration',
+      '5',
+      '--poll-ms',
+      '50',
+      '--json',
+      '--db-path',
+      join(dir, 'db-budget'),
+      '--gas-budget-eth',
+      '0.00000001',
+    ]);
+    expect(r.code).toBe(4);
+    const out = JSON.parse(r.stdout) as { sent: number; breaker: { limit: string } | null };
+    expect(out.sent).toBe(0);
+    expect(out.breaker?.limit).toBe('gas_budget');
+    expect(r.stderr.match(/circuit breaker: gas_budget limit breached/g)).toHaveLength(1);
+  }, 60_000);
+
   it('chain identity: a node reporting chain id 1 refuses --mode fork without the flag; a wrong market chain id exits 2', async () => {
     const spec = JSON.parse(readFileSync(join(dir, 'market.json'), 'utf8')) as { chainId: number };
     const mainnetLike = await startLocalChain({ chainId: 1 });
