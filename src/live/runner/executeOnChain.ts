@@ -7,16 +7,24 @@
  * least the minimum profit and the circuit breaker allows its worst-case gas; otherwise nothing is sent (no nonce
  * used) and the reason is returned. A sent trade's outcome carries the receipt's gas and FlashArb's ArbExecuted.
  */
-import { encodeFunctionData, parseEventLogs, type Abi, type Account, type Address, type Hex } from 'viem';
+import {
+  encodeFunctionData,
+  parseEventLogs,
+  type Abi,
+  type Account,
+  type Address,
+  type Hex,
+  type TransactionReceipt,
+} from 'viem';
 import { chainProfile } from '../../dex/gas/chainProfiles.ts';
 import type { DecisionResult } from '../../domain/decider.ts';
 import type { RouteCandidate } from '../../domain/opportunity.ts';
 import { encodeRoute } from '../../evm/encodeRoute.ts';
-import { awaitReceipt, type SendOutcome } from '../chain/awaitReceipt.ts';
 import type { LivePublicClient } from '../chain/chainClient.ts';
 import { chooseFees } from '../chain/feeChoice.ts';
 import type { NonceManager } from '../chain/nonceManager.ts';
 import { sendFlashArb } from '../chain/sendFlashArb.ts';
+import { settleSend } from '../chain/settleSend.ts';
 import { simulateSend } from '../chain/simulateSend.ts';
 import type { LiveMarketSpec } from '../liveMarketSpec.ts';
 import { capFees } from './capFees.ts';
@@ -24,12 +32,17 @@ import type { CircuitBreaker } from './circuitBreaker.ts';
 import type { LiveLimits } from './liveLimits.ts';
 
 export interface LiveExecution {
-  outcome: SendOutcome;
+  /** `stale`: not included by its deadline block and replaced by a same-nonce cancel (gas = the cancel's). */
+  outcome: 'success' | 'reverted' | 'stale' | 'not_included';
   hash: Hex;
+  /** The cancel that replaced the trade. */
+  cancelHash?: Hex;
   /** Receipt figures (undefined when not included). */
   gasUsed?: bigint;
   effectiveGasPriceWei?: bigint;
   inclusionBlock?: bigint;
+  /** Hash of the block the mined transaction is in (a reorg changes or removes it). */
+  blockHash?: Hex;
   /** From ArbExecuted, success only. */
   profit?: bigint;
   amountOut?: bigint;
@@ -55,7 +68,9 @@ export interface ExecuteOnChainOptions {
   nextBaseFeeWei: bigint;
   headAtSend: bigint;
   gasLimit: bigint;
+  /** Deadline: blocks after the send head by which the trade must be included, else it is cancelled. */
   receiptBlocks: number;
+  log?: (line: string) => void;
   limits: LiveLimits;
   breaker: CircuitBreaker;
   rpcTimeoutMs?: number;
@@ -113,7 +128,7 @@ export async function executeOnChain(o: ExecuteOnChainOptions): Promise<ExecuteR
   if (!sim.ok) return { sent: false, reason: 'simulation_failed', detail: sim.reason };
   if (sim.profit < minProfit)
     return { sent: false, reason: 'simulation_failed', detail: `profit ${sim.profit} below the minimum ${minProfit}` };
-  const { hash } = await sendFlashArb({
+  const { hash, nonce } = await sendFlashArb({
     url: o.url,
     chainId: o.spec.chainId,
     account: o.account,
@@ -124,25 +139,57 @@ export async function executeOnChain(o: ExecuteOnChainOptions): Promise<ExecuteR
     nonces: o.nonces,
     timeoutMs: o.rpcTimeoutMs,
   });
-  const r = await awaitReceipt({ client: o.client, hash, sentAtBlock: o.headAtSend, maxBlocks: o.receiptBlocks });
+  const r = await settleSend({
+    client: o.client,
+    url: o.url,
+    chainId: o.spec.chainId,
+    account: o.account,
+    hash,
+    nonce,
+    fees,
+    sentAtBlock: o.headAtSend,
+    deadlineBlocks: o.receiptBlocks,
+    log: o.log,
+  });
   if (!r.receipt) {
     o.nonces.resync();
-    return { sent: true, execution: { outcome: r.outcome, hash, minProfit } };
+    return { sent: true, execution: { outcome: r.outcome, hash, minProfit, cancelHash: r.cancelHash } };
   }
-  const out: LiveExecution = {
-    outcome: r.outcome,
-    hash,
-    minProfit,
-    gasUsed: r.receipt.gasUsed,
-    effectiveGasPriceWei: r.receipt.effectiveGasPrice,
-    inclusionBlock: r.receipt.blockNumber,
+  return {
+    sent: true,
+    execution: withReceipt(
+      { outcome: r.outcome, hash, minProfit, cancelHash: r.cancelHash },
+      r.receipt,
+      o.spec,
+      o.flashArbAbi,
+    ),
   };
-  if (r.outcome === 'success') {
-    const own = r.receipt.logs.filter((l) => l.address.toLowerCase() === o.spec.flashArb.toLowerCase());
-    const [ev] = parseEventLogs({ abi: o.flashArbAbi, logs: own, eventName: 'ArbExecuted' }) as unknown as {
+}
+
+/** An execution completed by the receipt of its mined transaction (the trade's, or the cancel's when stale). */
+export function withReceipt(
+  base: LiveExecution,
+  receipt: TransactionReceipt,
+  spec: LiveMarketSpec,
+  flashArbAbi: Abi,
+): LiveExecution {
+  const outcome = base.outcome === 'stale' ? 'stale' : receipt.status === 'success' ? 'success' : 'reverted';
+  const out: LiveExecution = {
+    outcome,
+    hash: base.hash,
+    minProfit: base.minProfit,
+    cancelHash: base.cancelHash,
+    gasUsed: receipt.gasUsed,
+    effectiveGasPriceWei: receipt.effectiveGasPrice,
+    inclusionBlock: receipt.blockNumber,
+    blockHash: receipt.blockHash,
+  };
+  if (outcome === 'success') {
+    const own = receipt.logs.filter((l) => l.address.toLowerCase() === spec.flashArb.toLowerCase());
+    const [ev] = parseEventLogs({ abi: flashArbAbi, logs: own, eventName: 'ArbExecuted' }) as unknown as {
       args: { amountOut: bigint; fee: bigint; profit: bigint };
     }[];
     if (ev) Object.assign(out, { profit: ev.args.profit, amountOut: ev.args.amountOut, flashFee: ev.args.fee });
   }
-  return { sent: true, execution: out };
+  return out;
 }

@@ -21,6 +21,8 @@ export interface LiveRowInput {
   simulatedProfit?: bigint | null;
   /** Why an execute decision was not sent (simulation_failed, fee_cap, circuit_breaker) and the detail. */
   skip?: { reason: string; detail: string };
+  /** More fields of the route JSON (reorg and confirmation marks). */
+  extra?: Record<string, unknown>;
   latencyMs: number;
 }
 
@@ -48,9 +50,11 @@ export function liveRow(i: LiveRowInput): OpportunityRow {
       mode: i.mode,
       ...(i.skip ? { skip_reason: i.skip.reason, skip_detail: i.skip.detail } : {}),
       ...(x?.minProfit !== undefined ? { min_profit_raw: x.minProfit.toString() } : {}),
+      ...(x?.cancelHash !== undefined ? { cancel_tx_hash: x.cancelHash } : {}),
       ...(x?.inclusionBlock !== undefined ? { inclusion_block: Number(x.inclusionBlock) } : {}),
       ...(x?.effectiveGasPriceWei !== undefined ? { effective_gas_price_wei: x.effectiveGasPriceWei.toString() } : {}),
       ...(x?.flashFee !== undefined ? { flash_fee_raw: x.flashFee.toString() } : {}),
+      ...i.extra,
     },
   });
 }

@@ -19,7 +19,9 @@ import { PoolReader } from '../chain/readPools.ts';
 import type { LiveMarketSpec } from '../liveMarketSpec.ts';
 import { CircuitBreaker } from './circuitBreaker.ts';
 import { executeOnChain, lenderFor, type ExecuteResult } from './executeOnChain.ts';
+import { confirmationsFor } from './confirmationsFor.ts';
 import { liveLimitsSchema, type LiveLimits } from './liveLimits.ts';
+import { ProvisionalRows } from './provisionalRows.ts';
 import { liveRow } from './liveRow.ts';
 import { readLiveBlock, type LiveBlock } from './readLiveBlock.ts';
 import type { RunLiveOptions, RunLiveResult } from './runLiveOptions.ts';
@@ -61,6 +63,7 @@ export class LiveRun {
   readonly result: RunLiveResult = { blocks: 0, opportunities: 0, sent: 0, outcomes: {}, rpcRetries: 0, feedErrors: 0 };
   readonly limits: LiveLimits;
   readonly breaker: CircuitBreaker;
+  readonly provisional: ProvisionalRows;
   owner?: Address;
 
   constructor(readonly o: RunLiveOptions) {
@@ -76,9 +79,23 @@ export class LiveRun {
     this.reader = new PoolReader(this.client, o.spec);
     this.providers = providersFor(o.spec);
     if (o.account) this.nonces = new NonceManager(this.client, o.account.address);
+    this.provisional = new ProvisionalRows({
+      client: this.client,
+      spec: o.spec,
+      flashArbAbi: o.flashArbAbi,
+      confirmations: o.confirmations ?? confirmationsFor(o.spec.chain, o.spec.chainId),
+      push: (row) => {
+        o.sink.push(row);
+        o.metrics?.recordOpportunity(row);
+      },
+      onProvisional: o.onProvisional,
+      onDropped: () => this.nonces?.resync(),
+      log: o.log,
+    });
   }
 
   async process(head: bigint): Promise<void> {
+    await this.provisional.update(head);
     const lb = await readLiveBlock({
       client: this.client,
       reader: this.reader,
@@ -161,6 +178,7 @@ export class LiveRun {
     const send = decision.decision === 'execute' && this.o.mode !== 'paper' && this.o.account && this.nonces;
     this.result.opportunities++;
     let row: OpportunityRow | undefined;
+    let sentRow = false;
     let skip: { reason: string; detail: string } | undefined;
     if (send && this.breaker.tripped) skip = { reason: 'circuit_breaker', detail: this.breaker.tripped.limit };
     else if (send) {
@@ -180,18 +198,23 @@ export class LiveRun {
         receiptBlocks: this.o.receiptBlocks ?? 3,
         limits: this.limits,
         breaker: this.breaker,
+        log: this.o.log,
       });
       if (r.sent) {
         this.result.sent++;
         const x = r.execution;
-        row = liveRow({
-          opportunity: opp,
-          candidate,
-          decision,
-          mode: this.o.mode,
-          execution: x,
-          latencyMs: performance.now() - started,
-        });
+        row = this.provisional.add(
+          {
+            opportunity: opp,
+            candidate,
+            decision,
+            mode: this.o.mode,
+            execution: x,
+            latencyMs: performance.now() - started,
+          },
+          x.blockHash,
+        );
+        sentRow = true;
         this.breaker.record({
           gasWei:
             x.gasUsed !== undefined && x.effectiveGasPriceWei !== undefined ? x.gasUsed * x.effectiveGasPriceWei : 0n,
@@ -225,8 +248,10 @@ export class LiveRun {
         latencyMs: performance.now() - started,
       });
     }
-    this.o.sink.push(row);
-    this.o.metrics?.recordOpportunity(row);
+    if (!sentRow) {
+      this.o.sink.push(row);
+      this.o.metrics?.recordOpportunity(row);
+    }
     this.logged.add(opp.id);
     this.result.outcomes[row.outcome!] = (this.result.outcomes[row.outcome!] ?? 0) + 1;
     this.o.log?.(

@@ -44,6 +44,10 @@ export interface RunLiveOptions {
   rpcTimeoutMs?: number;
   gasLimit?: bigint;
   receiptBlocks?: number;
+  /** Blocks before a mined trade's row is final (default confirmationsFor(chain, chainId)). */
+  confirmations?: number;
+  /** Each provisional version of a sent trade's row (before it is final, and after a reorg changed it). */
+  onProvisional?: (row: OpportunityRow) => void;
   /** Fee caps and circuit-breaker limits (default: the safe defaults of liveLimits.ts). */
   limits?: LiveLimits;
   /** Every logged row, and the circuit breaker when it trips. */
