@@ -66,11 +66,9 @@ describe.skipIf(!dataDir)('live runner send safety (loopback rig)', () => {
     try {
       await waitIdle(lb, r);
       const before = await nonce();
-      let restoreA: (() => Promise<void>) | undefined;
-      armed = async () => restoreA?.();
       const [u0, w0] = await readReservesV2(lb.rig.ctx, pair);
       const added = (w0 * 4n) / 100n;
-      restoreA = async () =>
+      armed = async () =>
         void (await movePool({ chain: lb.chain, rig: lb.rig, pair, token: 'usdc', amount: (added * u0) / w0 }));
       const block = await movePool({ chain: lb.chain, rig: lb.rig, pair, token: 'weth', amount: added });
       const row = await waitFor('row of the moved block', () => r.rows.find((x) => x.blockNumber === block));
