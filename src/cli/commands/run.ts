@@ -8,6 +8,7 @@
  */
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.ts';
+import { isLoopbackUrl } from '../../core/isLoopbackUrl.ts';
 import { HeuristicDecider } from '../../decide/heuristicDecider.ts';
 import { loadMlDecider } from '../../decide/loadMlDecider.ts';
 import { artifactOf, compileContracts } from '../../evm/compile.ts';
@@ -39,6 +40,25 @@ interface RunFlags extends CommonFlags {
   decider: string;
   modelsDir?: string;
   metricsPort?: string;
+  submit: string;
+  relay?: string;
+}
+
+/** How trades leave: the public mempool, or private bundles to a relay (https, or http on loopback only). */
+function submitFrom(flags: RunFlags): { kind: 'public' } | { kind: 'bundle'; relayUrl: string } {
+  if (flags.submit === 'public') return { kind: 'public' };
+  if (flags.submit !== 'bundle') throw new InvalidInputError(`--submit must be public or bundle, got ${flags.submit}`);
+  if (!flags.relay)
+    throw new InvalidInputError('--submit bundle needs --relay URL (the builder relay for eth_sendBundle)');
+  let u: URL;
+  try {
+    u = new URL(flags.relay);
+  } catch {
+    throw new InvalidInputError('--relay is not a valid URL');
+  }
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && isLoopbackUrl(flags.relay)))
+    throw new InvalidInputError('--relay must be https:// (plain http:// only to a loopback address)');
+  return { kind: 'bundle', relayUrl: flags.relay };
 }
 
 /** Exit code of a run a safety limit stopped (the circuit breaker): the run finished, but sending stopped early. */
@@ -79,7 +99,9 @@ export function register(program: Command): void {
         '--i-understand-this-sends-transactions',
         'required with --mode live, and with --mode fork on a chain id other than 31337/1337',
       )
-      .option('--metrics-port <n>', 'serve Prometheus /metrics on 127.0.0.1:<n> during the run'),
+      .option('--metrics-port <n>', 'serve Prometheus /metrics on 127.0.0.1:<n> during the run')
+      .option('--submit <how>', 'public (eth_sendRawTransaction) | bundle (eth_sendBundle to --relay)', 'public')
+      .option('--relay <url>', 'builder relay for --submit bundle (e.g. https://relay.flashbots.net)'),
   );
   for (const l of liveLimitOptions())
     cmd.option(`${l.flag} <n>`, `${l.description} (default ${String(l.defaultValue)})`);
@@ -100,6 +122,7 @@ paper mode and exits ${EXIT_BREAKER}.`,
     const limitFlags: Partial<Record<LiveLimitKey, unknown>> = {};
     for (const l of liveLimitOptions()) limitFlags[l.key] = (flags as unknown as Record<string, unknown>)[l.key];
     const limits = loadLiveLimits({ flags: limitFlags });
+    const submit = submitFrom(flags);
     const spec = readLiveMarketSpec(flags.market!);
     if (spec.chain !== flags.chain)
       throw new InvalidInputError(`--chain ${flags.chain} but ${flags.market} describes ${spec.chain}`);
@@ -156,6 +179,7 @@ paper mode and exits ${EXIT_BREAKER}.`,
         log: (line) => info(`run: ${line}`),
         limits,
         metrics,
+        submit,
         onChainRows: async (gas, pools) => {
           try {
             const s = await store.get();

@@ -25,6 +25,7 @@ import { chooseFees } from '../chain/feeChoice.ts';
 import type { NonceManager } from '../chain/nonceManager.ts';
 import { sendFlashArb } from '../chain/sendFlashArb.ts';
 import { settleSend } from '../chain/settleSend.ts';
+import { submitBundle } from '../chain/submitBundle.ts';
 import { simulateSend } from '../chain/simulateSend.ts';
 import type { LiveMarketSpec } from '../liveMarketSpec.ts';
 import { capFees } from './capFees.ts';
@@ -37,6 +38,8 @@ export interface LiveExecution {
   hash: Hex;
   /** The cancel that replaced the trade. */
   cancelHash?: Hex;
+  /** Blocks a private bundle was submitted for (bundle submission only). */
+  bundleTargets?: bigint[];
   /** Receipt figures (undefined when not included). */
   gasUsed?: bigint;
   effectiveGasPriceWei?: bigint;
@@ -74,6 +77,8 @@ export interface ExecuteOnChainOptions {
   limits: LiveLimits;
   breaker: CircuitBreaker;
   rpcTimeoutMs?: number;
+  /** Public mempool (default) or a private bundle to a relay. */
+  submit?: { kind: 'public' } | { kind: 'bundle'; relayUrl: string };
 }
 
 export function lenderFor(spec: LiveMarketSpec, kind: string): string | undefined {
@@ -128,6 +133,30 @@ export async function executeOnChain(o: ExecuteOnChainOptions): Promise<ExecuteR
   if (!sim.ok) return { sent: false, reason: 'simulation_failed', detail: sim.reason };
   if (sim.profit < minProfit)
     return { sent: false, reason: 'simulation_failed', detail: `profit ${sim.profit} below the minimum ${minProfit}` };
+  if (o.submit?.kind === 'bundle') {
+    const nonce = await o.nonces.take();
+    const b = await submitBundle({
+      client: o.client,
+      url: o.url,
+      relayUrl: o.submit.relayUrl,
+      chainId: o.spec.chainId,
+      account: o.account,
+      to: o.spec.flashArb as Address,
+      data,
+      gas: o.gasLimit,
+      nonce,
+      fees,
+      sentAtBlock: o.headAtSend,
+      deadlineBlocks: o.receiptBlocks,
+      log: o.log,
+    });
+    const base: LiveExecution = { outcome: b.outcome, hash: b.hash, minProfit, bundleTargets: b.targets };
+    if (!b.receipt) {
+      o.nonces.resync(); // never public: the nonce is free again
+      return { sent: true, execution: base };
+    }
+    return { sent: true, execution: withReceipt(base, b.receipt, o.spec, o.flashArbAbi) };
+  }
   const { hash, nonce } = await sendFlashArb({
     url: o.url,
     chainId: o.spec.chainId,
@@ -179,6 +208,7 @@ export function withReceipt(
     hash: base.hash,
     minProfit: base.minProfit,
     cancelHash: base.cancelHash,
+    bundleTargets: base.bundleTargets,
     gasUsed: receipt.gasUsed,
     effectiveGasPriceWei: receipt.effectiveGasPrice,
     inclusionBlock: receipt.blockNumber,

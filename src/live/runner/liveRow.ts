@@ -51,6 +51,7 @@ export function liveRow(i: LiveRowInput): OpportunityRow {
       ...(i.skip ? { skip_reason: i.skip.reason, skip_detail: i.skip.detail } : {}),
       ...(x?.minProfit !== undefined ? { min_profit_raw: x.minProfit.toString() } : {}),
       ...(x?.cancelHash !== undefined ? { cancel_tx_hash: x.cancelHash } : {}),
+      ...(x?.bundleTargets !== undefined ? { submit: 'bundle', bundle_targets: x.bundleTargets.map(Number) } : {}),
       ...(x?.inclusionBlock !== undefined ? { inclusion_block: Number(x.inclusionBlock) } : {}),
       ...(x?.effectiveGasPriceWei !== undefined ? { effective_gas_price_wei: x.effectiveGasPriceWei.toString() } : {}),
       ...(x?.flashFee !== undefined ? { flash_fee_raw: x.flashFee.toString() } : {}),

@@ -199,6 +199,7 @@ export class LiveRun {
         limits: this.limits,
         breaker: this.breaker,
         log: this.o.log,
+        submit: this.o.submit,
       });
       if (r.sent) {
         this.result.sent++;

@@ -44,6 +44,8 @@ export interface RunLiveOptions {
   rpcTimeoutMs?: number;
   gasLimit?: bigint;
   receiptBlocks?: number;
+  /** How trades are sent: the public mempool (default) or private bundles to a relay (eth_sendBundle). */
+  submit?: { kind: 'public' } | { kind: 'bundle'; relayUrl: string };
   /** Blocks before a mined trade's row is final (default confirmationsFor(chain, chainId)). */
   confirmations?: number;
   /** Each provisional version of a sent trade's row (before it is final, and after a reorg changed it). */
