@@ -9,7 +9,7 @@ export const PRIVATE_KEY_ENV = 'ARBML_PRIVATE_KEY';
 
 const SECRET_NAME = /^(ARBML_RPC_URL_.+|DATABASE_URL)$|(_KEY|_SECRET|_TOKEN|_PASSWORD|_PASS)$/;
 /** Shorter strings are not registered: replacing them would garble ordinary text. */
-const MIN_SECRET_LENGTH = 6;
+const MIN_SECRET_LENGTH = 8;
 
 const registered = new Set<string>();
 let heldKey: string | undefined;

@@ -6,7 +6,7 @@
  * (the first send was mined), counts as sent, so a lost response never sends a second trade.
  */
 import { createWalletClient, http, keccak256, type Account, type Address, type Hex } from 'viem';
-import { RetryableIoError } from '../../core/errors.ts';
+import { InvalidInputError, RetryableIoError } from '../../core/errors.ts';
 import { rpcCall } from './chainClient.ts';
 import { viemChain } from './chainClient.ts';
 import type { Eip1559Fees } from './feeChoice.ts';
@@ -65,6 +65,11 @@ export async function sendFlashArb(o: SendFlashArbOptions): Promise<{ hash: Hex;
     return { hash: keccak256(signed), nonce };
   } catch (error) {
     o.nonces.release(nonce);
+    const text = `${String((error as Error).message)} ${String((error as { details?: string }).details ?? '')}`;
+    if (/insufficient funds|enough funds/i.test(text))
+      throw new InvalidInputError(
+        `the sending account ${o.account.address} cannot pay for the trade's gas (insufficient funds)`,
+      );
     if (/nonce too (high|low)/i.test(String((error as Error).message))) {
       // Our count and the node's disagree (a send we never heard back from, another sender): ask the node again.
       o.nonces.resync();
