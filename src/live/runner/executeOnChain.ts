@@ -7,15 +7,7 @@
  * least the minimum profit and the circuit breaker allows its worst-case gas; otherwise nothing is sent (no nonce
  * used) and the reason is returned. A sent trade's outcome carries the receipt's gas and FlashArb's ArbExecuted.
  */
-import {
-  encodeFunctionData,
-  parseEventLogs,
-  type Abi,
-  type Account,
-  type Address,
-  type Hex,
-  type TransactionReceipt,
-} from 'viem';
+import { encodeFunctionData, type Abi, type Account, type Address } from 'viem';
 import { chainProfile } from '../../dex/gas/chainProfiles.ts';
 import type { DecisionResult } from '../../domain/decider.ts';
 import type { RouteCandidate } from '../../domain/opportunity.ts';
@@ -28,31 +20,10 @@ import { settleSend } from '../chain/settleSend.ts';
 import { submitBundle } from '../chain/submitBundle.ts';
 import { simulateSend } from '../chain/simulateSend.ts';
 import type { LiveMarketSpec } from '../liveMarketSpec.ts';
+import { withReceipt, type LiveExecution } from './liveExecution.ts';
 import { capFees } from './capFees.ts';
 import type { CircuitBreaker } from './circuitBreaker.ts';
 import type { LiveLimits } from './liveLimits.ts';
-
-export interface LiveExecution {
-  /** `stale`: not included by its deadline block and replaced by a same-nonce cancel (gas = the cancel's). */
-  outcome: 'success' | 'reverted' | 'stale' | 'not_included';
-  hash: Hex;
-  /** The cancel that replaced the trade. */
-  cancelHash?: Hex;
-  /** Blocks a private bundle was submitted for (bundle submission only). */
-  bundleTargets?: bigint[];
-  /** Receipt figures (undefined when not included). */
-  gasUsed?: bigint;
-  effectiveGasPriceWei?: bigint;
-  inclusionBlock?: bigint;
-  /** Hash of the block the mined transaction is in (a reorg changes or removes it). */
-  blockHash?: Hex;
-  /** From ArbExecuted, success only. */
-  profit?: bigint;
-  amountOut?: bigint;
-  flashFee?: bigint;
-  /** The minimum profit the transaction demanded (borrowed-token units). */
-  minProfit?: bigint;
-}
 
 export type SkipReason = 'simulation_failed' | 'fee_cap' | 'circuit_breaker';
 
@@ -193,33 +164,4 @@ export async function executeOnChain(o: ExecuteOnChainOptions): Promise<ExecuteR
       o.flashArbAbi,
     ),
   };
-}
-
-/** An execution completed by the receipt of its mined transaction (the trade's, or the cancel's when stale). */
-export function withReceipt(
-  base: LiveExecution,
-  receipt: TransactionReceipt,
-  spec: LiveMarketSpec,
-  flashArbAbi: Abi,
-): LiveExecution {
-  const outcome = base.outcome === 'stale' ? 'stale' : receipt.status === 'success' ? 'success' : 'reverted';
-  const out: LiveExecution = {
-    outcome,
-    hash: base.hash,
-    minProfit: base.minProfit,
-    cancelHash: base.cancelHash,
-    bundleTargets: base.bundleTargets,
-    gasUsed: receipt.gasUsed,
-    effectiveGasPriceWei: receipt.effectiveGasPrice,
-    inclusionBlock: receipt.blockNumber,
-    blockHash: receipt.blockHash,
-  };
-  if (outcome === 'success') {
-    const own = receipt.logs.filter((l) => l.address.toLowerCase() === spec.flashArb.toLowerCase());
-    const [ev] = parseEventLogs({ abi: flashArbAbi, logs: own, eventName: 'ArbExecuted' }) as unknown as {
-      args: { amountOut: bigint; fee: bigint; profit: bigint };
-    }[];
-    if (ev) Object.assign(out, { profit: ev.args.profit, amountOut: ev.args.amountOut, flashFee: ev.args.fee });
-  }
-  return out;
 }

@@ -8,7 +8,7 @@ import type { DecisionResult } from '../../domain/decider.ts';
 import { nativeWeiToEth, tokenAmountToEth, type Opportunity, type RouteCandidate } from '../../domain/opportunity.ts';
 import type { OpportunityRow } from '../../domain/opportunityRow.ts';
 import { buildLedgerRow } from '../../exec/ledgerRow.ts';
-import type { LiveExecution } from './executeOnChain.ts';
+import type { LiveExecution } from './liveExecution.ts';
 
 export interface LiveRowInput {
   opportunity: Opportunity;

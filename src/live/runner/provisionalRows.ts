@@ -10,7 +10,7 @@ import { TransactionReceiptNotFoundError, type Abi, type Hex, type TransactionRe
 import type { OpportunityRow } from '../../domain/opportunityRow.ts';
 import { rpcCall, type LivePublicClient } from '../chain/chainClient.ts';
 import type { LiveMarketSpec } from '../liveMarketSpec.ts';
-import { withReceipt, type LiveExecution } from './executeOnChain.ts';
+import { withReceipt, type LiveExecution } from './liveExecution.ts';
 import { liveRow, type LiveRowInput } from './liveRow.ts';
 
 interface Pending {
