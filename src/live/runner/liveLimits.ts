@@ -26,7 +26,7 @@ export const liveLimitsSchema = z.object({
     .number()
     .positive()
     .default(0.05)
-    .describe('Gas a run may spend in all, ETH; the next send would pass it: stop'),
+    .describe('Gas a run may spend in all, ETH (no trade is sent whose worst case would pass it)'),
   maxLossPerHourEth: z.coerce
     .number()
     .positive()
