@@ -31,6 +31,7 @@ const COMMANDS = [
   'models rollback',
   'quote',
   'retrain',
+  'rig',
   'run',
   'simulate',
   'train',
@@ -82,7 +83,7 @@ describe('log level (config logLevel, --verbose)', () => {
     const plain = await runCli(['db', 'status', '--database-url', url]);
     expect(plain.stderr).not.toMatch(/config:/);
     const r = await runCli(['db', 'status', '--database-url', url, '--verbose']);
-    expect(r.stderr).toMatch(/^config: \{.*"databaseUrl":"postgres:\/\/arb:\*\*\*@127\.0\.0\.1:1\/x".*\}$/m);
+    expect(r.stderr).toMatch(/^config: \{.*"databaseUrl":"postgres:\/\/127\.0\.0\.1:1\/<redacted>".*\}$/m);
     expect(r.stderr + plain.stderr).not.toContain('s3cret');
     expect(r.code).toBe(3);
   });

@@ -11,7 +11,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../core/config.ts';
+import { describeError } from '../core/describeError.ts';
 import { asArbmlError, exitCodeOf, oneLine, redactUrls } from '../core/errors.ts';
+import { scrubSecrets } from '../core/scrubSecrets.ts';
+import { captureEnvSecrets } from '../core/secrets.ts';
 import { error, setLogLevel } from './output.ts';
 
 export type RegisterCommand = (program: Command) => void;
@@ -53,6 +56,9 @@ export function commandPath(command: Command): string {
 const SUCCESS_CODES = new Set(['commander.helpDisplayed', 'commander.version']);
 
 export async function main(argv: string[]): Promise<number> {
+  // Before anything can print: every secret in the environment is registered for scrubbing and the private key
+  // leaves process.env (children and later readers never see it).
+  captureEnvSecrets(process.env);
   setLogLevel('info');
   const program = await buildProgram();
   let usageOf = 'arbml';
@@ -69,7 +75,11 @@ export async function main(argv: string[]): Promise<number> {
   process.exitCode = undefined;
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    // A command sets process.exitCode for a finished run that must still fail (e.g. run's circuit breaker); it is
+    // returned and cleared, so an in-process caller (tests) starts the next command clean.
+    const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
+    process.exitCode = undefined;
+    return code;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (SUCCESS_CODES.has(err.code)) return 0;
@@ -78,9 +88,9 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const failure = asArbmlError(err);
-    error(oneLine(failure));
+    error(scrubSecrets(oneLine(failure)));
     if (verbose || program.opts<{ verbose?: boolean }>().verbose)
-      error(redactUrls(err instanceof Error ? (err.stack ?? err.message) : String(err)));
+      error(scrubSecrets(redactUrls(err instanceof Error ? (err.stack ?? err.message) : String(err))));
     return exitCodeOf(failure);
   } finally {
     process.exitCode = exitCodeBefore;
@@ -95,9 +105,7 @@ if (isEntry || viaBin) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(
-        `arbml: unexpected error: ${redactUrls(err instanceof Error ? err.message : String(err))}\n`,
-      );
+      process.stderr.write(`arbml: unexpected error: ${describeError(err)}\n`);
       process.exitCode = 1;
     },
   );

@@ -1,9 +1,11 @@
 /**
  * How commands report. With `--json` a command prints exactly one JSON object on stdout and nothing else there;
  * progress, warnings and human text go to stderr through one logger whose level is the config's `logLevel`
- * (`--verbose` makes it debug). bigint values are written as decimal strings.
+ * (`--verbose` makes it debug). bigint values are written as decimal strings. Everything written here passes the
+ * secret scrubber (RPC URL paths and queries, keys, tokens never reach a terminal or a log file).
  */
 import { createLogger, type Logger, type LogLevel } from '../core/logger.ts';
+import { scrubSecrets } from '../core/scrubSecrets.ts';
 
 export function toJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
@@ -17,11 +19,11 @@ export interface ReportOptions<T> {
 }
 
 export function report<T>({ json, result, human }: ReportOptions<T>): void {
-  process.stdout.write((json ? toJson(result) : human(result)) + '\n');
+  process.stdout.write(scrubSecrets(json ? toJson(result) : human(result)) + '\n');
 }
 
 const stderrLogger = (level: LogLevel): Logger =>
-  createLogger({ level, write: (line) => process.stderr.write(`${line}\n`) });
+  createLogger({ level, write: (line) => process.stderr.write(`${scrubSecrets(line)}\n`) });
 
 let logger = stderrLogger('info');
 

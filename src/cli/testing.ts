@@ -1,7 +1,13 @@
-/** Test helper: runs the CLI in-process and returns its exit code and what it wrote to stdout and stderr. */
+/** Test helpers: run the CLI in-process and collect its exit code and output. */
 import { vi } from 'vitest';
 import { main } from './main.ts';
 
+/** Exit code and everything the CLI wrote to stdout and to stderr (its log). */
+export async function runCliCaptured(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runCli(args);
+}
+
+/** Exit code and what the CLI wrote to stdout and stderr. */
 export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';

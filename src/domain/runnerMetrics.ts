@@ -21,6 +21,8 @@ export interface RunnerMetrics {
   modelVersion(kind: string, version: number): void;
   /** Ledger rows waiting in the journal to be written to the database. */
   journalBacklog(rows: number): void;
+  /** A live run's safety limit (gas_budget, loss_per_hour, consecutive_reverts) stopped sending. */
+  circuitBreaker(limit: string): void;
   /** Everything above that one ledger row tells, in one call (seen, decision, outcome, errors, latency). */
   recordOpportunity(row: OpportunityRow): void;
 }

@@ -7,10 +7,14 @@
  *   GET /api/<panel>           one panel: summary, slippage, rl, gas, profit, success, outcomes
  *   GET /metrics               Prometheus: ledger gauges, request counts, process metrics
  * Query parameters of the API: from, to (ISO 8601 or epoch ms), last (seconds before the newest row).
+ * Every request passes the guard (dashboardGuard.ts: Host allowlist, optional bearer token); a failure other than
+ * bad input answers a generic 500 with the details only in the server log.
  */
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import { InvalidInputError } from '../core/errors.ts';
+import { scrubSecrets } from '../core/scrubSecrets.ts';
+import { dashboardGuard } from './dashboardGuard.ts';
 import type { Db } from '../store/db.ts';
 import { timescaleSchema } from '../store/timescale.ts';
 import { registerLedgerMetrics } from './ledgerMetrics.ts';
@@ -25,6 +29,12 @@ export interface CreateDashboardServerOptions {
   refreshMs?: number;
   /** Registry for /metrics (default: a new one with ledger gauges and process metrics). */
   registry?: Registry;
+  /** Host header names accepted besides localhost/127.0.0.1/::1 (others get 403). */
+  allowedHosts?: readonly string[];
+  /** Bearer token required on every request (required by the dashboard command for a non-loopback bind). */
+  token?: string;
+  /** Server-side log of internal errors (their details never go to the client). */
+  log?: (line: string) => void;
 }
 
 export interface PanelsResponse {
@@ -49,6 +59,9 @@ export async function createDashboardServer({
   db,
   refreshMs = 3000,
   registry,
+  allowedHosts,
+  token,
+  log = () => {},
 }: CreateDashboardServerOptions): Promise<FastifyInstance> {
   const reg = registry ?? new Registry();
   if (!registry) {
@@ -66,9 +79,14 @@ export async function createDashboardServer({
   const page = dashboardPage(refreshMs);
   const app = Fastify({ logger: false });
 
-  app.setErrorHandler((err, _req, reply: FastifyReply) => {
-    const status = err instanceof InvalidInputError ? 400 : 500;
-    void reply.status(status).send({ error: err instanceof Error ? err.message : String(err) });
+  app.addHook('onRequest', dashboardGuard({ allowedHosts, token }));
+  app.setErrorHandler((err, req, reply: FastifyReply) => {
+    if (err instanceof InvalidInputError) return void reply.status(400).send({ error: err.message });
+    // A database error can name tables, hosts or credentials: the client gets a generic body, the log the detail.
+    log(
+      `dashboard: ${req.method} ${req.url.split('?')[0]} failed: ${scrubSecrets(err instanceof Error ? err.message : String(err))}`,
+    );
+    void reply.status(500).send({ error: 'internal error' });
   });
 
   app.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(page));

@@ -102,6 +102,13 @@ export function createRunnerMetrics(registry: Registry = new Registry()): PromRu
     registers: reg,
   });
 
+  const breaker = new Gauge({
+    name: 'arbml_live_circuit_breaker_tripped',
+    help: 'A live run stopped sending because this limit was breached (1)',
+    labelNames: ['limit'],
+    registers: reg,
+  });
+
   /** The finite value, or undefined after counting the rejection. */
   function accept(metric: string, value: number | string | null | undefined): number | undefined {
     const n = toFinite(value);
@@ -146,6 +153,9 @@ export function createRunnerMetrics(registry: Registry = new Registry()): PromRu
     journalBacklog(rows) {
       const n = accept('journal_backlog_rows', rows);
       if (n !== undefined) backlog.set(n);
+    },
+    circuitBreaker(limit) {
+      breaker.set({ limit }, 1);
     },
     recordOpportunity(row) {
       metrics.opportunitySeen(row.chain);

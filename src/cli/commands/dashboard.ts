@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidInputError, RetryableIoError } from '../../core/errors.ts';
+import { isLoopbackHost } from '../../core/isLoopbackUrl.ts';
 import { createDashboardServer } from '../../monitor/dashboardServer.ts';
 import { openStore } from '../../store/openStore.ts';
 import { configFromFlags, withCommonOptions, type CommonFlags } from '../options.ts';
@@ -9,6 +10,15 @@ interface DashboardFlags extends CommonFlags {
   port: string;
   host: string;
   refreshMs: string;
+  allowedHost: string[];
+}
+
+export const DASHBOARD_TOKEN_ENV = 'ARBML_DASHBOARD_TOKEN';
+
+/** Host names the server answers to: loopback names, the bound address when specific, and --allowed-host. */
+function allowedHosts(host: string, extra: string[]): string[] {
+  const wildcard = host === '0.0.0.0' || host === '::' || host === '';
+  return [...(wildcard ? [] : [host]), ...extra];
 }
 
 function positiveInt(name: string, value: string, max: number): number {
@@ -30,12 +40,35 @@ export function register(program: Command): void {
       .description('Serve the live dashboard (panels, JSON API under /api, Prometheus /metrics) until interrupted')
       .option('--port <n>', 'TCP port (0 picks a free one)', '8080')
       .option('--host <addr>', 'interface to bind', '127.0.0.1')
-      .option('--refresh-ms <ms>', 'page refresh interval', '3000'),
+      .option('--refresh-ms <ms>', 'page refresh interval', '3000')
+      .option(
+        '--allowed-host <name>',
+        'Host header name to accept besides localhost/127.0.0.1/::1 and the bound address (repeatable); others get 403',
+        (v: string, prev: string[]) => [...prev, v],
+        [] as string[],
+      )
+      .addHelpText(
+        'after',
+        `\nA bind other than loopback needs a bearer token in ${DASHBOARD_TOKEN_ENV} (send it as Authorization: Bearer,\nor open /?token=... once in a browser).`,
+      ),
   ).action(async (opts: DashboardFlags) => {
     const port = positiveInt('port', opts.port, 65535);
     const refreshMs = Math.max(500, positiveInt('refresh-ms', opts.refreshMs, 3_600_000));
+    const token = process.env[DASHBOARD_TOKEN_ENV] || undefined;
+    if (!isLoopbackHost(opts.host) && !token)
+      throw new InvalidInputError(
+        `--host ${opts.host} exposes the dashboard beyond this machine: set a bearer token in ${DASHBOARD_TOKEN_ENV}`,
+      );
+    if (token !== undefined && token.length < 16)
+      throw new InvalidInputError(`${DASHBOARD_TOKEN_ENV} must be at least 16 characters`);
     const store = await openStore(configFromFlags(opts));
-    const app = await createDashboardServer({ db: store.db, refreshMs });
+    const app = await createDashboardServer({
+      db: store.db,
+      refreshMs,
+      token,
+      allowedHosts: allowedHosts(opts.host, opts.allowedHost),
+      log: (line) => info(line),
+    });
     let address: string;
     try {
       address = await app.listen({ port, host: opts.host });

@@ -31,13 +31,14 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
 describe('run: who may send', () => {
   it('paper needs no key; fork only to a loopback node; live only with the acknowledgement; bad keys never echoed', () => {
     expect(
-      runAccount({ mode: 'paper', rpcUrl: 'https://rpc.example/KEY', acknowledged: false, env: {} }),
+      runAccount({ mode: 'paper', rpcUrl: 'https://rpc.example/KEY', acknowledged: false, chainId: 31337, env: {} }),
     ).toBeUndefined();
     expect(() =>
       runAccount({
         mode: 'fork',
         rpcUrl: 'https://rpc.example',
         acknowledged: true,
+        chainId: 31337,
         env: { ARBML_PRIVATE_KEY: HARDHAT_KEY_0 },
       }),
     ).toThrow(/loopback/);
@@ -46,10 +47,11 @@ describe('run: who may send', () => {
         mode: 'live',
         rpcUrl: 'https://rpc.example',
         acknowledged: false,
+        chainId: 31337,
         env: { ARBML_PRIVATE_KEY: HARDHAT_KEY_0 },
       }),
     ).toThrow(/i-understand-this-sends-transactions/);
-    expect(() => runAccount({ mode: 'live', rpcUrl: 'https://rpc.example', acknowledged: true, env: {} })).toThrow(
+    expect(() => runAccount({ mode: 'live', rpcUrl: 'https://rpc.example', acknowledged: true, chainId: 31337, env: {} })).toThrow(
       /ARBML_PRIVATE_KEY/,
     );
     const bad = '0x' + 'zz'.repeat(32);
@@ -59,6 +61,7 @@ describe('run: who may send', () => {
           mode: 'fork',
           rpcUrl: 'http://127.0.0.1:8545',
           acknowledged: false,
+          chainId: 31337,
           env: { ARBML_PRIVATE_KEY: bad },
         });
       } catch (x) {
@@ -72,6 +75,7 @@ describe('run: who may send', () => {
         mode: 'live',
         rpcUrl: 'https://rpc.example',
         acknowledged: true,
+        chainId: 31337,
         env: { ARBML_PRIVATE_KEY: HARDHAT_KEY_0 },
       })!.address,
     ).toBe('0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266');

@@ -5,18 +5,8 @@
  * same signed transaction: a resend the node answers "already known", or "nonce too low" while it knows our hash
  * (the first send was mined), counts as sent, so a lost response never sends a second trade.
  */
-import {
-  createWalletClient,
-  encodeFunctionData,
-  http,
-  keccak256,
-  type Abi,
-  type Account,
-  type Address,
-  type Hex,
-} from 'viem';
-import type { EncodedRoute } from '../../evm/encodeRoute.ts';
-import { RetryableIoError } from '../../core/errors.ts';
+import { createWalletClient, http, keccak256, type Account, type Address, type Hex } from 'viem';
+import { InvalidInputError, RetryableIoError } from '../../core/errors.ts';
 import { rpcCall } from './chainClient.ts';
 import { viemChain } from './chainClient.ts';
 import type { Eip1559Fees } from './feeChoice.ts';
@@ -29,9 +19,8 @@ export interface SendFlashArbOptions {
   chainId: number;
   account: Account;
   flashArb: Address;
-  flashArbAbi: Abi;
-  encoded: EncodedRoute;
-  minProfit: bigint;
+  /** FlashArb.execute calldata, exactly as simulated (simulateSend.ts). */
+  data: Hex;
   fees: Eip1559Fees;
   gas: bigint;
   nonces: NonceManager;
@@ -43,11 +32,7 @@ export async function sendFlashArb(o: SendFlashArbOptions): Promise<{ hash: Hex;
     chain: viemChain(o.chainId, o.url),
     transport: http(o.url, { retryCount: 0, timeout: o.timeoutMs ?? 5_000 }),
   });
-  const data = encodeFunctionData({
-    abi: o.flashArbAbi,
-    functionName: 'execute',
-    args: [o.encoded.loan, o.encoded.hops, o.minProfit],
-  });
+  const data = o.data;
   const nonce = await o.nonces.take();
   try {
     const request = await wallet.prepareTransactionRequest({
@@ -80,6 +65,11 @@ export async function sendFlashArb(o: SendFlashArbOptions): Promise<{ hash: Hex;
     return { hash: keccak256(signed), nonce };
   } catch (error) {
     o.nonces.release(nonce);
+    const text = `${String((error as Error).message)} ${String((error as { details?: string }).details ?? '')}`;
+    if (/insufficient funds|enough funds/i.test(text))
+      throw new InvalidInputError(
+        `the sending account ${o.account.address} cannot pay for the trade's gas (insufficient funds)`,
+      );
     if (/nonce too (high|low)/i.test(String((error as Error).message))) {
       // Our count and the node's disagree (a send we never heard back from, another sender): ask the node again.
       o.nonces.resync();

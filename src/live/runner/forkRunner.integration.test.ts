@@ -1,115 +1,18 @@
 import type { Address, Hex } from 'viem';
-import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Decider, DecisionResult } from '../../domain/decider.ts';
 import { HeuristicDecider } from '../../decide/heuristicDecider.ts';
 import type { Opportunity } from '../../domain/opportunity.ts';
-import { artifactOf } from '../../evm/compile.ts';
 import { balanceOf, readReservesV2 } from '../../evm/fixtures.ts';
-import type { GasPriceRow } from '../../store/gasPrices.ts';
-import type { OpportunityRow } from '../../domain/opportunityRow.ts';
-import type { PoolStateRow } from '../../store/poolStates.ts';
-import { CcxtFeed } from '../exchange/ccxtFeed.ts';
 import { movePool } from '../testing/movePool.ts';
-import { HARDHAT_KEY_0, startLoopback, type Loopback } from '../testing/startLoopback.ts';
-import { runLive } from './runLive.ts';
-import type { RunLiveOptions, RunLiveResult } from './runLiveOptions.ts';
+import { moveAndWait, startRunner, waitFor, waitIdle } from '../testing/runnerHarness.ts';
+import { startLoopback, type Loopback } from '../testing/startLoopback.ts';
 import { startFaultyRpcProxy, type RpcFault } from '../testing/faultyRpcProxy.ts';
 
 const dataDir = process.env.ARBML_DATA_DIR;
 if (!dataDir) console.warn('skipping live fork-runner tests: ARBML_DATA_DIR unset');
 
 const WETH = 10n ** 18n;
-
-async function waitFor<T>(what: string, get: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = get();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-interface Runner {
-  rows: OpportunityRow[];
-  gasRows: GasPriceRow[];
-  poolRows: PoolStateRow[];
-  logs: string[];
-  processed: bigint;
-  abort: AbortController;
-  done: Promise<RunLiveResult>;
-}
-
-function startRunner(
-  lb: Loopback,
-  decider: Decider = new HeuristicDecider(),
-  extra: Partial<RunLiveOptions> = {},
-): Runner {
-  const r: Runner = {
-    rows: [],
-    gasRows: [],
-    poolRows: [],
-    logs: [],
-    processed: 0n,
-    abort: new AbortController(),
-    done: undefined as never,
-  };
-  r.done = runLive({
-    mode: 'fork',
-    spec: lb.rig.spec,
-    rpcUrl: lb.node.url,
-    symbol: 'ETH/USDT',
-    feed: new CcxtFeed({ publicApiUrl: `${lb.exchange.baseUrl}/api/v3` }),
-    decider,
-    flashArbAbi: artifactOf(lb.rig.artifacts, 'FlashArb').abi,
-    account: privateKeyToAccount(HARDHAT_KEY_0),
-    sink: { push: (row) => void r.rows.push(row), flush: async () => {} },
-    onChainRows: async (g, p) => void (r.gasRows.push(...g), r.poolRows.push(...p)),
-    durationMs: 55_000,
-    runTag: 'fork-test',
-    pollMs: 25,
-    signal: r.abort.signal,
-    onProcessed: (h) => void (r.processed = h),
-    log: (l) => void r.logs.push(l),
-    ...extra,
-  });
-  return r;
-}
-
-/** Moves pair A, waits for the runner's row of that block and for the runner to have seen its own trade's block. */
-async function moveAndWait(
-  lb: Loopback,
-  r: Runner,
-  token: 'weth' | 'usdc',
-  amount: bigint,
-): Promise<{ block: bigint; row: OpportunityRow }> {
-  const block = await movePool({
-    chain: lb.chain,
-    rig: lb.rig,
-    pair: lb.rig.spec.pools[0]!.address as Address,
-    token,
-    amount,
-  });
-  const row = await waitFor(`row of block ${block}`, () => r.rows.find((x) => x.blockNumber === block));
-  const seen = row.txHash
-    ? (await lb.chain.publicClient.getTransactionReceipt({ hash: row.txHash as Hex })).blockNumber
-    : block;
-  await waitFor(`runner past block ${seen}`, () => (r.processed >= seen ? true : undefined));
-  await waitIdle(lb, r);
-  return { block, row };
-}
-
-/** Until the runner has processed the chain's head and no new block appeared meanwhile (residual trades done). */
-async function waitIdle(lb: Loopback, r: Runner): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    const head = await lb.chain.publicClient.getBlockNumber({ cacheTime: 0 });
-    await waitFor(`runner at head ${head}`, () => (r.processed >= head ? true : undefined));
-    await new Promise((res) => setTimeout(res, 60));
-    if ((await lb.chain.publicClient.getBlockNumber({ cacheTime: 0 })) === head) return;
-  }
-  throw new Error('runner never idle');
-}
 
 /** The heuristic, except that when `oversizeNext` is set it executes the next opportunity at 4x the optimal size. */
 class OversizingDecider implements Decider {
@@ -131,7 +34,7 @@ describe.skipIf(!dataDir)('live runner in fork mode on the loopback rig (hardhat
   }, 60_000);
   afterAll(async () => lb?.close());
 
-  it('22 pool moves: each edge detected in its move block, executed through FlashArb, logged with receipt data; a small edge is skipped', async () => {
+  it('22 pool moves: each edge detected in its move block, executed through FlashArb, logged with receipt data; a small edge is skipped; an oversized one fails its pre-send simulation', async () => {
     const decider = new OversizingDecider();
     const r = startRunner(lb, decider);
     const price = lb.klines[lb.exchange.currentIndex()]!.close;
@@ -184,26 +87,26 @@ describe.skipIf(!dataDir)('live runner in fork mode on the loopback rig (hardhat
     expect(small.row.txHash).toBeNull();
     expect(small.row.counterfactualProfitEth).not.toBeNull();
 
-    // An unprofitable trade sent anyway (4x the optimal size): FlashArb reverts on chain, the row carries its gas.
+    // An unprofitable trade (4x the optimal size): the pre-send simulation at pending fails, nothing is sent.
     decider.oversizeNext = true;
+    const nonceBefore = await lb.chain.publicClient.getTransactionCount({ address: owner, blockTag: 'pending' });
     const [u2, w2] = await readReservesV2(lb.rig.ctx, lb.rig.spec.pools[0]!.address as Address);
     const bad = await moveAndWait(lb, r, 'weth', (w2 * 4n) / 100n);
-    expect(bad.row.decidedBy).toBe('test-oversize');
-    expect(bad.row.outcome).toBe('reverted');
-    const badReceipt = await lb.chain.publicClient.getTransactionReceipt({ hash: bad.row.txHash as Hex });
-    expect(badReceipt.status).toBe('reverted');
-    expect(bad.row.gasUsed).toBe(badReceipt.gasUsed);
-    expect(Number(bad.row.profitEth)).toBeCloseTo(
-      -Number(badReceipt.gasUsed * badReceipt.effectiveGasPrice) / 1e18,
-      12,
+    const badRow = await waitFor('the oversized row', () => r.rows.find((x) => x.decidedBy === 'test-oversize'));
+    expect(badRow.blockNumber).toBe(bad.block);
+    expect(badRow.outcome).toBe('skipped');
+    expect(badRow.executed).toBe(false);
+    expect(badRow.txHash).toBeNull();
+    expect((badRow.route as { skip_reason?: string }).skip_reason).toBe('simulation_failed');
+    expect(await lb.chain.publicClient.getTransactionCount({ address: owner, blockTag: 'pending' })).toBe(
+      nonceBefore + r.rows.filter((x) => x.executed && x.blockNumber! >= bad.block).length,
     );
-    expect(bad.row.executedOutputRaw).toBeNull();
 
     r.abort.abort();
     const result = await r.done;
     expect(result.sent).toBe(r.rows.filter((x) => x.executed).length);
     expect(result.outcomes.success).toBe(successes.length);
-    expect(result.outcomes.reverted).toBe(1);
+    expect(result.outcomes.reverted).toBeUndefined();
     expect(new Set(r.rows.map((x) => x.id)).size).toBe(r.rows.length);
     // gas_prices and pool_states rows: one per processed block, reserves equal to the chain's at that block.
     const last = r.poolRows.filter(

@@ -8,7 +8,7 @@ import type { DecisionResult } from '../../domain/decider.ts';
 import { nativeWeiToEth, tokenAmountToEth, type Opportunity, type RouteCandidate } from '../../domain/opportunity.ts';
 import type { OpportunityRow } from '../../domain/opportunityRow.ts';
 import { buildLedgerRow } from '../../exec/ledgerRow.ts';
-import type { LiveExecution } from './executeOnChain.ts';
+import type { LiveExecution } from './liveExecution.ts';
 
 export interface LiveRowInput {
   opportunity: Opportunity;
@@ -19,6 +19,10 @@ export interface LiveRowInput {
   execution?: LiveExecution;
   /** eth_call profit of the trade (borrowed-token units), or null when the call reverted; for trades not sent. */
   simulatedProfit?: bigint | null;
+  /** Why an execute decision was not sent (simulation_failed, fee_cap, circuit_breaker) and the detail. */
+  skip?: { reason: string; detail: string };
+  /** More fields of the route JSON (reorg and confirmation marks). */
+  extra?: Record<string, unknown>;
   latencyMs: number;
 }
 
@@ -44,9 +48,14 @@ export function liveRow(i: LiveRowInput): OpportunityRow {
     latencyMs: i.latencyMs,
     routeDetails: {
       mode: i.mode,
+      ...(i.skip ? { skip_reason: i.skip.reason, skip_detail: i.skip.detail } : {}),
+      ...(x?.minProfit !== undefined ? { min_profit_raw: x.minProfit.toString() } : {}),
+      ...(x?.cancelHash !== undefined ? { cancel_tx_hash: x.cancelHash } : {}),
+      ...(x?.bundleTargets !== undefined ? { submit: 'bundle', bundle_targets: x.bundleTargets.map(Number) } : {}),
       ...(x?.inclusionBlock !== undefined ? { inclusion_block: Number(x.inclusionBlock) } : {}),
       ...(x?.effectiveGasPriceWei !== undefined ? { effective_gas_price_wei: x.effectiveGasPriceWei.toString() } : {}),
       ...(x?.flashFee !== undefined ? { flash_fee_raw: x.flashFee.toString() } : {}),
+      ...i.extra,
     },
   });
 }

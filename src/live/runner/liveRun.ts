@@ -17,7 +17,11 @@ import { createChainClient, type LivePublicClient } from '../chain/chainClient.t
 import { NonceManager } from '../chain/nonceManager.ts';
 import { PoolReader } from '../chain/readPools.ts';
 import type { LiveMarketSpec } from '../liveMarketSpec.ts';
-import { executeOnChain, lenderFor } from './executeOnChain.ts';
+import { CircuitBreaker } from './circuitBreaker.ts';
+import { executeOnChain, lenderFor, type ExecuteResult } from './executeOnChain.ts';
+import { confirmationsFor } from './confirmationsFor.ts';
+import { liveLimitsSchema, type LiveLimits } from './liveLimits.ts';
+import { ProvisionalRows } from './provisionalRows.ts';
 import { liveRow } from './liveRow.ts';
 import { readLiveBlock, type LiveBlock } from './readLiveBlock.ts';
 import type { RunLiveOptions, RunLiveResult } from './runLiveOptions.ts';
@@ -57,16 +61,41 @@ export class LiveRun {
   readonly logged = new Set<string>();
   readonly lastKey = new Map<string, string>();
   readonly result: RunLiveResult = { blocks: 0, opportunities: 0, sent: 0, outcomes: {}, rpcRetries: 0, feedErrors: 0 };
+  readonly limits: LiveLimits;
+  readonly breaker: CircuitBreaker;
+  readonly provisional: ProvisionalRows;
   owner?: Address;
 
   constructor(readonly o: RunLiveOptions) {
+    this.limits = o.limits ?? liveLimitsSchema.parse({});
+    this.breaker = new CircuitBreaker(this.limits, (trip) => {
+      this.result.breaker = trip;
+      o.metrics?.circuitBreaker(trip.limit);
+      o.log?.(
+        `circuit breaker: ${trip.limit} limit breached (${trip.detail}); no more transactions this run, decisions are logged as in paper mode`,
+      );
+    });
     this.client = createChainClient({ url: o.rpcUrl, chainId: o.spec.chainId, timeoutMs: o.rpcTimeoutMs });
     this.reader = new PoolReader(this.client, o.spec);
     this.providers = providersFor(o.spec);
     if (o.account) this.nonces = new NonceManager(this.client, o.account.address);
+    this.provisional = new ProvisionalRows({
+      client: this.client,
+      spec: o.spec,
+      flashArbAbi: o.flashArbAbi,
+      confirmations: o.confirmations ?? confirmationsFor(o.spec.chain, o.spec.chainId),
+      push: (row) => {
+        o.sink.push(row);
+        o.metrics?.recordOpportunity(row);
+      },
+      onProvisional: o.onProvisional,
+      onDropped: () => this.nonces?.resync(),
+      log: o.log,
+    });
   }
 
   async process(head: bigint): Promise<void> {
+    await this.provisional.update(head);
     const lb = await readLiveBlock({
       client: this.client,
       reader: this.reader,
@@ -148,9 +177,12 @@ export class LiveRun {
     const candidate = this.candidateFor(opp, lb, decision.routeIndex ?? 0, decision.sizeFactor) ?? opp.routes[0]!;
     const send = decision.decision === 'execute' && this.o.mode !== 'paper' && this.o.account && this.nonces;
     this.result.opportunities++;
-    let row: OpportunityRow;
-    if (send) {
-      const execution = await executeOnChain({
+    let row: OpportunityRow | undefined;
+    let sentRow = false;
+    let skip: { reason: string; detail: string } | undefined;
+    if (send && this.breaker.tripped) skip = { reason: 'circuit_breaker', detail: this.breaker.tripped.limit };
+    else if (send) {
+      const r: ExecuteResult = await executeOnChain({
         client: this.client,
         url: this.o.rpcUrl,
         spec: this.o.spec,
@@ -164,17 +196,35 @@ export class LiveRun {
         rpcTimeoutMs: this.o.rpcTimeoutMs,
         gasLimit: this.o.gasLimit ?? 1_500_000n,
         receiptBlocks: this.o.receiptBlocks ?? 3,
+        limits: this.limits,
+        breaker: this.breaker,
+        log: this.o.log,
+        submit: this.o.submit,
       });
-      this.result.sent++;
-      row = liveRow({
-        opportunity: opp,
-        candidate,
-        decision,
-        mode: this.o.mode,
-        execution,
-        latencyMs: performance.now() - started,
-      });
-    } else {
+      if (r.sent) {
+        this.result.sent++;
+        const x = r.execution;
+        row = this.provisional.add(
+          {
+            opportunity: opp,
+            candidate,
+            decision,
+            mode: this.o.mode,
+            execution: x,
+            latencyMs: performance.now() - started,
+          },
+          x.blockHash,
+        );
+        sentRow = true;
+        this.breaker.record({
+          gasWei:
+            x.gasUsed !== undefined && x.effectiveGasPriceWei !== undefined ? x.gasUsed * x.effectiveGasPriceWei : 0n,
+          profitEth: Number(row.profitEth ?? 0),
+          reverted: x.outcome === 'reverted',
+        });
+      } else skip = { reason: r.reason, detail: r.detail };
+    }
+    if (!row) {
       this.owner ??= await this.client.readContract({
         address: this.o.spec.flashArb as Address,
         abi: parseAbi(['function owner() view returns (address)']),
@@ -195,15 +245,19 @@ export class LiveRun {
         decision,
         mode: this.o.mode,
         simulatedProfit,
+        skip,
         latencyMs: performance.now() - started,
       });
     }
-    this.o.sink.push(row);
+    if (!sentRow) {
+      this.o.sink.push(row);
+      this.o.metrics?.recordOpportunity(row);
+    }
     this.logged.add(opp.id);
     this.result.outcomes[row.outcome!] = (this.result.outcomes[row.outcome!] ?? 0) + 1;
     this.o.log?.(
-      `block ${opp.blockNumber}: ${opp.symbol} edge ${opp.edgeBps.toFixed(1)} bps, ${decision.decision} -> ${row.outcome}${row.gasUsed !== null && row.executed ? `, gas ${row.gasUsed}` : ''}`,
+      `block ${opp.blockNumber}: ${opp.symbol} edge ${opp.edgeBps.toFixed(1)} bps, ${decision.decision} -> ${row.outcome}${skip ? ` (${skip.reason}: ${skip.detail})` : ''}${row.gasUsed !== null && row.executed ? `, gas ${row.gasUsed}` : ''}`,
     );
-    return send ? candidate.route.hops.map((h) => h.pool.address) : [];
+    return row.executed ? candidate.route.hops.map((h) => h.pool.address) : [];
   }
 }

@@ -45,6 +45,7 @@ export async function runLive(o: RunLiveOptions): Promise<RunLiveResult> {
       }
     }
   }
+  run.provisional.flushUnconfirmed();
   await o.sink.flush();
   return run.result;
 }

@@ -4,12 +4,15 @@
  */
 import type { Abi, Account } from 'viem';
 import type { Decider } from '../../domain/decider.ts';
+import type { RunnerMetrics } from '../../domain/runnerMetrics.ts';
 import type { BlockSnapshot } from '../../market/blockSnapshot.ts';
 import type { GasPriceRow } from '../../store/gasPrices.ts';
 import type { OpportunityRow } from '../../domain/opportunityRow.ts';
 import type { PoolStateRow } from '../../store/poolStates.ts';
 import type { PriceFeed } from '../exchange/priceFeed.ts';
 import type { LiveMarketSpec } from '../liveMarketSpec.ts';
+import type { BreakerTrip } from './circuitBreaker.ts';
+import type { LiveLimits } from './liveLimits.ts';
 
 export type LiveMode = 'paper' | 'fork' | 'live';
 
@@ -41,6 +44,16 @@ export interface RunLiveOptions {
   rpcTimeoutMs?: number;
   gasLimit?: bigint;
   receiptBlocks?: number;
+  /** How trades are sent: the public mempool (default) or private bundles to a relay (eth_sendBundle). */
+  submit?: { kind: 'public' } | { kind: 'bundle'; relayUrl: string };
+  /** Blocks before a mined trade's row is final (default confirmationsFor(chain, chainId)). */
+  confirmations?: number;
+  /** Each provisional version of a sent trade's row (before it is final, and after a reorg changed it). */
+  onProvisional?: (row: OpportunityRow) => void;
+  /** Fee caps and circuit-breaker limits (default: the safe defaults of liveLimits.ts). */
+  limits?: LiveLimits;
+  /** Every logged row, and the circuit breaker when it trips. */
+  metrics?: Pick<RunnerMetrics, 'recordOpportunity' | 'circuitBreaker'>;
   /** Ends the run early (the current block is finished first). */
   signal?: AbortSignal;
   /** Called after each head is fully processed (tests synchronise on it). */
@@ -57,4 +70,6 @@ export interface RunLiveResult {
   /** Failed RPC polls and block reads that were retried. */
   rpcRetries: number;
   feedErrors: number;
+  /** Set when a limit stopped sending (the run then exits non-zero). */
+  breaker?: BreakerTrip;
 }

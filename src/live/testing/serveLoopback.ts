@@ -1,13 +1,10 @@
 /**
- * The loopback rig as a standing service, for trying `arbml run` by hand (and the CLI tests): starts the rig,
- * writes the market description to a file, mines a block every `blockMs`, and moves pair A by a seeded random
- * 0.5-5% every `moveEveryMs` so edges keep appearing. Run directly:
- *   ARBML_DATA_DIR=/work/shared/data npx tsx src/live/testing/serveLoopback.ts /tmp/market.json 90
- * then, in another shell, the printed `export` lines and `arbml run --mode paper --market /tmp/market.json`.
+ * The loopback rig as a standing service, behind `arbml rig` (src/cli/commands/rig.ts) and the CLI tests: starts
+ * the rig, writes the market description to a file, mines a block every `blockMs`, and moves pair A by a seeded
+ * random 0.5-5% every `moveEveryMs` (0: never) so edges keep appearing.
  */
 import { writeFileSync } from 'node:fs';
 import type { Address } from 'viem';
-import { InvalidInputError } from '../../core/errors.ts';
 import { createRng } from '../../core/random.ts';
 import { readReservesV2 } from '../../evm/fixtures.ts';
 import { movePool } from './movePool.ts';
@@ -17,8 +14,11 @@ export interface ServeLoopbackOptions {
   dataDir: string;
   marketFile: string;
   blockMs?: number;
+  /** Pool moves every this many ms (default 3,000; 0: no moves). */
   moveEveryMs?: number;
   seed?: number;
+  /** Default 31337. */
+  chainId?: number;
 }
 
 export interface ServedLoopback {
@@ -31,7 +31,7 @@ export interface ServedLoopback {
 }
 
 export async function serveLoopback(o: ServeLoopbackOptions): Promise<ServedLoopback> {
-  const lb = await startLoopback({ dataDir: o.dataDir });
+  const lb = await startLoopback({ dataDir: o.dataDir, chainId: o.chainId });
   writeFileSync(o.marketFile, JSON.stringify(lb.rig.spec, null, 2));
   await lb.chain.provider.request({ method: 'evm_setIntervalMining', params: [o.blockMs ?? 1_000] } as never);
   const rng = createRng(o.seed ?? 7);
@@ -40,7 +40,7 @@ export async function serveLoopback(o: ServeLoopbackOptions): Promise<ServedLoop
   const start = await readReservesV2(lb.rig.ctx, pair);
   let busy = false;
   const timer = setInterval(() => {
-    if (busy) return;
+    if (busy || o.moveEveryMs === 0) return;
     busy = true;
     void (async () => {
       const [usdc, weth] = await readReservesV2(lb.rig.ctx, pair);
@@ -76,19 +76,3 @@ export async function serveLoopback(o: ServeLoopbackOptions): Promise<ServedLoop
     },
   };
 }
-
-async function main(): Promise<void> {
-  const [marketFile, seconds = '120'] = process.argv.slice(2);
-  const dataDir = process.env.ARBML_DATA_DIR;
-  if (!marketFile || !dataDir)
-    throw new InvalidInputError('usage: ARBML_DATA_DIR=... serveLoopback.ts MARKET_FILE [SECONDS]');
-  const served = await serveLoopback({ dataDir, marketFile });
-  for (const [k, v] of Object.entries(served.env)) process.stdout.write(`export ${k}=${v}\n`);
-  process.stderr.write(`loopback rig up for ${seconds} s; market in ${marketFile}\n`);
-  await new Promise((r) => setTimeout(r, Number(seconds) * 1000));
-  process.stderr.write(`moves: ${served.moves.length}\n`);
-  await served.close();
-  process.exit(0);
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) void main();

@@ -30,12 +30,14 @@ export interface StartLoopbackOptions {
   startIndex?: number;
   /** Wall ms per served kline (default 60,000). */
   minuteMs?: number;
+  /** Chain id of the local chain (default 31337). */
+  chainId?: number;
 }
 
 export async function startLoopback(o: StartLoopbackOptions): Promise<Loopback> {
   const klines = readKlines(join(o.dataDir, LOOPBACK_KLINE_FILE)).rows;
   const startIndex = o.startIndex ?? 600;
-  const chain = await startLocalChain();
+  const chain = await startLocalChain({ chainId: o.chainId });
   const rig = await deployLiveRig({ chain, price: klines[startIndex]!.close.toFixed(2) });
   const node = await startRpcNode(chain.provider);
   const exchange = await startExchangeServer({

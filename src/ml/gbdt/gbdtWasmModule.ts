@@ -4,6 +4,7 @@
  * callers then use the TypeScript paths, which give identical results.
  */
 import { execFileSync } from 'node:child_process';
+import { childEnv } from '../../core/childEnv.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +24,7 @@ export function gbdtWasmModule(): WebAssembly.Module | null {
   compiled = null;
   if (process.env.ARBML_GBDT_KERNELS === 'js') return null;
   try {
-    if (stale()) execFileSync(process.execPath, ['--import', 'tsx', buildScript], { stdio: 'ignore', timeout: 180_000 });
+    if (stale()) execFileSync(process.execPath, ['--import', 'tsx', buildScript], { stdio: 'ignore', timeout: 180_000, env: childEnv() });
     compiled = new WebAssembly.Module(readFileSync(wasmPath));
   } catch {
     compiled = null;

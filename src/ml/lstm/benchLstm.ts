@@ -5,6 +5,7 @@
  * one forecast (one sequence, forward only; median of 500 calls).
  */
 import { spawnSync } from 'node:child_process';
+import { childEnv } from '../../core/childEnv.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRng } from '../../core/random.ts';
@@ -37,7 +38,7 @@ const peerScript = fileURLToPath(new URL('../../../bench/peers/lstm_torch_epoch.
 
 function torchEpoch(python: string, sequences: number): { epoch_s: number; forecast_ms: number } | string {
   if (!existsSync(python)) return `${python} not found`;
-  const r = spawnSync(python, [peerScript, '1', String(sequences)], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' } });
+  const r = spawnSync(python, [peerScript, '1', String(sequences)], { encoding: 'utf8', env: childEnv({ OMP_NUM_THREADS: '1' }) });
   if (r.status !== 0) {
     const err = r.stderr ?? '';
     return /No module named 'torch'/.test(err) ? `PyTorch missing for ${python}` : `torch peer failed: ${err.trim().split('\n').pop()}`;

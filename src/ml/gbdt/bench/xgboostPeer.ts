@@ -4,6 +4,7 @@
  * tests can skip with a message instead of failing.
  */
 import { spawn } from 'node:child_process';
+import { childEnv } from '../../../core/childEnv.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -20,7 +21,7 @@ export function runXgboostPeer(args: string[]): Promise<PeerResult> {
   const python = peerPython();
   if (!existsSync(python)) return Promise.resolve({ ok: false, reason: `${python} not found` });
   return new Promise((resolve) => {
-    const child = spawn(python, [PEER_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(python, [PEER_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv() });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -43,7 +44,7 @@ export async function xgboostAvailable(): Promise<true | string> {
   const python = peerPython();
   if (!existsSync(python)) return `${python} not found`;
   return new Promise((resolve) => {
-    const child = spawn(python, ['-c', 'import xgboost'], { stdio: 'ignore' });
+    const child = spawn(python, ['-c', 'import xgboost'], { stdio: 'ignore', env: childEnv() });
     child.on('error', () => resolve(`cannot run ${python}`));
     child.on('close', (code) => resolve(code === 0 ? true : `${python} lacks the xgboost module`));
   });
