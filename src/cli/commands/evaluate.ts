@@ -4,6 +4,7 @@
  * its own walk-forward backtest, over worker processes; per decider the mean and 95% interval over seeds, ML
  * against the best baseline as a paired per-seed ratio, per stress scenario the same ratio (src/eval).
  */
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.ts';
 import { aggregateSeeds, type ScenarioSummary } from '../../eval/aggregateSeeds.ts';
@@ -29,6 +30,7 @@ interface EvaluateFlags extends CommonFlags {
   workers?: string;
   lstm: boolean;
   report?: string;
+  saveSeeds?: string;
 }
 
 const positiveInt = (v: string, flag: string, min = 1): number => {
@@ -70,7 +72,8 @@ export function register(program: Command): void {
       .option('--bid-share <x>', 'fee bid of ml, greedy and heuristic_bid, share of quoted net profit', '0.05')
       .option('--workers <n>', 'worker processes (default: one per core; 0 = in this process)')
       .option('--no-lstm', "train the gas forecaster without its LSTM (faster)")
-      .option('--report <file>', 'write the HTML report here'),
+      .option('--report <file>', 'write the HTML report here')
+      .option('--save-seeds <file>', 'write every per-seed result (JSON) here'),
   ).action(async (flags: EvaluateFlags) => {
     const config = configFromFlags(flags, { chains: flags.chains });
     const seeds = positiveInt(flags.seeds, '--seeds');
@@ -99,6 +102,7 @@ export function register(program: Command): void {
     const main = aggregateSeeds(byScenario('default'));
     const scenarios = Object.fromEntries(names.map((n) => [n, aggregateSeeds(byScenario(n))]));
     const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
+    if (flags.saveSeeds) writeFileSync(flags.saveSeeds, JSON.stringify(results));
     if (flags.report) {
       writeEvaluateReport(flags.report, { summary: main, scenarios, seeds: results, days, seconds });
       info(`evaluate: report written to ${flags.report}`);
