@@ -53,6 +53,8 @@ export interface BacktestOptions {
   /** The ML decider's fee bid, share of quoted net profit (default 0.05; 0 = typical tip, one shadow run). */
   bidShare?: number;
   lstm?: SequenceModelOptions | false;
+  /** Also train the fitted-Q RL policy at each retrain point. */
+  fqi?: boolean;
   chains?: readonly Chain[];
   onStage?: (message: string) => void;
   /** Blocks done of the current run (label names it) out of its total. */
@@ -117,7 +119,7 @@ export async function backtest(o: BacktestOptions): Promise<BacktestRun> {
   const oracleEpisodes = bidShare > 0 ? mergeRecords(typical, record) : typical.episodes;
   const models: TrainedModels[] = [];
   for (const at of retrainPoints(evalStartMs, endMs, every * DAY_MS)) {
-    models.push(await trainModelsAt({ record, atMs: at, seed: o.seed, rlEpisodes: o.rlEpisodes, lstm: o.lstm, onStage: o.onStage }));
+    models.push(await trainModelsAt({ record, atMs: at, seed: o.seed, rlEpisodes: o.rlEpisodes, lstm: o.lstm, fqi: o.fqi, onStage: o.onStage }));
   }
   const gas = await gasForecastTable({ rows: record.gas.rows, models, fromMs: evalStartMs, toMs: endMs });
   const mlModelsAt = (timeMs: number): MlModels => {

@@ -11,7 +11,10 @@ import { MlDecider } from '../decide/mlDecider.ts';
 import { MlFilterDecider } from '../decide/mlFilterDecider.ts';
 import type { OpportunityRow } from '../domain/opportunityRow.ts';
 import { createMarket } from '../market/market.ts';
-import { backtest } from './backtest.ts';
+import { backtest, modelsInForce } from './backtest.ts';
+import { RlAction } from '../decide/rl/actions.ts';
+import { RlDecider } from '../decide/rl/rlDecider.ts';
+import { discretise } from '../decide/rl/rlState.ts';
 import { deciderMetrics } from './deciderMetrics.ts';
 import { pathBound } from './pathBound.ts';
 import { profitBreakdown, type BreakdownCell } from './profitBreakdown.ts';
@@ -32,7 +35,7 @@ export interface EvaluateConfig {
   lstm?: boolean;
 }
 
-export const EVALUATED_DECIDERS = ['heuristic', 'heuristic_bid', 'greedy', 'ml_slippage', 'ml', 'ml_filter'] as const;
+export const EVALUATED_DECIDERS = ['heuristic', 'heuristic_bid', 'greedy', 'ml_slippage', 'ml', 'ml_filter', 'rl', 'rl_tabular'] as const;
 export const BASELINES = ['heuristic', 'heuristic_bid', 'greedy'] as const;
 
 export interface SeedDeciderResult {
@@ -80,10 +83,19 @@ export async function evaluateSeed(config: EvaluateConfig, seed: number, onStage
     trainDays: config.trainDays, retrainEveryDays: config.retrainEveryDays, rlEpisodes: config.rlEpisodes, bidShare: config.bidShare,
     lstm: config.lstm === false ? false : undefined, chains: config.chains, marketKind: config.cexFile || config.gasFile ? 'replay' : 'model',
     onStage,
-    extraDeciders: ({ mlModelsAt, bidShare }) => [
+    fqi: true,
+    extraDeciders: ({ mlModelsAt, bidShare, models }) => [
       ['heuristic_bid', new HeuristicBidDecider({ bidShare })],
       ['greedy', new GreedyDecider({ bidShare })],
       ['ml_filter', new MlFilterDecider(new MlDecider({ modelsAt: mlModelsAt, bidShare }))],
+      ['rl', new RlDecider({ name: 'rl', bidShare, policyAt: (t) => {
+        const f = modelsInForce(models, t)?.fqi;
+        return f ? (s, valid) => f.greedy(s, valid) : null;
+      } })],
+      ['rl_tabular', new RlDecider({ name: 'rl_tabular', bidShare, policyAt: (t) => {
+        const q = modelsInForce(models, t)?.rl;
+        return q ? (s, valid) => { const k = discretise(s); return q.knows(k) ? q.greedy(k, valid) : RlAction.Drop; } : null;
+      } })],
     ],
   });
   const rowsOf: Record<string, OpportunityRow[]> = { ...run.rows, ...run.extraRows };
