@@ -16,8 +16,22 @@ import { MlFilterDecider } from './mlFilterDecider.ts';
 function opportunity(movePct: number, gasGwei = 40n): Opportunity {
   const block = edgeBlock({ baseFeeWei: gasGwei * 1_000_000_000n }, movePct);
   const prices = block.pools.map(poolPrice);
-  const [edge] = detectOpportunities({ block, pools: block.pools, poolPrices: prices, providers: defaultFlashProviders('polygon'), busy: new Set() });
-  return buildOpportunity({ id: 'b', edge: edge!, block, pools: block.pools, poolPrices: prices, memory: new MarketMemory(), blocksOpen: 0 });
+  const [edge] = detectOpportunities({
+    block,
+    pools: block.pools,
+    poolPrices: prices,
+    providers: defaultFlashProviders('polygon'),
+    busy: new Set(),
+  });
+  return buildOpportunity({
+    id: 'b',
+    edge: edge!,
+    block,
+    pools: block.pools,
+    poolPrices: prices,
+    memory: new MarketMemory(),
+    blocksOpen: 0,
+  });
 }
 
 const ctx: DecisionContext = { chain: 'polygon', blockNumber: 1, timeMs: 0, gasHistory: [] };
@@ -50,7 +64,10 @@ describe('fair baselines', () => {
     const asked: string[] = [];
     const inner: Decider = {
       name: 'ml',
-      decide: (o): DecisionResult => (asked.push(o.id), { decision: 'execute', sizeFactor: 0.5, routeIndex: 0, estimatedSlippageBps: 3, decidedBy: 'ml' }),
+      decide: (o): DecisionResult => (
+        asked.push(o.id),
+        { decision: 'execute', sizeFactor: 0.5, routeIndex: 0, estimatedSlippageBps: 3, decidedBy: 'ml' }
+      ),
     };
     const f = new MlFilterDecider(inner);
     expect(f.decide(wide, ctx)).toMatchObject({ decision: 'execute', sizeFactor: 0.5 });

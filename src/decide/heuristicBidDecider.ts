@@ -30,7 +30,7 @@ export class HeuristicBidDecider implements Decider {
     const p = HEURISTIC_PARAMS;
     const net = heuristicNet(opp, 0, p);
     // The bid in token units: share x the quoted net, so what is left is net - bid.
-    const bid = BigInt(Math.floor(this.share * 1e6)) * (net > 0n ? net : 0n) / 1_000_000n;
+    const bid = (BigInt(Math.floor(this.share * 1e6)) * (net > 0n ? net : 0n)) / 1_000_000n;
     const take = heuristicCandidate(opp) && net - bid > 0n;
     return {
       decision: take ? 'execute' : 'skip',

@@ -17,7 +17,13 @@ export class MlFilterDecider implements Decider {
 
   decide(opp: Opportunity, ctx: DecisionContext): DecisionResult {
     if (!heuristicCandidate(opp)) {
-      return { decision: 'skip', sizeFactor: 1, routeIndex: 0, estimatedSlippageBps: HEURISTIC_PARAMS.slippageBps, decidedBy: this.name };
+      return {
+        decision: 'skip',
+        sizeFactor: 1,
+        routeIndex: 0,
+        estimatedSlippageBps: HEURISTIC_PARAMS.slippageBps,
+        decidedBy: this.name,
+      };
     }
     return this.ml.decide(opp, ctx);
   }

@@ -21,11 +21,19 @@ export interface MlVsBaseline {
 
 export interface ScenarioSummary {
   seeds: number;
-  deciders: Record<string, Record<'total_profit_eth' | 'success_rate' | 'false_positive_rate' | 'avg_profit_eth' | 'pct_of_bound', Interval>>;
+  deciders: Record<
+    string,
+    Record<'total_profit_eth' | 'success_rate' | 'false_positive_rate' | 'avg_profit_eth' | 'pct_of_bound', Interval>
+  >;
   ml_vs_best_baseline: MlVsBaseline;
   seed_table: { heuristic: SeedTableRow; ml_filter: SeedTableRow };
   bound_respected: boolean;
-  slippage: { p50: number; p90: number; p99: number; mae_bps: Record<'model' | 'zero' | 'static50' | 'ridge', number> | null };
+  slippage: {
+    p50: number;
+    p90: number;
+    p99: number;
+    mae_bps: Record<'model' | 'zero' | 'static50' | 'ridge', number> | null;
+  };
 }
 
 const r = (x: number): number => Number(x.toFixed(6));
@@ -40,19 +48,27 @@ const avg = (xs: (number | null)[]): number | null => {
 };
 
 export function mlVsBestBaseline(seeds: readonly SeedResult[]): MlVsBaseline {
-  const meanTotal = (n: string): number => seeds.reduce((s, x) => s + x.deciders[n]!.total_profit_eth, 0) / Math.max(1, seeds.length);
+  const meanTotal = (n: string): number =>
+    seeds.reduce((s, x) => s + x.deciders[n]!.total_profit_eth, 0) / Math.max(1, seeds.length);
   const baseline = [...BASELINES].sort((a, b) => meanTotal(b) - meanTotal(a))[0]!;
-  const ratios = seeds.filter((s) => s.deciders[baseline]!.total_profit_eth > 0).map((s) => s.deciders.ml!.total_profit_eth / s.deciders[baseline]!.total_profit_eth);
+  const ratios = seeds
+    .filter((s) => s.deciders[baseline]!.total_profit_eth > 0)
+    .map((s) => s.deciders.ml!.total_profit_eth / s.deciders[baseline]!.total_profit_eth);
   return { baseline, profit_ratio: interval(ratios), seeds: ratios.length };
 }
 
 export function aggregateSeeds(seeds: readonly SeedResult[]): ScenarioSummary {
   const deciders: ScenarioSummary['deciders'] = {};
   for (const name of EVALUATED_DECIDERS) {
-    const of = (k: 'total_profit_eth' | 'success_rate' | 'false_positive_rate' | 'avg_profit_eth' | 'pct_of_bound'): Interval => interval(seeds.map((s) => s.deciders[name]![k]));
+    const of = (
+      k: 'total_profit_eth' | 'success_rate' | 'false_positive_rate' | 'avg_profit_eth' | 'pct_of_bound',
+    ): Interval => interval(seeds.map((s) => s.deciders[name]![k]));
     deciders[name] = {
-      total_profit_eth: of('total_profit_eth'), success_rate: of('success_rate'), false_positive_rate: of('false_positive_rate'),
-      avg_profit_eth: of('avg_profit_eth'), pct_of_bound: of('pct_of_bound'),
+      total_profit_eth: of('total_profit_eth'),
+      success_rate: of('success_rate'),
+      false_positive_rate: of('false_positive_rate'),
+      avg_profit_eth: of('avg_profit_eth'),
+      pct_of_bound: of('pct_of_bound'),
     };
   }
   const table = (k: 'heuristic' | 'ml_filter'): SeedTableRow => ({
@@ -63,7 +79,8 @@ export function aggregateSeeds(seeds: readonly SeedResult[]): ScenarioSummary {
   });
   const errors = seeds.flatMap((s) => s.slippage.absErrors);
   const withMae = seeds.filter((s) => s.slippage.mae_bps !== null);
-  const maeOf = (k: 'model' | 'zero' | 'static50' | 'ridge'): number => avg(withMae.map((s) => s.slippage.mae_bps![k]))!;
+  const maeOf = (k: 'model' | 'zero' | 'static50' | 'ridge'): number =>
+    avg(withMae.map((s) => s.slippage.mae_bps![k]))!;
   return {
     seeds: seeds.length,
     deciders,
@@ -71,8 +88,12 @@ export function aggregateSeeds(seeds: readonly SeedResult[]): ScenarioSummary {
     seed_table: { heuristic: table('heuristic'), ml_filter: table('ml_filter') },
     bound_respected: seeds.every((s) => s.bound_respected),
     slippage: {
-      p50: errors.length ? r(quantile(errors, 0.5)) : 0, p90: errors.length ? r(quantile(errors, 0.9)) : 0, p99: errors.length ? r(quantile(errors, 0.99)) : 0,
-      mae_bps: withMae.length ? { model: maeOf('model'), zero: maeOf('zero'), static50: maeOf('static50'), ridge: maeOf('ridge') } : null,
+      p50: errors.length ? r(quantile(errors, 0.5)) : 0,
+      p90: errors.length ? r(quantile(errors, 0.9)) : 0,
+      p99: errors.length ? r(quantile(errors, 0.99)) : 0,
+      mae_bps: withMae.length
+        ? { model: maeOf('model'), zero: maeOf('zero'), static50: maeOf('static50'), ridge: maeOf('ridge') }
+        : null,
     },
   };
 }

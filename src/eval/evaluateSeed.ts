@@ -35,7 +35,16 @@ export interface EvaluateConfig {
   lstm?: boolean;
 }
 
-export const EVALUATED_DECIDERS = ['heuristic', 'heuristic_bid', 'greedy', 'ml_slippage', 'ml', 'ml_filter', 'rl', 'rl_tabular'] as const;
+export const EVALUATED_DECIDERS = [
+  'heuristic',
+  'heuristic_bid',
+  'greedy',
+  'ml_slippage',
+  'ml',
+  'ml_filter',
+  'rl',
+  'rl_tabular',
+] as const;
 export const BASELINES = ['heuristic', 'heuristic_bid', 'greedy'] as const;
 
 export interface SeedDeciderResult {
@@ -73,29 +82,67 @@ export interface SeedResult {
 
 const r6 = (x: number): number => Number(x.toFixed(6));
 
-export async function evaluateSeed(config: EvaluateConfig, seed: number, onStage?: (m: string) => void): Promise<SeedResult> {
+export async function evaluateSeed(
+  config: EvaluateConfig,
+  seed: number,
+  onStage?: (m: string) => void,
+): Promise<SeedResult> {
   const started = performance.now();
   const scenario = scenarioByName(config.scenario);
   const marketOf = (params: typeof scenario.train) => () =>
-    createMarket({ seed, days: config.days, chains: config.chains, cexFile: config.cexFile, gasFile: config.gasFile, params });
+    createMarket({
+      seed,
+      days: config.days,
+      chains: config.chains,
+      cexFile: config.cexFile,
+      gasFile: config.gasFile,
+      params,
+    });
   const run = await backtest({
-    market: marketOf(scenario.evaluate), trainMarket: marketOf(scenario.train), days: config.days, seed,
-    trainDays: config.trainDays, retrainEveryDays: config.retrainEveryDays, rlEpisodes: config.rlEpisodes, bidShare: config.bidShare,
-    lstm: config.lstm === false ? false : undefined, chains: config.chains, marketKind: config.cexFile || config.gasFile ? 'replay' : 'model',
+    market: marketOf(scenario.evaluate),
+    trainMarket: marketOf(scenario.train),
+    days: config.days,
+    seed,
+    trainDays: config.trainDays,
+    retrainEveryDays: config.retrainEveryDays,
+    rlEpisodes: config.rlEpisodes,
+    bidShare: config.bidShare,
+    lstm: config.lstm === false ? false : undefined,
+    chains: config.chains,
+    marketKind: config.cexFile || config.gasFile ? 'replay' : 'model',
     onStage,
     fqi: true,
     extraDeciders: ({ mlModelsAt, bidShare, models }) => [
       ['heuristic_bid', new HeuristicBidDecider({ bidShare })],
       ['greedy', new GreedyDecider({ bidShare })],
       ['ml_filter', new MlFilterDecider(new MlDecider({ modelsAt: mlModelsAt, bidShare }))],
-      ['rl', new RlDecider({ name: 'rl', bidShare, policyAt: (t) => {
-        const f = modelsInForce(models, t)?.fqi;
-        return f ? (s, valid) => f.greedy(s, valid) : null;
-      } })],
-      ['rl_tabular', new RlDecider({ name: 'rl_tabular', bidShare, policyAt: (t) => {
-        const q = modelsInForce(models, t)?.rl;
-        return q ? (s, valid) => { const k = discretise(s); return q.knows(k) ? q.greedy(k, valid) : RlAction.Drop; } : null;
-      } })],
+      [
+        'rl',
+        new RlDecider({
+          name: 'rl',
+          bidShare,
+          policyAt: (t) => {
+            const f = modelsInForce(models, t)?.fqi;
+            return f ? (s, valid) => f.greedy(s, valid) : null;
+          },
+        }),
+      ],
+      [
+        'rl_tabular',
+        new RlDecider({
+          name: 'rl_tabular',
+          bidShare,
+          policyAt: (t) => {
+            const q = modelsInForce(models, t)?.rl;
+            return q
+              ? (s, valid) => {
+                  const k = discretise(s);
+                  return q.knows(k) ? q.greedy(k, valid) : RlAction.Drop;
+                }
+              : null;
+          },
+        }),
+      ],
     ],
   });
   const rowsOf: Record<string, OpportunityRow[]> = { ...run.rows, ...run.extraRows };
@@ -106,17 +153,29 @@ export async function evaluateSeed(config: EvaluateConfig, seed: number, onStage
     const b = pathBound(rowsOf[name]!, run.episodeOf[name]!);
     if (b.total_eth > b.bound_eth + 1e-9) respected = false;
     deciders[name] = {
-      executed: m.executed, total_profit_eth: m.total_profit_eth, success_rate: m.success_rate, false_positive_rate: m.false_positive_rate,
-      avg_profit_eth: m.avg_profit_eth, slippage_mae_bps: m.slippage_mae_bps, bound_eth: r6(b.bound_eth),
+      executed: m.executed,
+      total_profit_eth: m.total_profit_eth,
+      success_rate: m.success_rate,
+      false_positive_rate: m.false_positive_rate,
+      avg_profit_eth: m.avg_profit_eth,
+      slippage_mae_bps: m.slippage_mae_bps,
+      bound_eth: r6(b.bound_eth),
       pct_of_bound: b.bound_eth > 0 ? r6(m.total_profit_eth / b.bound_eth) : 0,
     };
   }
   const row = (name: string): SeedTableRow => {
     const d = deciders[name]!;
-    return { slippage_error_bps: d.slippage_mae_bps, success_rate: d.success_rate, avg_profit_eth: d.avg_profit_eth, false_positive_rate: d.false_positive_rate };
+    return {
+      slippage_error_bps: d.slippage_mae_bps,
+      success_rate: d.success_rate,
+      avg_profit_eth: d.avg_profit_eth,
+      false_positive_rate: d.false_positive_rate,
+    };
   };
   return {
-    seed, scenario: scenario.name, deciders,
+    seed,
+    scenario: scenario.name,
+    deciders,
     seed_table: { heuristic: row('heuristic'), ml_filter: row('ml_filter') },
     bound_respected: respected,
     shadow_oracle_eth: run.result.deciders.oracle.total_profit_eth,

@@ -43,24 +43,30 @@ export async function runSeedJobs(o: RunSeedJobsOptions): Promise<SeedResult[]> 
   let next = 0;
   const children: ChildProcess[] = [];
   try {
-    await Promise.all(Array.from({ length: workers }, async () => {
-      const child = fork(WORKER, [], { execArgv: ['--import', loader], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-      children.push(child);
-      while (next < o.jobs.length) {
-        const i = next++;
-        const reply = await new Promise<{ result?: SeedResult; error?: string }>((resolve, reject) => {
-          const onExit = (code: number | null): void => reject(new RetryableIoError(`seed worker exited (code ${code}) during seed ${o.jobs[i]!.seed}`));
-          child.once('exit', onExit);
-          child.once('message', (m: { result?: SeedResult; error?: string }) => {
-            child.off('exit', onExit);
-            resolve(m);
-          });
-          child.send({ id: i, ...o.jobs[i]! });
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        const child = fork(WORKER, [], {
+          execArgv: ['--import', loader],
+          stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
         });
-        if (reply.error !== undefined) throw new RetryableIoError(`seed ${o.jobs[i]!.seed}: ${reply.error}`);
-        finish(i, reply.result!);
-      }
-    }));
+        children.push(child);
+        while (next < o.jobs.length) {
+          const i = next++;
+          const reply = await new Promise<{ result?: SeedResult; error?: string }>((resolve, reject) => {
+            const onExit = (code: number | null): void =>
+              reject(new RetryableIoError(`seed worker exited (code ${code}) during seed ${o.jobs[i]!.seed}`));
+            child.once('exit', onExit);
+            child.once('message', (m: { result?: SeedResult; error?: string }) => {
+              child.off('exit', onExit);
+              resolve(m);
+            });
+            child.send({ id: i, ...o.jobs[i]! });
+          });
+          if (reply.error !== undefined) throw new RetryableIoError(`seed ${o.jobs[i]!.seed}: ${reply.error}`);
+          finish(i, reply.result!);
+        }
+      }),
+    );
   } finally {
     for (const c of children) if (c.connected) c.disconnect();
   }

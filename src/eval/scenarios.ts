@@ -18,10 +18,23 @@ export interface Scenario {
 const P = DEFAULT_MARKET_PARAMS;
 const competitors = (c: Partial<CompetitorParams>): MarketParams => ({ ...P, competitors: { ...P.competitors, ...c } });
 const halved = (q: readonly number[]): number[] => q.map((b) => Math.floor(b / 2));
-const fast: Partial<CompetitorParams> = { latencyBlocks: { ethereum: halved(P.competitors.latencyBlocks.ethereum), polygon: halved(P.competitors.latencyBlocks.polygon) } };
+const fast: Partial<CompetitorParams> = {
+  latencyBlocks: {
+    ethereum: halved(P.competitors.latencyBlocks.ethereum),
+    polygon: halved(P.competitors.latencyBlocks.polygon),
+  },
+};
 const cexSigma = (factor: number): MarketParams => ({ ...P, cex: { ...P.cex, sigma: P.cex.sigma * factor } });
-const ethGas = (medianGwei: number): MarketParams => ({ ...P, gas: { ...P.gas, ethereum: { ...P.gas.ethereum, demandMedianGwei: medianGwei } } });
-const same = (name: string, description: string, params: MarketParams): Scenario => ({ name, description, train: params, evaluate: params });
+const ethGas = (medianGwei: number): MarketParams => ({
+  ...P,
+  gas: { ...P.gas, ethereum: { ...P.gas.ethereum, demandMedianGwei: medianGwei } },
+});
+const same = (name: string, description: string, params: MarketParams): Scenario => ({
+  name,
+  description,
+  train: params,
+  evaluate: params,
+});
 
 export const SCENARIOS: readonly Scenario[] = Object.freeze([
   same('default', 'the calibrated world (2021 gas and CEX statistics, competitors need 30 USD)', P),
@@ -44,6 +57,9 @@ export const STRESS_SCENARIOS = ['competition-min0', 'gas-2023', 'cex-2023', 'un
 
 export function scenarioByName(name: string): Scenario {
   const s = SCENARIOS.find((x) => x.name === name);
-  if (!s) throw new InvalidInputError(`unknown scenario ${JSON.stringify(name)}; one of ${SCENARIOS.map((x) => x.name).join(', ')}`);
+  if (!s)
+    throw new InvalidInputError(
+      `unknown scenario ${JSON.stringify(name)}; one of ${SCENARIOS.map((x) => x.name).join(', ')}`,
+    );
   return s;
 }

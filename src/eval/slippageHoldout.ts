@@ -22,15 +22,30 @@ export interface SlippageHoldout {
 
 const r4 = (x: number): number => Number(x.toFixed(4));
 
-export function slippageHoldout(o: { record: PathRecord; evalEpisodes: readonly TimedEpisode[]; models: readonly TrainedModels[]; maxPoints?: number }): SlippageHoldout {
+export function slippageHoldout(o: {
+  record: PathRecord;
+  evalEpisodes: readonly TimedEpisode[];
+  models: readonly TrainedModels[];
+  maxPoints?: number;
+}): SlippageHoldout {
   const first = o.models[0];
-  const holdout = o.evalEpisodes.flatMap((e) => e.episode.steps.filter((s) => s.realisedSlippageBps !== null).map((s) => ({ s, t: e.timeMs })));
+  const holdout = o.evalEpisodes.flatMap((e) =>
+    e.episode.steps.filter((s) => s.realisedSlippageBps !== null).map((s) => ({ s, t: e.timeMs })),
+  );
   if (!first || holdout.length === 0) return { n: 0, mae_bps: null, absErrors: [], pairs: [] };
-  const train = episodesBefore(o.record, first.atMs).flatMap((e) => e.steps).filter((s) => s.realisedSlippageBps !== null);
+  const train = episodesBefore(o.record, first.atMs)
+    .flatMap((e) => e.steps)
+    .filter((s) => s.realisedSlippageBps !== null);
   const cols = toFeatureVector(train[0]?.slippage ?? holdout[0]!.s.slippage).length;
-  const ridge = train.length >= 2
-    ? fitRidge({ x: train.flatMap((s) => toFeatureVector(s.slippage)), cols, y: train.map((s) => s.realisedSlippageBps!), lambda: 1 })
-    : null;
+  const ridge =
+    train.length >= 2
+      ? fitRidge({
+          x: train.flatMap((s) => toFeatureVector(s.slippage)),
+          cols,
+          y: train.map((s) => s.realisedSlippageBps!),
+          lambda: 1,
+        })
+      : null;
   const actual = holdout.map((h) => h.s.realisedSlippageBps!);
   const model = holdout.map((h) => {
     const m = modelsInForce(o.models, h.t)?.slippage;
@@ -42,8 +57,20 @@ export function slippageHoldout(o: { record: PathRecord; evalEpisodes: readonly 
   return {
     n: holdout.length,
     mae_bps: {
-      model: r4(mae(actual, model)), zero: r4(mae(actual, actual.map(() => 0))),
-      static50: r4(mae(actual, actual.map(() => HEURISTIC_SLIPPAGE_BPS))), ridge: r4(mae(actual, ridgePred)),
+      model: r4(mae(actual, model)),
+      zero: r4(
+        mae(
+          actual,
+          actual.map(() => 0),
+        ),
+      ),
+      static50: r4(
+        mae(
+          actual,
+          actual.map(() => HEURISTIC_SLIPPAGE_BPS),
+        ),
+      ),
+      ridge: r4(mae(actual, ridgePred)),
     },
     absErrors: model.map((p, i) => r4(Math.abs(p - actual[i]!))).filter(keep),
     pairs: model.map((p, i): [number, number] => [r4(p), r4(actual[i]!)]).filter(keep),

@@ -16,7 +16,11 @@ export interface Transition {
 }
 
 /** Fits targets on rows and returns the fitted predictor (row-wise). */
-export type FitRegressor = (rows: readonly (readonly number[])[], targets: readonly number[], action: number) => (rows: readonly (readonly number[])[]) => ArrayLike<number>;
+export type FitRegressor = (
+  rows: readonly (readonly number[])[],
+  targets: readonly number[],
+  action: number,
+) => (rows: readonly (readonly number[])[]) => ArrayLike<number>;
 
 export interface FittedQIterationOptions {
   transitions: readonly Transition[];
@@ -33,12 +37,15 @@ export interface FittedQ {
 }
 
 export function fittedQIteration(o: FittedQIterationOptions): FittedQ {
-  if (!(o.iterations >= 1)) throw new InvalidInputError(`fitted Q-iteration needs at least 1 iteration, got ${o.iterations}`);
+  if (!(o.iterations >= 1))
+    throw new InvalidInputError(`fitted Q-iteration needs at least 1 iteration, got ${o.iterations}`);
   const gamma = o.gamma ?? 1;
   const unseen = o.unseenValue ?? 0;
   const byAction = Array.from({ length: o.actionCount }, (_, a) => o.transitions.filter((t) => t.action === a));
   const terminalOnly = byAction.map((ts) => ts.every((t) => t.next === null));
-  const predictors: (((rows: readonly (readonly number[])[]) => ArrayLike<number>) | null)[] = new Array(o.actionCount).fill(null);
+  const predictors: (((rows: readonly (readonly number[])[]) => ArrayLike<number>) | null)[] = new Array(
+    o.actionCount,
+  ).fill(null);
   const values = (rows: readonly (readonly number[])[]): number[][] => {
     const cols = predictors.map((p) => (p && rows.length ? p(rows) : null));
     return rows.map((_, i) => cols.map((c) => (c ? c[i]! : unseen)));
@@ -58,7 +65,11 @@ export function fittedQIteration(o: FittedQIterationOptions): FittedQ {
         for (let b = 0; b < o.actionCount; b++) if (t.next.valid[b] && v[b]! > best) best = v[b]!;
         return t.reward + gamma * (best === -Infinity ? 0 : best);
       });
-      next[a] = o.fit(ts.map((t) => t.x), targets, a);
+      next[a] = o.fit(
+        ts.map((t) => t.x),
+        targets,
+        a,
+      );
     }
     for (let a = 0; a < o.actionCount; a++) predictors[a] = next[a]!;
   }

@@ -39,18 +39,24 @@ const positiveInt = (v: string, flag: string, min = 1): number => {
   return n;
 };
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-const iv = (x: { mean: number; ci95: [number, number] }, f: (v: number) => string): string => `${f(x.mean)} [${f(x.ci95[0])}, ${f(x.ci95[1])}]`;
+const iv = (x: { mean: number; ci95: [number, number] }, f: (v: number) => string): string =>
+  `${f(x.mean)} [${f(x.ci95[0])}, ${f(x.ci95[1])}]`;
 
 export function formatEvaluate(s: ScenarioSummary, scenarios: Record<string, ScenarioSummary>): string {
   const eth = (v: number): string => v.toFixed(3);
-  const lines = Object.entries(s.deciders).map(([n, d]) =>
-    `${n.padEnd(14)} ${iv(d.total_profit_eth, eth).padEnd(26)} ${iv(d.success_rate, pct).padEnd(24)} ${iv(d.false_positive_rate, pct).padEnd(24)} ${iv(d.pct_of_bound, pct)}`);
+  const lines = Object.entries(s.deciders).map(
+    ([n, d]) =>
+      `${n.padEnd(14)} ${iv(d.total_profit_eth, eth).padEnd(26)} ${iv(d.success_rate, pct).padEnd(24)} ${iv(d.false_positive_rate, pct).padEnd(24)} ${iv(d.pct_of_bound, pct)}`,
+  );
   const r = s.ml_vs_best_baseline;
   return [
     `${'decider'.padEnd(14)} ${'total ETH [95% CI]'.padEnd(26)} ${'success'.padEnd(24)} ${'false positives'.padEnd(24)} % of bound`,
     ...lines,
     `ml vs best baseline (${r.baseline}): profit ratio ${iv(r.profit_ratio, (v) => v.toFixed(3))} over ${r.seeds} seeds; bound respected: ${s.bound_respected}`,
-    ...Object.entries(scenarios).map(([n, x]) => `scenario ${n}: ml vs ${x.ml_vs_best_baseline.baseline} ${iv(x.ml_vs_best_baseline.profit_ratio, (v) => v.toFixed(3))}`),
+    ...Object.entries(scenarios).map(
+      ([n, x]) =>
+        `scenario ${n}: ml vs ${x.ml_vs_best_baseline.baseline} ${iv(x.ml_vs_best_baseline.profit_ratio, (v) => v.toFixed(3))}`,
+    ),
   ].join('\n');
 }
 
@@ -62,7 +68,12 @@ export function register(program: Command): void {
       .option('--seeds <n>', 'seeds to run (from --seed on)', '10')
       .option('--days <n>', 'simulated days per seed', '7')
       .option('--seed <n>', 'first seed (default config seed, 1)')
-      .option('--scenario <name>', 'a stress scenario to add (repeatable; default is always run)', (v: string, a: string[]) => [...a, v], [] as string[])
+      .option(
+        '--scenario <name>',
+        'a stress scenario to add (repeatable; default is always run)',
+        (v: string, a: string[]) => [...a, v],
+        [] as string[],
+      )
       .option('--chains <list>', 'comma list of ethereum, polygon (default config chains)')
       .option('--cex <file>', 'replay these 1-minute klines as the CEX price')
       .option('--gas <file>', 'replay this 5-minute Ethereum gas file')
@@ -71,7 +82,7 @@ export function register(program: Command): void {
       .option('--rl-episodes <n>', 'Q-learning episodes per retrain', '10000')
       .option('--bid-share <x>', 'fee bid of ml, greedy and heuristic_bid, share of quoted net profit', '0.05')
       .option('--workers <n>', 'worker processes (default: one per core; 0 = in this process)')
-      .option('--no-lstm', "train the gas forecaster without its LSTM (faster)")
+      .option('--no-lstm', 'train the gas forecaster without its LSTM (faster)')
       .option('--report <file>', 'write the HTML report here')
       .option('--save-seeds <file>', 'write every per-seed result (JSON) here'),
   ).action(async (flags: EvaluateFlags) => {
@@ -81,21 +92,33 @@ export function register(program: Command): void {
     const workers = flags.workers === undefined ? undefined : positiveInt(flags.workers, '--workers', 0);
     const rlEpisodes = positiveInt(flags.rlEpisodes, '--rl-episodes');
     const bidShare = Number(flags.bidShare);
-    if (!(bidShare >= 0 && bidShare < 1)) throw new InvalidInputError(`--bid-share must be in [0, 1), got ${flags.bidShare}`);
+    if (!(bidShare >= 0 && bidShare < 1))
+      throw new InvalidInputError(`--bid-share must be in [0, 1), got ${flags.bidShare}`);
     const names = ['default', ...flags.scenario.filter((s) => s !== 'default')];
     for (const n of names) scenarioByName(n);
     const base: Omit<EvaluateConfig, 'scenario'> = {
-      days, chains: config.chains, cexFile: existingFile(flags.cex, '--cex'), gasFile: existingFile(flags.gas, '--gas'),
-      trainDays: flags.trainDays === undefined ? undefined : parseDays(flags.trainDays), retrainEveryDays: parseDays(flags.retrainEvery),
-      rlEpisodes, bidShare, lstm: flags.lstm,
+      days,
+      chains: config.chains,
+      cexFile: existingFile(flags.cex, '--cex'),
+      gasFile: existingFile(flags.gas, '--gas'),
+      trainDays: flags.trainDays === undefined ? undefined : parseDays(flags.trainDays),
+      retrainEveryDays: parseDays(flags.retrainEvery),
+      rlEpisodes,
+      bidShare,
+      lstm: flags.lstm,
     };
-    const jobs: SeedJob[] = names.flatMap((scenario) => Array.from({ length: seeds }, (_, i) => ({ config: { ...base, scenario }, seed: config.seed + i })));
+    const jobs: SeedJob[] = names.flatMap((scenario) =>
+      Array.from({ length: seeds }, (_, i) => ({ config: { ...base, scenario }, seed: config.seed + i })),
+    );
     const started = performance.now();
     const results = await runSeedJobs({
-      jobs, workers,
+      jobs,
+      workers,
       onDone: (job, r, done, eta) => {
         const d = r.deciders;
-        info(`evaluate: ${done}/${jobs.length} ${job.config.scenario} seed ${job.seed} in ${r.seconds} s: ml ${d.ml!.total_profit_eth.toFixed(3)} ETH, greedy ${d.greedy!.total_profit_eth.toFixed(3)}, heuristic ${d.heuristic!.total_profit_eth.toFixed(3)}; ETA ${Math.round(eta)} s`);
+        info(
+          `evaluate: ${done}/${jobs.length} ${job.config.scenario} seed ${job.seed} in ${r.seconds} s: ml ${d.ml!.total_profit_eth.toFixed(3)} ETH, greedy ${d.greedy!.total_profit_eth.toFixed(3)}, heuristic ${d.heuristic!.total_profit_eth.toFixed(3)}; ETA ${Math.round(eta)} s`,
+        );
       },
     });
     const byScenario = (n: string): SeedResult[] => results.filter((r) => r.scenario === n);
@@ -110,16 +133,37 @@ export function register(program: Command): void {
     report({
       json: !!flags.json,
       result: {
-        seeds, days,
+        seeds,
+        days,
         deciders: main.deciders,
-        ml_vs_best_baseline: { baseline: main.ml_vs_best_baseline.baseline, profit_ratio: main.ml_vs_best_baseline.profit_ratio },
+        ml_vs_best_baseline: {
+          baseline: main.ml_vs_best_baseline.baseline,
+          profit_ratio: main.ml_vs_best_baseline.profit_ratio,
+        },
         seed_table: main.seed_table,
         bound_respected: results.every((r) => r.bound_respected),
-        scenarios: Object.fromEntries(Object.entries(scenarios).map(([n, s]) => [n, { ml_vs_best_baseline: { baseline: s.ml_vs_best_baseline.baseline, profit_ratio: s.ml_vs_best_baseline.profit_ratio }, seeds: s.seeds }])),
-        slippage: { p50: main.slippage.p50, p90: main.slippage.p90, p99: main.slippage.p99, holdout_mae_bps: main.slippage.mae_bps },
+        scenarios: Object.fromEntries(
+          Object.entries(scenarios).map(([n, s]) => [
+            n,
+            {
+              ml_vs_best_baseline: {
+                baseline: s.ml_vs_best_baseline.baseline,
+                profit_ratio: s.ml_vs_best_baseline.profit_ratio,
+              },
+              seeds: s.seeds,
+            },
+          ]),
+        ),
+        slippage: {
+          p50: main.slippage.p50,
+          p90: main.slippage.p90,
+          p99: main.slippage.p99,
+          holdout_mae_bps: main.slippage.mae_bps,
+        },
         seconds,
       },
-      human: () => `evaluate: ${seeds} seeds x ${days} days, ${names.length} scenario(s), ${seconds} s\n${formatEvaluate(main, scenarios)}`,
+      human: () =>
+        `evaluate: ${seeds} seeds x ${days} days, ${names.length} scenario(s), ${seconds} s\n${formatEvaluate(main, scenarios)}`,
     });
   });
 }

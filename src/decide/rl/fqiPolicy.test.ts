@@ -18,7 +18,10 @@ function episodes(n: number, seed: number): Episode[] {
     const hot = (b: number): EpisodeStep => step(60 + 100 * rng.next(), [0.02, 0.03, -0.01, -0.02], b);
     if (rng.next() < 0.5) return syntheticEpisode(`e${i}`, [hot(0)]);
     const cold = step(40 * rng.next(), [-0.01, -0.01, -0.01, -0.01], 0);
-    return syntheticEpisode(`e${i}`, [cold, rng.next() < 0.5 ? hot(1) : step(40 * rng.next(), [-0.005, -0.005, -0.005, -0.005], 1)]);
+    return syntheticEpisode(`e${i}`, [
+      cold,
+      rng.next() < 0.5 ? hot(1) : step(40 * rng.next(), [-0.005, -0.005, -0.005, -0.005], 1),
+    ]);
   });
 }
 

@@ -15,8 +15,15 @@ import type { RlSnapshot } from './rlState.ts';
 /** The continuous state the regressors see. */
 export function fqiFeatures(s: RlSnapshot): number[] {
   return [
-    s.edgeBps, s.predictedSlippageBps, s.gasVsForecast, s.gasTrend, Math.log10(1 + s.poolLiquidityQuote), s.competitorPressure,
-    s.chain === 'polygon' ? 1 : 0, s.blocksSinceDetection, s.quotedNetEth,
+    s.edgeBps,
+    s.predictedSlippageBps,
+    s.gasVsForecast,
+    s.gasTrend,
+    Math.log10(1 + s.poolLiquidityQuote),
+    s.competitorPressure,
+    s.chain === 'polygon' ? 1 : 0,
+    s.blocksSinceDetection,
+    s.quotedNetEth,
   ];
 }
 
@@ -25,9 +32,16 @@ export function episodeTransitions(episodes: readonly Episode[]): Transition[] {
   for (const e of episodes) {
     e.steps.forEach((step, i) => {
       const x = fqiFeatures(step.snapshot);
-      for (let a = 0; a < EXECUTE_ACTIONS; a++) if (Number.isFinite(step.executeRewards[a]!)) out.push({ x, action: a, reward: step.executeRewards[a]!, next: null });
+      for (let a = 0; a < EXECUTE_ACTIONS; a++)
+        if (Number.isFinite(step.executeRewards[a]!))
+          out.push({ x, action: a, reward: step.executeRewards[a]!, next: null });
       const n = e.steps[i + 1];
-      out.push({ x, action: RlAction.Wait, reward: 0, next: n ? { x: fqiFeatures(n.snapshot), valid: validOf(n) } : null });
+      out.push({
+        x,
+        action: RlAction.Wait,
+        reward: 0,
+        next: n ? { x: fqiFeatures(n.snapshot), valid: validOf(n) } : null,
+      });
     });
   }
   return out;
@@ -38,12 +52,22 @@ export class FqiPolicy {
 
   static train(o: { episodes: readonly Episode[]; seed: number; rounds?: number }): FqiPolicy {
     const q = fittedQIteration({
-      transitions: episodeTransitions(o.episodes), actionCount: ACTION_COUNT, iterations: MAX_STEPS,
+      transitions: episodeTransitions(o.episodes),
+      actionCount: ACTION_COUNT,
+      iterations: MAX_STEPS,
       fit: (rows, targets) => {
         const base = targets.reduce((s, y) => s + y, 0) / targets.length;
         const model = trainGbdt({
-          matrix: denseMatrix(rows), labels: targets,
-          params: { numRounds: o.rounds ?? 60, maxDepth: 4, eta: 0.15, minChildWeight: 5, baseScore: base, seed: o.seed },
+          matrix: denseMatrix(rows),
+          labels: targets,
+          params: {
+            numRounds: o.rounds ?? 60,
+            maxDepth: 4,
+            eta: 0.15,
+            minChildWeight: 5,
+            baseScore: base,
+            seed: o.seed,
+          },
         });
         return (r) => model.predict(denseMatrix(r));
       },

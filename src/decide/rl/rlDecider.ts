@@ -35,18 +35,31 @@ export class RlDecider implements Decider {
   decide(opp: Opportunity, ctx: DecisionContext): DecisionResult {
     const step = this.clock.step(opp);
     const snapshot = opportunitySnapshot(opp, ctx, step);
-    const skip: DecisionResult = { decision: 'skip', sizeFactor: 1, routeIndex: 0, estimatedSlippageBps: HEURISTIC_SLIPPAGE_BPS, decidedBy: this.name };
+    const skip: DecisionResult = {
+      decision: 'skip',
+      sizeFactor: 1,
+      routeIndex: 0,
+      estimatedSlippageBps: HEURISTIC_SLIPPAGE_BPS,
+      decidedBy: this.name,
+    };
     const policy = this.o.policyAt(ctx.timeMs);
     if (!policy) return skip;
     const quotes = quoteExecuteActions(opp);
-    const valid = Array.from({ length: ACTION_COUNT }, (_, a) => a >= EXECUTE_ACTIONS || quotes.some((q) => q.action === a));
+    const valid = Array.from(
+      { length: ACTION_COUNT },
+      (_, a) => a >= EXECUTE_ACTIONS || quotes.some((q) => q.action === a),
+    );
     const action = policy(snapshot, valid);
     if (action === RlAction.Wait) return { ...skip, decision: 'wait' };
     const chosen = quotes.find((q) => q.action === action);
     if (!chosen) return skip;
     const share = this.o.bidShare ?? 0;
     return {
-      ...skip, decision: 'execute', sizeFactor: chosen.sizeFactor, routeIndex: chosen.routeIndex, slippageToleranceBps: HEURISTIC_SLIPPAGE_BPS,
+      ...skip,
+      decision: 'execute',
+      sizeFactor: chosen.sizeFactor,
+      routeIndex: chosen.routeIndex,
+      slippageToleranceBps: HEURISTIC_SLIPPAGE_BPS,
       tipWei: share > 0 ? bidTipWei(opp, chosen.candidate.gasUsed, share) : undefined,
     };
   }
