@@ -4,7 +4,7 @@
  * its own walk-forward backtest, over worker processes; per decider the mean and 95% interval over seeds, ML
  * against the best baseline as a paired per-seed ratio, per stress scenario the same ratio (src/eval).
  */
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.ts';
 import { aggregateSeeds, type ScenarioSummary } from '../../eval/aggregateSeeds.ts';
@@ -84,7 +84,7 @@ export function register(program: Command): void {
       .option('--workers <n>', 'worker processes (default: one per core; 0 = in this process)')
       .option('--no-lstm', 'train the gas forecaster without its LSTM (faster)')
       .option('--report <file>', 'write the HTML report here')
-      .option('--save-seeds <file>', 'write every per-seed result (JSON) here'),
+      .option('--save-seeds <file>', 'write each per-seed result here as it finishes (JSON lines)'),
   ).action(async (flags: EvaluateFlags) => {
     const config = configFromFlags(flags, { chains: flags.chains });
     const seeds = positiveInt(flags.seeds, '--seeds');
@@ -110,11 +110,13 @@ export function register(program: Command): void {
     const jobs: SeedJob[] = names.flatMap((scenario) =>
       Array.from({ length: seeds }, (_, i) => ({ config: { ...base, scenario }, seed: config.seed + i })),
     );
+    if (flags.saveSeeds) writeFileSync(flags.saveSeeds, '');
     const started = performance.now();
     const results = await runSeedJobs({
       jobs,
       workers,
       onDone: (job, r, done, eta) => {
+        if (flags.saveSeeds) appendFileSync(flags.saveSeeds, JSON.stringify(r) + '\n');
         const d = r.deciders;
         info(
           `evaluate: ${done}/${jobs.length} ${job.config.scenario} seed ${job.seed} in ${r.seconds} s: ml ${d.ml!.total_profit_eth.toFixed(3)} ETH, greedy ${d.greedy!.total_profit_eth.toFixed(3)}, heuristic ${d.heuristic!.total_profit_eth.toFixed(3)}; ETA ${Math.round(eta)} s`,
@@ -125,7 +127,6 @@ export function register(program: Command): void {
     const main = aggregateSeeds(byScenario('default'));
     const scenarios = Object.fromEntries(names.map((n) => [n, aggregateSeeds(byScenario(n))]));
     const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
-    if (flags.saveSeeds) writeFileSync(flags.saveSeeds, JSON.stringify(results));
     if (flags.report) {
       writeEvaluateReport(flags.report, { summary: main, scenarios, seeds: results, days, seconds });
       info(`evaluate: report written to ${flags.report}`);
