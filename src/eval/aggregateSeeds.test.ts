@@ -35,6 +35,7 @@ function seed(s: number, totals: Record<string, number>): SeedResult {
     },
     breakdown: [{ decider: 'ml', chain: 'polygon', size: '<10k', competitor: false, trades: 2, profit_eth: 0.5 }],
     seconds: 1,
+    cpu_seconds: 1,
   };
 }
 

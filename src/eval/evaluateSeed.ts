@@ -78,6 +78,8 @@ export interface SeedResult {
   slippage: SlippageHoldout;
   breakdown: BreakdownCell[];
   seconds: number;
+  /** CPU seconds (user + system) of the process while it ran this seed: the cost on an idle core. */
+  cpu_seconds: number;
 }
 
 const r6 = (x: number): number => Number(x.toFixed(6));
@@ -88,6 +90,7 @@ export async function evaluateSeed(
   onStage?: (m: string) => void,
 ): Promise<SeedResult> {
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const scenario = scenarioByName(config.scenario);
   const marketOf = (params: typeof scenario.train) => () =>
     createMarket({
@@ -172,6 +175,7 @@ export async function evaluateSeed(
       false_positive_rate: d.false_positive_rate,
     };
   };
+  const cpu = process.cpuUsage(cpuStart);
   return {
     seed,
     scenario: scenario.name,
@@ -182,5 +186,6 @@ export async function evaluateSeed(
     slippage: slippageHoldout({ record: run.record, evalEpisodes: run.evalEpisodes, models: run.models }),
     breakdown: profitBreakdown(rowsOf),
     seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+    cpu_seconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
   };
 }
