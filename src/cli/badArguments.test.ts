@@ -31,6 +31,7 @@ const CASES: Record<string, { args: string[]; message: RegExp }> = {
     message: /invalid config value for "databaseUrl"/,
   },
   demo: { args: ['demo', '--days', '0'], message: /--days must be a number > 0, got 0/ },
+  evaluate: { args: ['evaluate', '--seeds', '0'], message: /--seeds must be an integer >= 1, got 0/ },
   'eval gas': {
     args: ['eval', 'gas', '--protocol', 'butler-crane', '--data', `${missing}.csv`],
     message: /gas file not found: .*missing\.csv/,

@@ -20,6 +20,7 @@ const COMMANDS = [
   'doctor',
   'eval',
   'eval gas',
+  'evaluate',
   'import',
   'import candles',
   'import gas',

@@ -36,3 +36,16 @@ describe('statistics', () => {
     expect(() => rmse([1, 2], [1])).toThrow(/2 actual values but 1 predictions/);
   });
 });
+
+describe('meanCi95', () => {
+  it('is the Student t interval of the mean', async () => {
+    const { meanCi95 } = await import('./statistics.ts');
+    const c = meanCi95([1, 2, 3, 4, 5]);
+    // mean 3, sample std sqrt(2.5), t(4) = 2.776
+    expect(c.mean).toBe(3);
+    expect(c.ci95[0]).toBeCloseTo(3 - 2.776 * Math.sqrt(2.5 / 5), 9);
+    expect(c.ci95[1]).toBeCloseTo(3 + 2.776 * Math.sqrt(2.5 / 5), 9);
+    expect(meanCi95([2]).ci95).toEqual([2, 2]);
+    expect(meanCi95(Array.from({ length: 200 }, (_, i) => i % 2)).ci95[1]).toBeCloseTo(0.5 + 1.96 * Math.sqrt(0.5 * 0.5 * 200 / 199 / 200), 6);
+  });
+});

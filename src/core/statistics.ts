@@ -85,3 +85,32 @@ export function errorMetrics(actual: ArrayLike<number>, predicted: ArrayLike<num
   }
   return { rmse: Math.sqrt(sse / n), mae: sae / n, r2: 1 - sse / sst, n };
 }
+
+/** Student t 0.975 quantiles for 1..30 degrees of freedom, then 40, 60, 120 and the normal limit. */
+const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+
+function t975(df: number): number {
+  if (df <= 30) return T975[df - 1]!;
+  if (df <= 40) return 2.021;
+  if (df <= 60) return 2.0;
+  if (df <= 120) return 1.98;
+  return 1.96;
+}
+
+export interface MeanCi {
+  mean: number;
+  /** 95% t interval of the mean (sample std, n - 1 degrees of freedom); [mean, mean] for a single value. */
+  ci95: [number, number];
+  n: number;
+}
+
+/** Mean and 95% confidence interval of the mean (Student t), e.g. of a per-seed metric over seeds. */
+export function meanCi95(xs: ArrayLike<number>): MeanCi {
+  const n = xs.length;
+  const m = mean(xs);
+  if (n < 2) return { mean: m, ci95: [m, m], n };
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (xs[i]! - m) ** 2;
+  const half = t975(n - 1) * Math.sqrt(s / (n - 1) / n);
+  return { mean: m, ci95: [m - half, m + half], n };
+}

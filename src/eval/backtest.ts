@@ -24,7 +24,8 @@ import type { OpportunityRow } from '../domain/opportunityRow.ts';
 import type { BacktestDeciderName, BacktestResult, DeciderMetrics } from './backtestResult.ts';
 import { cumulativeProfit, deciderMetrics, episodeBestReward, executedProfits, oracleDeciderMetrics } from './deciderMetrics.ts';
 import { gasForecastTable } from './gasForecastTable.ts';
-import { mergeRecords, recordPath } from './recordPath.ts';
+import { EpisodeTagger } from './pathBound.ts';
+import { mergeRecords, recordPath, type PathRecord, type TimedEpisode } from './recordPath.ts';
 import { trainModelsAt, type TrainedModels } from './trainModelsAt.ts';
 import { WarmupDecider } from './warmupDecider.ts';
 
@@ -36,6 +37,10 @@ export const DEFAULT_TRAIN_DAYS = 14;
 export interface BacktestOptions {
   /** A fresh market over the same path on each call (same seed and files). */
   market: () => MarketView;
+  /** The market the shadow runs record and the models train on (default `market`: a scenario never trained on otherwise). */
+  trainMarket?: () => MarketView;
+  /** More deciders to run after the three, built from the models in force (e.g. baselines, ml_filter). */
+  extraDeciders?: (x: ExtraDeciderContext) => [string, Decider][];
   days: number;
   seed: number;
   /** Default DEFAULT_TRAIN_DAYS, or half the path when that is shorter (a replay's files may cover less than --days). */
@@ -48,10 +53,18 @@ export interface BacktestOptions {
   /** The ML decider's fee bid, share of quoted net profit (default 0.05; 0 = typical tip, one shadow run). */
   bidShare?: number;
   lstm?: SequenceModelOptions | false;
+  /** Also train the fitted-Q RL policy at each retrain point. */
+  fqi?: boolean;
   chains?: readonly Chain[];
   onStage?: (message: string) => void;
   /** Blocks done of the current run (label names it) out of its total. */
   onProgress?: (label: string, blocksDone: number, totalBlocks: number) => void;
+}
+
+export interface ExtraDeciderContext {
+  mlModelsAt: (timeMs: number) => MlModels;
+  models: readonly TrainedModels[];
+  bidShare: number;
 }
 
 export interface BacktestRun {
@@ -59,6 +72,14 @@ export interface BacktestRun {
   models: TrainedModels[];
   /** Evaluated-window ledger rows of each decider run. */
   rows: Record<Exclude<BacktestDeciderName, 'oracle'>, OpportunityRow[]>;
+  /** Evaluated-window ledger rows of the extra deciders, by name. */
+  extraRows: Record<string, OpportunityRow[]>;
+  /** Per decider run (the three and the extra ones): each offer's episode on its own path (pathBound.ts). */
+  episodeOf: Record<string, ReadonlyMap<string, string>>;
+  /** The shadow episodes of the evaluated window (both tips merged when there is a bid). */
+  evalEpisodes: TimedEpisode[];
+  /** The shadow record the models trained on (at the bid when there is one). */
+  record: PathRecord;
 }
 
 /** Retrain times: evaluation start, then every `everyMs` before the end. */
@@ -77,7 +98,8 @@ export function modelsInForce<T extends { atMs: number }>(models: readonly T[], 
 
 export async function backtest(o: BacktestOptions): Promise<BacktestRun> {
   const started = performance.now();
-  const shadowMarket = o.market();
+  const train = o.trainMarket ?? o.market;
+  const shadowMarket = train();
   const { startMs, endMs, totalBlocks } = shadowMarket.info;
   const pathDays = (endMs - startMs) / DAY_MS;
   const trainDays = o.trainDays ?? Math.min(DEFAULT_TRAIN_DAYS, Number((pathDays / 2).toFixed(3)));
@@ -92,12 +114,12 @@ export async function backtest(o: BacktestOptions): Promise<BacktestRun> {
   if (bidShare > 0) {
     o.onStage?.(`shadow run: counterfactuals at the ML decider's bid (${bidShare} of quoted net)`);
     const tip = (opp: Opportunity): bigint => bidTipWei(opp, opp.routes[0]!.gasUsed, bidShare);
-    record = await recordPath({ market: o.market(), seed: o.seed, counterfactualTip: tip, onProgress: (n) => o.onProgress?.('shadow-bid', n, totalBlocks) });
+    record = await recordPath({ market: train(), seed: o.seed, counterfactualTip: tip, onProgress: (n) => o.onProgress?.('shadow-bid', n, totalBlocks) });
   }
   const oracleEpisodes = bidShare > 0 ? mergeRecords(typical, record) : typical.episodes;
   const models: TrainedModels[] = [];
   for (const at of retrainPoints(evalStartMs, endMs, every * DAY_MS)) {
-    models.push(await trainModelsAt({ record, atMs: at, seed: o.seed, rlEpisodes: o.rlEpisodes, lstm: o.lstm, onStage: o.onStage }));
+    models.push(await trainModelsAt({ record, atMs: at, seed: o.seed, rlEpisodes: o.rlEpisodes, lstm: o.lstm, fqi: o.fqi, onStage: o.onStage }));
   }
   const gas = await gasForecastTable({ rows: record.gas.rows, models, fromMs: evalStartMs, toMs: endMs });
   const mlModelsAt = (timeMs: number): MlModels => {
@@ -110,16 +132,22 @@ export async function backtest(o: BacktestOptions): Promise<BacktestRun> {
     ['ml_slippage', new SlippageAwareDecider({ predictorAt: (t) => modelsInForce(models, t)?.slippage ?? null })],
     ['ml', new MlDecider({ modelsAt: mlModelsAt, bidShare, minNetEth: o.mlMinNetEth })],
   ];
-  const rows = { heuristic: [], ml_slippage: [], ml: [] } as BacktestRun['rows'];
-  for (const [name, decider] of deciders) {
+  const extra = o.extraDeciders?.({ mlModelsAt, models, bidShare }) ?? [];
+  const allRows: Record<string, OpportunityRow[]> = {};
+  const episodeOf: Record<string, ReadonlyMap<string, string>> = {};
+  for (const [name, decider] of [...deciders, ...extra]) {
     o.onStage?.(`decider run: ${name}`);
-    const kept = rows[name];
+    const kept: OpportunityRow[] = (allRows[name] = []);
     const sink = { buffered: 0, flush: async () => {}, push: (r: OpportunityRow) => void (r.timestamp.getTime() >= evalStartMs && kept.push(r)) };
+    const tagger = new EpisodeTagger(new WarmupDecider(decider, evalStartMs));
     await runSimulation({
-      market: o.market(), decider: new WarmupDecider(decider, evalStartMs), seed: o.seed, runTag: `bt${o.seed}`, sink,
+      market: o.market(), decider: tagger, seed: o.seed, runTag: `bt${o.seed}`, sink,
       onProgress: (n) => o.onProgress?.(name, n, totalBlocks),
     });
+    episodeOf[name] = tagger.episodeOf;
   }
+  const rows = { heuristic: allRows.heuristic!, ml_slippage: allRows.ml_slippage!, ml: allRows.ml! };
+  const extraRows = Object.fromEntries(extra.map(([name]) => [name, allRows[name]!]));
   const evalEpisodes = oracleEpisodes.filter((e) => e.timeMs >= evalStartMs && e.timeMs < endMs);
   const oracle = oracleDeciderMetrics(evalEpisodes.map((e) => e.episode));
   const metrics = {} as Record<BacktestDeciderName, DeciderMetrics>;
@@ -147,5 +175,5 @@ export async function backtest(o: BacktestOptions): Promise<BacktestRun> {
     },
     seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
   };
-  return { result, models, rows };
+  return { result, models, rows, extraRows, episodeOf, evalEpisodes, record };
 }

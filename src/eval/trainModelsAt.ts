@@ -10,6 +10,7 @@ import { trainGasForecaster } from '../gas/trainGasForecaster.ts';
 import type { SequenceModelOptions } from '../gas/trainSequenceModel.ts';
 import type { QAgent } from '../decide/rl/qAgent.ts';
 import { trainQAgent } from '../decide/rl/trainQAgent.ts';
+import { FqiPolicy } from '../decide/rl/fqiPolicy.ts';
 import { SlippagePredictor } from '../slippage/slippagePredictor.ts';
 import { ProfitabilityModel } from '../decide/profitability/profitabilityModel.ts';
 import type { RetrainPoint } from './backtestResult.ts';
@@ -21,6 +22,8 @@ export interface TrainedModels {
   gas: GasForecaster | null;
   rl: QAgent | null;
   profitability: ProfitabilityModel | null;
+  /** Fitted-Q policy (GBDT per action) on the same episodes, when asked (`fqi`). */
+  fqi?: FqiPolicy | null;
   point: RetrainPoint;
 }
 
@@ -32,6 +35,8 @@ export interface TrainModelsAtOptions {
   rlEpisodes?: number;
   /** LSTM options of the gas forecaster (default hidden 16, 2 layers, 24 steps, 8 epochs), or false for none. */
   lstm?: SequenceModelOptions | false;
+  /** Also train the fitted-Q policy (default false). */
+  fqi?: boolean;
   onStage?: (message: string) => void;
 }
 
@@ -72,9 +77,11 @@ export async function trainModelsAt(o: TrainModelsAtOptions): Promise<TrainedMod
   const allSteps = episodes.flatMap((e) => e.steps);
   const profitability = allSteps.length >= 200 ? ProfitabilityModel.train({ steps: allSteps, seed: o.seed }) : null;
   if (profitability) o.onStage?.(`retrain at ${iso(o.atMs)}: profitability on ${profitability.metrics.samples} offers, lambda ${profitability.lambda} (holdout precision ${profitability.metrics.holdout_precision})`);
+  const fqi = o.fqi && allSteps.length >= 200 ? FqiPolicy.train({ episodes, seed: o.seed }) : null;
+  if (fqi) o.onStage?.(`retrain at ${iso(o.atMs)}: fitted-Q policy on ${allSteps.length} offers`);
   const v = gas?.model.validation;
   return {
-    atMs: o.atMs, slippage, gas, rl, profitability,
+    atMs: o.atMs, slippage, gas, rl, profitability, fqi,
     point: {
       atMs: o.atMs, windowStartMs: o.record.startMs, windowEndMs: o.atMs,
       slippage: { samples: steps.length, holdout_mae_bps: slippage ? slippage.meta.metrics.holdout_mae_bps : null },

@@ -1,0 +1,65 @@
+/**
+ * Stress scenarios of `arbml evaluate`: parameters of the market model (src/market/params.ts), never a rewrite of
+ * it. Each scenario gives the market the models train on (the shadow runs) and the market the deciders are
+ * evaluated on; they are the same except in `unseen`, where the models train on the default world and meet a
+ * harsher one (competitors that act on any profit, twice as fast) they never saw.
+ */
+import { InvalidInputError } from '../core/errors.ts';
+import { DEFAULT_MARKET_PARAMS } from '../market/defaultParams.ts';
+import type { CompetitorParams, MarketParams } from '../market/params.ts';
+
+export interface Scenario {
+  name: string;
+  description: string;
+  train: MarketParams;
+  evaluate: MarketParams;
+}
+
+const P = DEFAULT_MARKET_PARAMS;
+const competitors = (c: Partial<CompetitorParams>): MarketParams => ({ ...P, competitors: { ...P.competitors, ...c } });
+const halved = (q: readonly number[]): number[] => q.map((b) => Math.floor(b / 2));
+const fast: Partial<CompetitorParams> = {
+  latencyBlocks: {
+    ethereum: halved(P.competitors.latencyBlocks.ethereum),
+    polygon: halved(P.competitors.latencyBlocks.polygon),
+  },
+};
+const cexSigma = (factor: number): MarketParams => ({ ...P, cex: { ...P.cex, sigma: P.cex.sigma * factor } });
+const ethGas = (medianGwei: number): MarketParams => ({
+  ...P,
+  gas: { ...P.gas, ethereum: { ...P.gas.ethereum, demandMedianGwei: medianGwei } },
+});
+const same = (name: string, description: string, params: MarketParams): Scenario => ({
+  name,
+  description,
+  train: params,
+  evaluate: params,
+});
+
+export const SCENARIOS: readonly Scenario[] = Object.freeze([
+  same('default', 'the calibrated world (2021 gas and CEX statistics, competitors need 30 USD)', P),
+  same('competition-min0', 'competitors act on any profit beyond gas (min 0 USD)', competitors({ minProfitUsd: 0 })),
+  same('competition-min5', 'competitors need 5 USD beyond gas', competitors({ minProfitUsd: 5 })),
+  same('competition-fast', "competitors' latency halved", competitors(fast)),
+  same('gas-2023', '2023-like Ethereum gas: demand median 20 gwei instead of 92', ethGas(20)),
+  same('cex-2023', '2023-like calm CEX: median 1-minute volatility x 0.45', cexSigma(0.45)),
+  same('cex-2024', '2024-like CEX: median 1-minute volatility x 0.7', cexSigma(0.7)),
+  {
+    name: 'unseen',
+    description: 'models trained on the default world, evaluated where competitors need 0 USD and are twice as fast',
+    train: P,
+    evaluate: competitors({ minProfitUsd: 0, ...fast }),
+  },
+]);
+
+/** The four stress scenarios the targets are judged on. */
+export const STRESS_SCENARIOS = ['competition-min0', 'gas-2023', 'cex-2023', 'unseen'] as const;
+
+export function scenarioByName(name: string): Scenario {
+  const s = SCENARIOS.find((x) => x.name === name);
+  if (!s)
+    throw new InvalidInputError(
+      `unknown scenario ${JSON.stringify(name)}; one of ${SCENARIOS.map((x) => x.name).join(', ')}`,
+    );
+  return s;
+}
