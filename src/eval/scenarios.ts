@@ -52,8 +52,6 @@ export const SCENARIOS: readonly Scenario[] = Object.freeze([
   },
 ]);
 
-/** The four stress scenarios the targets are judged on. */
-export const STRESS_SCENARIOS = ['competition-min0', 'gas-2023', 'cex-2023', 'unseen'] as const;
 
 export function scenarioByName(name: string): Scenario {
   const s = SCENARIOS.find((x) => x.name === name);
