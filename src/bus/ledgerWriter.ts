@@ -1,0 +1,113 @@
+/**
+ * The ledger role: takes outcomes (complete ledger rows) from the shared `ledger` consumer and writes them in COPY
+ * batches (store.insertOpportunities: one transaction, idempotent on the table key (timestamp, id)). A batch's
+ * messages are acknowledged only after its transaction committed. So:
+ * - killed before the commit: nothing of the batch is stored or acknowledged; the server redelivers it;
+ * - killed after the commit, before the acks: the redelivered rows are found in the table and counted as
+ *   duplicates, not written again;
+ * - database down: the batch is retried (with backoff) and its messages are kept alive with `working()`, while the
+ *   bus keeps accepting; nothing is acknowledged until it is stored.
+ * Batches commit one after another; a batch closes at batchRows messages or maxDelayMs after its first one.
+ */
+import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import type { Store } from '../store/openStore.ts';
+import type { BusMetrics } from './busMetrics.ts';
+import { consumeLoop } from './consumeLoop.ts';
+import type { BusTopology } from './topology.ts';
+import { busClock, decodeMessage, rowFromWire, type OutcomeMessage } from './wire.ts';
+
+export interface RunLedgerWriterOptions {
+  js: JetStreamClient;
+  topology: BusTopology;
+  store: Pick<Store, 'insertOpportunities'>;
+  signal: AbortSignal;
+  /** Messages per batch (default 5,000). */
+  batchRows?: number;
+  /** Close a batch this long after its first message (default 20 ms). */
+  maxDelayMs?: number;
+  metrics?: BusMetrics;
+  /** One line per batch step (`committing n`, `committed n`, `commit failed: ...`), for logs and crash tests. */
+  trace?: (line: string) => void;
+  /** After each commit: per row, ms from the collector's publish to the commit (benchmarks). */
+  onCommitted?: (latenciesMs: number[], decisionMs: number[]) => void;
+}
+
+export interface LedgerWriterStats {
+  inserted: number;
+  duplicates: number;
+  batches: number;
+  failures: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export async function runLedgerWriter(o: RunLedgerWriterOptions): Promise<LedgerWriterStats> {
+  const batchRows = o.batchRows ?? 5_000;
+  const maxDelayMs = o.maxDelayMs ?? 20;
+  const stats: LedgerWriterStats = { inserted: 0, duplicates: 0, batches: 0, failures: 0 };
+  let batch: JsMsg[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let queue: Promise<void> = Promise.resolve();
+
+  const commit = async (msgs: JsMsg[]): Promise<void> => {
+    const outcomes = msgs.map((m) => decodeMessage<OutcomeMessage>(m.data));
+    const rows = outcomes.map((x) => rowFromWire(x.row));
+    for (let attempt = 0; ; attempt++) {
+      const started = performance.now();
+      try {
+        o.trace?.(`committing ${rows.length}`);
+        const r = await o.store.insertOpportunities(rows);
+        const now = busClock();
+        o.trace?.(`committed ${rows.length}`);
+        for (const m of msgs) m.ack();
+        stats.inserted += r.inserted;
+        stats.duplicates += r.duplicates;
+        stats.batches++;
+        o.metrics?.committed(r.inserted, r.duplicates, (performance.now() - started) / 1000);
+        o.metrics?.acked(msgs.length);
+        const latencies = outcomes.map((x) => now - x.publishedAt);
+        for (const l of latencies) o.metrics?.commitLatency(l / 1000);
+        o.onCommitted?.(latencies, outcomes.map((x) => x.decidedAt - x.publishedAt));
+        return;
+      } catch (err) {
+        stats.failures++;
+        o.metrics?.commitFailed();
+        o.trace?.(`commit failed: ${err instanceof Error ? err.message : String(err)}`);
+        // Keep the messages ours while the database is away; they are redelivered if this process dies.
+        for (const m of msgs) m.working();
+        await sleep(Math.min(2_000, 100 * 2 ** Math.min(attempt, 5)));
+      }
+    }
+  };
+
+  const close = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (batch.length === 0) return;
+    const msgs = batch;
+    batch = [];
+    queue = queue.then(() => commit(msgs));
+  };
+
+  await consumeLoop({
+    js: o.js,
+    stream: o.topology.streams.out,
+    consumer: o.topology.consumers.ledger,
+    maxMessages: batchRows * 2,
+    signal: o.signal,
+    async onMessage(m) {
+      o.metrics?.consumed();
+      if (m.redelivered) o.metrics?.redelivered();
+      batch.push(m);
+      if (batch.length >= batchRows) {
+        // Back-pressure: collect the next batch while one commits, no more.
+        const previous = queue;
+        close();
+        await previous;
+      } else if (!timer) timer = setTimeout(close, maxDelayMs);
+    },
+  });
+  close();
+  await queue;
+  return stats;
+}
