@@ -37,6 +37,8 @@ export interface LedgerWriterStats {
   duplicates: number;
   batches: number;
   failures: number;
+  /** Deliveries that were redeliveries (messages another writer, or this one, held when it died or stalled). */
+  redelivered: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -44,7 +46,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export async function runLedgerWriter(o: RunLedgerWriterOptions): Promise<LedgerWriterStats> {
   const batchRows = o.batchRows ?? 5_000;
   const maxDelayMs = o.maxDelayMs ?? 20;
-  const stats: LedgerWriterStats = { inserted: 0, duplicates: 0, batches: 0, failures: 0 };
+  const stats: LedgerWriterStats = { inserted: 0, duplicates: 0, batches: 0, failures: 0, redelivered: 0 };
   let batch: JsMsg[] = [];
   let timer: NodeJS.Timeout | undefined;
   let queue: Promise<void> = Promise.resolve();
@@ -97,7 +99,10 @@ export async function runLedgerWriter(o: RunLedgerWriterOptions): Promise<Ledger
     signal: o.signal,
     async onMessage(m) {
       o.metrics?.consumed();
-      if (m.redelivered) o.metrics?.redelivered();
+      if (m.redelivered) {
+        stats.redelivered++;
+        o.metrics?.redelivered();
+      }
       batch.push(m);
       if (batch.length >= batchRows) {
         // Back-pressure: collect the next batch while one commits, no more.

@@ -26,6 +26,8 @@ export interface RunStrategyOptions {
 
 export interface StrategyStats {
   decided: number;
+  /** Deliveries that were redeliveries (held by a strategy that died, or not confirmed in time). */
+  redelivered: number;
 }
 
 export async function runStrategy(o: RunStrategyOptions): Promise<StrategyStats> {
@@ -33,6 +35,7 @@ export async function runStrategy(o: RunStrategyOptions): Promise<StrategyStats>
   const account = o.account ?? (() => 'paper');
   const inflight = new Set<Promise<void>>();
   let decided = 0;
+  let redelivered = 0;
   await consumeLoop({
     js: o.js,
     stream: o.topology.streams.opp,
@@ -41,7 +44,10 @@ export async function runStrategy(o: RunStrategyOptions): Promise<StrategyStats>
     signal: o.signal,
     onMessage(m) {
       o.metrics?.consumed();
-      if (m.redelivered) o.metrics?.redelivered();
+      if (m.redelivered) {
+        redelivered++;
+        o.metrics?.redelivered();
+      }
       const opp = decodeMessage<OpportunityMessage>(m.data);
       const d = decider.decide(quoteInput(opp.quote));
       const decidedAt = busClock();
@@ -65,5 +71,5 @@ export async function runStrategy(o: RunStrategyOptions): Promise<StrategyStats>
     },
   });
   await Promise.all(inflight);
-  return { decided };
+  return { decided, redelivered };
 }
