@@ -11,9 +11,9 @@ import { openTestStore, testBackends, type TestStore } from '../store/testing.ts
 import { connectBus } from './connectBus.ts';
 import { publishOpportunities } from './publishOpportunities.ts';
 import { syntheticMessages } from './syntheticMessages.ts';
-import { natsServerAvailable, startNatsServer, type NatsServer } from './testing/natsServer.ts';
-import { startRole, type RoleProcess } from './testing/roleProcess.ts';
-import { startTcpProxy } from './testing/tcpProxy.ts';
+import { natsServerAvailable, startNatsServer, type NatsServer } from './local/natsServer.ts';
+import { startRole, type RoleProcess } from './local/roleProcess.ts';
+import { startTcpProxy } from './local/tcpProxy.ts';
 import { busTopology, ensureTopology, type BusTopology } from './topology.ts';
 
 const backends = testBackends();
@@ -53,10 +53,11 @@ describe.skipIf(!!skip)('bus survives crashes (exactly once)', () => {
     const role = async (name: string, extra: string[] = []): Promise<RoleProcess> => {
       const p = await startRole({
         role: name,
-        args: ['--bus', nats.url, '--namespace', ns, '--ack-wait-ms', String(ACK_WAIT_MS), '--database-url', databaseUrl ?? t.url!, '--db-schema', t.schema!, ...extra],
+        args: ['--bus', nats.url, '--namespace', ns, '--ack-wait-ms', String(ACK_WAIT_MS), '--database-url', databaseUrl ?? t.url!, '--db-schema', t.schema!, ...extra.filter((a) => a !== '--no-wait')],
         env: { ARBML_TIMESCALE: backend!.name === 'timescale' ? 'auto' : 'off' },
       });
       roles.push(p);
+      if (name === 'ledger' && !extra.includes('--no-wait')) await p.waitFor(/database reachable/, 60_000, true);
       return p;
     };
     return { t, topology, role };
@@ -161,7 +162,10 @@ describe.skipIf(!!skip)('bus survives crashes (exactly once)', () => {
     const accepted = await publishOpportunities({ js, topology, messages: messages.slice(3_000) });
     expect(accepted.published).toBe(7_000); // the bus took them while the database was away
     await ps[3]!.waitFor(/commit failed/, 30_000, true);
-    await sleep(3_000);
+    // The writer that held the failing batch dies during the outage; a new one starts while the database is away.
+    await ps[3]!.kill();
+    ps[3] = await role('ledger', ['--no-wait']);
+    await ps[3].waitFor(/waiting for the database/, 30_000, true);
     const during = Number((await t.store.db.query<{ n: string }>('SELECT count(*) AS n FROM arbitrage_opportunities'))[0]!.n);
     expect(during).toBeLessThan(messages.length);
     await proxy.restore();

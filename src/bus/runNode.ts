@@ -8,15 +8,17 @@ import type { ArbmlConfig } from '../core/config.ts';
 import { InvalidInputError } from '../core/errors.ts';
 import type { Chain } from '../dex/types.ts';
 import { startMetricsServer } from '../monitor/metricsServer.ts';
-import { openStore } from '../store/openStore.ts';
+import type { Store } from '../store/openStore.ts';
 import { createBusMetrics } from './busMetrics.ts';
 import { runCollector } from './collector.ts';
 import { connectBus } from './connectBus.ts';
 import { runExecutor } from './executor.ts';
 import { runLedgerWriter } from './ledgerWriter.ts';
+import { openStoreWhenReachable } from './openStoreWhenReachable.ts';
 import { runStrategy } from './strategy.ts';
 import { busTopology, ensureExecutorConsumer, ensureTopology, type BusTopologyOptions } from './topology.ts';
 import { runWorker } from './worker.ts';
+import { encodeMessage } from './wire.ts';
 
 export const ROLES = ['collector', 'strategy', 'executor', 'ledger', 'worker'] as const;
 export type Role = (typeof ROLES)[number];
@@ -45,7 +47,7 @@ export async function runNode(o: RunNodeOptions): Promise<Record<string, unknown
   const metrics = createBusMetrics(o.role);
   const nc = await connectBus({ url: o.busUrl, name: `arbml ${o.role}` });
   const server = o.metricsPort === undefined ? undefined : await startMetricsServer({ registry: metrics.registry, port: o.metricsPort });
-  const store = o.role === 'ledger' ? await openStore(o.config, { max: 2 }) : undefined;
+  let store: Store | undefined;
   try {
     const jsm = await jetstreamManager(nc);
     await ensureTopology(jsm, topology);
@@ -61,7 +63,19 @@ export async function runNode(o: RunNodeOptions): Promise<Record<string, unknown
       case 'executor':
         return { ...(await runExecutor({ ...base, consumer: executorConsumer })) };
       case 'ledger':
-        return { ...(await runLedgerWriter({ ...base, store: store!, batchRows: o.batchRows, trace: (l) => o.log(`ledger: ${l}`) })) };
+        store = await openStoreWhenReachable({ config: o.config, signal: o.signal, log: o.log });
+        if (!store) return { inserted: 0, duplicates: 0 };
+        o.log('ledger: database reachable');
+        return {
+          ...(await runLedgerWriter({
+            ...base,
+            store,
+            batchRows: o.batchRows,
+            trace: (l) => o.log(`ledger: ${l}`),
+            // Core-NATS notice per committed batch (not stored): latencies for `bench bus` and dashboards.
+            onCommitted: (commitMs, decisionMs) => nc.publish(topology.committedSubject, encodeMessage({ commitMs, decisionMs })),
+          })),
+        };
       case 'worker':
         return { ...(await runWorker(base)) };
       default:

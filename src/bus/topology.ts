@@ -10,6 +10,7 @@
  *   <ns>.out.<chain>              stream <NS>_OUT   consumer `ledger` (shared by every ledger writer)
  *   <ns>.job                      stream <NS>_JOB   consumer `worker` (work queue)
  *   <ns>.jobres.<job id>          stream <NS>_JOBRES (results, read by whoever published the job)
+ *   <ns>.ledger.committed         core NATS only: one notice per committed ledger batch (latencies)
  */
 import { AckPolicy, RetentionPolicy, StorageType, type JetStreamManager } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
@@ -33,6 +34,7 @@ export interface BusTopology {
   outcomeSubject(chain: string): string;
   jobSubject: string;
   jobResultSubject(jobId: string): string;
+  committedSubject: string;
   consumers: { strategy: string; ledger: string; worker: string; executor(chain: string, account: string): string };
   ackWaitMs: number;
   duplicateWindowMs: number;
@@ -52,6 +54,7 @@ export function busTopology(o: BusTopologyOptions = {}): BusTopology {
     outcomeSubject: (chain) => `${ns}.out.${token(chain)}`,
     jobSubject: `${ns}.job`,
     jobResultSubject: (jobId) => `${ns}.jobres.${token(jobId)}`,
+    committedSubject: `${ns}.ledger.committed`,
     consumers: {
       strategy: 'strategy',
       ledger: 'ledger',
