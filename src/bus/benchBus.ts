@@ -88,6 +88,14 @@ export async function benchBus(o: BenchBusOptions): Promise<BenchBusResult> {
         decisionMs.push(...n.decisionMs);
       },
     });
+    // Once a second during phase 1: messages in each stream and rows committed, i.e. how far each stage has got.
+    const sampleStages = (log: (l: string) => void): NodeJS.Timeout =>
+      setInterval(() => {
+        void Promise.all([jsm.streams.info(topology.streams.opp), jsm.streams.info(topology.streams.dec), jsm.streams.info(topology.streams.out), rows()])
+          .then(([a, b, c, r]) => log(`bench bus: t=${((performance.now() - t0Sample) / 1000).toFixed(1)} s opportunities ${a.state.messages} decisions ${b.state.messages} outcomes ${c.state.messages} rows ${r}`))
+          .catch(() => {});
+      }, 1_000);
+    const t0Sample = performance.now();
     const rows = async (): Promise<number> => Number((await store.db.query<{ n: string }>('SELECT count(*) AS n FROM arbitrage_opportunities'))[0]!.n);
     const waitRows = async (n: number, timeoutMs: number): Promise<void> => {
       const until = Date.now() + timeoutMs;
@@ -98,9 +106,11 @@ export async function benchBus(o: BenchBusOptions): Promise<BenchBusResult> {
     const burst = all.slice(0, o.count);
     o.log(`bench bus: phase 1, ${burst.length} opportunities as fast as possible (${o.strategies} strategies, ${o.ledgerWriters} ledger writers)`);
     const t0 = performance.now();
+    const sampler = sampleStages(o.log);
     const p1 = await publishOpportunities({ js, topology, messages: burst });
     await waitRows(burst.length, 300_000);
     const seconds = (performance.now() - t0) / 1000;
+    clearInterval(sampler);
     o.log(`bench bus: phase 1 took ${seconds.toFixed(2)} s (published in ${p1.seconds.toFixed(2)} s)`);
 
     const paced = all.slice(o.count);

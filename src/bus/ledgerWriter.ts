@@ -49,7 +49,6 @@ export async function runLedgerWriter(o: RunLedgerWriterOptions): Promise<Ledger
   const stats: LedgerWriterStats = { inserted: 0, duplicates: 0, batches: 0, failures: 0, redelivered: 0 };
   let batch: JsMsg[] = [];
   let timer: NodeJS.Timeout | undefined;
-  let queue: Promise<void> = Promise.resolve();
 
   const commit = async (msgs: JsMsg[]): Promise<void> => {
     const outcomes = msgs.map((m) => decodeMessage<OutcomeMessage>(m.data));
@@ -82,13 +81,18 @@ export async function runLedgerWriter(o: RunLedgerWriterOptions): Promise<Ledger
     }
   };
 
-  const close = (): void => {
+  // Group commit: one batch commits at a time; what arrives meanwhile forms the next batch (up to batchRows), which
+  // commits as soon as the current one is done. A lone message waits at most maxDelayMs for company.
+  let committing: Promise<void> | undefined;
+  const kick = (): void => {
     clearTimeout(timer);
     timer = undefined;
-    if (batch.length === 0) return;
-    const msgs = batch;
-    batch = [];
-    queue = queue.then(() => commit(msgs));
+    if (committing || batch.length === 0) return;
+    const msgs = batch.splice(0, batchRows);
+    committing = commit(msgs).finally(() => {
+      committing = undefined;
+      kick();
+    });
   };
 
   await consumeLoop({
@@ -104,15 +108,16 @@ export async function runLedgerWriter(o: RunLedgerWriterOptions): Promise<Ledger
         o.metrics?.redelivered();
       }
       batch.push(m);
-      if (batch.length >= batchRows) {
-        // Back-pressure: collect the next batch while one commits, no more.
-        const previous = queue;
-        close();
-        await previous;
-      } else if (!timer) timer = setTimeout(close, maxDelayMs);
+      if (committing) {
+        // Back-pressure: hold at most one full batch besides the one committing.
+        if (batch.length >= batchRows) await committing;
+      } else if (batch.length >= batchRows) kick();
+      else if (!timer) timer = setTimeout(kick, maxDelayMs);
     },
   });
-  close();
-  await queue;
+  while (committing || batch.length > 0) {
+    kick();
+    await committing;
+  }
   return stats;
 }
