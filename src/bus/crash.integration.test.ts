@@ -98,13 +98,18 @@ describe.skipIf(!!skip)('bus survives crashes (exactly once)', () => {
     const strategy = await role('strategy');
     const executor = await role('executor', ['--chain', 'ethereum']);
     const executor2 = await role('executor', ['--chain', 'polygon']);
-    const ledgerA = await role('ledger', ['--batch-rows', '2000']);
+    let ledger = await role('ledger', ['--batch-rows', '2000']);
     const publishing = publishOpportunities({ js, topology, messages });
-    await ledgerA.waitFor(/ledger: committed/);
-    await ledgerA.waitFor(/ledger: committing/);
-    await ledgerA.kill();
-    expect(ledgerA.lines.at(-1)).toMatch(/ledger: committing \d+/); // died inside the batch, before its commit
-    const ledgerB = await role('ledger', ['--batch-rows', '2000']);
+    // Kill -9 as a batch of at least 100 rows starts committing; if the commit won the race, try again.
+    let midBatch = false;
+    for (let attempt = 0; attempt < 5 && !midBatch; attempt++) {
+      await ledger.waitFor(/ledger: committing \d{3,}/, 60_000);
+      await ledger.kill();
+      midBatch = /ledger: committing \d+/.test(ledger.lines.at(-1)!); // died inside the batch, before its commit
+      ledger = await role('ledger', ['--batch-rows', '2000']);
+    }
+    expect(midBatch).toBe(true);
+    const ledgerB = ledger;
     expect((await publishing).published).toBe(messages.length);
     await expectExactlyOnce(t, topology, messages.map((m) => m.id));
     const b = JSON.parse(await ledgerB.stop()) as { inserted: number; redelivered: number };

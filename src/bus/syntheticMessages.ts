@@ -15,13 +15,14 @@ export interface SyntheticMessagesOptions {
   startMs?: number;
 }
 
+/** A quote in line with the row: gross = |edge| of the input, 5 bps flash fee, gas at 1 gwei in base units. */
 function quoteOf(row: OpportunityRow): WireQuote {
   const amountIn = row.amountInRaw ?? 0n;
-  const out = row.quotedOutputRaw ?? 0n;
+  const gross = (amountIn * BigInt(Math.round(Math.abs(row.edgeBps ?? 0) * 100))) / 1_000_000n;
   return {
     edgeBps: row.edgeBps ?? 0,
     gasPriceGwei: Number(row.gasPriceGwei ?? 0),
-    routes: [{ grossProfit: (out - amountIn).toString(), amountOut: out.toString(), flashFee: ((amountIn * 5n) / 10_000n).toString(), gasCostToken: ((row.gasUsed ?? 0n) * 30n * 10n ** 9n).toString() }],
+    routes: [{ grossProfit: gross.toString(), amountOut: (amountIn + gross).toString(), flashFee: ((amountIn * 5n) / 10_000n).toString(), gasCostToken: ((row.gasUsed ?? 0n) * 10n ** 9n).toString() }],
   };
 }
 
