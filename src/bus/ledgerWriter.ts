@@ -47,7 +47,7 @@ export async function runLedgerWriter(o: RunLedgerWriterOptions): Promise<Ledger
   const batchRows = o.batchRows ?? 5_000;
   const maxDelayMs = o.maxDelayMs ?? 20;
   const stats: LedgerWriterStats = { inserted: 0, duplicates: 0, batches: 0, failures: 0, redelivered: 0 };
-  let batch: JsMsg[] = [];
+  const batch: JsMsg[] = [];
   let timer: NodeJS.Timeout | undefined;
 
   const commit = async (msgs: JsMsg[]): Promise<void> => {

@@ -30,6 +30,10 @@ export interface RunNodeOptions extends BusTopologyOptions {
   /** For the ledger's store. */
   config: ArbmlConfig;
   chain?: Chain;
+  /** Collector: several chains in one process (`simulate --bus`); default [chain]. */
+  chains?: readonly Chain[];
+  cexFile?: string;
+  gasFile?: string;
   account?: string;
   seed?: number;
   days?: number;
@@ -41,7 +45,8 @@ export interface RunNodeOptions extends BusTopologyOptions {
 }
 
 export async function runNode(o: RunNodeOptions): Promise<Record<string, unknown>> {
-  if ((o.role === 'collector' || o.role === 'executor') && !o.chain) throw new InvalidInputError(`--role ${o.role} needs --chain`);
+  if (o.role === 'executor' && !o.chain) throw new InvalidInputError('--role executor needs --chain');
+  if (o.role === 'collector' && !o.chain && !o.chains?.length) throw new InvalidInputError('--role collector needs --chain');
   if (o.role === 'executor' && !o.account) throw new InvalidInputError('--role executor needs --account');
   const topology = busTopology(o);
   const metrics = createBusMetrics(o.role);
@@ -57,7 +62,16 @@ export async function runNode(o: RunNodeOptions): Promise<Record<string, unknown
     o.log(`${o.role}: ready${server ? `, metrics at ${server.url}` : ''}`);
     switch (o.role) {
       case 'collector':
-        return { ...(await runCollector({ ...base, chains: [o.chain!], seed: o.seed ?? 1, days: o.days ?? 1 })) };
+        return {
+          ...(await runCollector({
+            ...base,
+            chains: o.chains ?? [o.chain!],
+            seed: o.seed ?? 1,
+            days: o.days ?? 1,
+            cexFile: o.cexFile,
+            gasFile: o.gasFile,
+          })),
+        };
       case 'strategy':
         return { ...(await runStrategy({ ...base, account: () => o.account ?? 'paper' })) };
       case 'executor':
