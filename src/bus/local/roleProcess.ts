@@ -60,7 +60,12 @@ export async function startRole({ role, args = [], env = {} }: StartRoleOptions)
       });
     });
   };
-  await waitFor(/: ready/, 60_000, true);
+  try {
+    await waitFor(/: ready/, 60_000, true);
+  } catch (err) {
+    child.kill('SIGKILL'); // never leave a half-started role behind
+    throw err;
+  }
   return {
     child,
     lines,
