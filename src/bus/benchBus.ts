@@ -18,7 +18,8 @@ import { startRole, type RoleProcess } from './local/roleProcess.ts';
 import { publishOpportunities } from './publishOpportunities.ts';
 import { syntheticMessages } from './syntheticMessages.ts';
 import { busTopology, deleteTopology, ensureTopology } from './topology.ts';
-import { decodeMessage } from './wire.ts';
+import { groupBy } from './envelope.ts';
+import { decodeMessage, type OpportunityMessage } from './wire.ts';
 
 export interface BenchBusOptions {
   databaseUrl: string;
@@ -31,6 +32,8 @@ export interface BenchBusOptions {
   latencySeconds: number;
   seed: number;
   batchRows?: number;
+  /** Opportunities per bus message (default 1). */
+  messageBatch?: number;
   timescale: boolean;
   log: (line: string) => void;
 }
@@ -46,6 +49,7 @@ export interface BenchBusResult {
   commit_p50_ms: number;
   commit_p99_ms: number;
   latency_rate_per_s: number;
+  message_batch: number;
   strategies: number;
   ledger_writers: number;
 }
@@ -53,8 +57,18 @@ export interface BenchBusResult {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const ms = (x: number): number => Number(x.toFixed(3));
 
+/** Reorders messages into runs of k of one chain (a collector's batch is one chain's), keeping each chain's order. */
+function inChainRuns(messages: OpportunityMessage[], k: number): OpportunityMessage[] {
+  if (k === 1) return messages;
+  const byChain = [...groupBy(messages, (m) => m.chain).values()];
+  const out: OpportunityMessage[] = [];
+  for (let i = 0; out.length < messages.length; i += k) for (const list of byChain) out.push(...list.slice(i, i + k));
+  return out;
+}
+
 export async function benchBus(o: BenchBusOptions): Promise<BenchBusResult> {
   if (!o.busUrl && !natsServerAvailable()) throw new InvalidInputError('no nats-server binary for a private server: pass --bus nats://...');
+  const k = Math.max(1, o.messageBatch ?? 1);
   const ns = `bench_${process.pid}_${Date.now().toString(36)}`;
   const schema = ns;
   const server: NatsServer | undefined = o.busUrl ? undefined : await startNatsServer();
@@ -74,7 +88,7 @@ export async function benchBus(o: BenchBusOptions): Promise<BenchBusResult> {
       ...Array.from({ length: o.strategies }, () => start('strategy')),
       start('executor', ['--chain', 'ethereum']),
       start('executor', ['--chain', 'polygon']),
-      ...Array.from({ length: o.ledgerWriters }, () => start('ledger', ['--batch-rows', String(o.batchRows ?? 5_000)])),
+      ...Array.from({ length: o.ledgerWriters }, () => start('ledger', ['--batch-rows', String(o.batchRows ?? 5_000), '--message-batch', String(k)])),
     ])));
     for (const r of roles.slice(-o.ledgerWriters)) await r.waitFor(/database reachable/, 60_000, true);
     const commitMs: number[] = [];
@@ -102,12 +116,12 @@ export async function benchBus(o: BenchBusOptions): Promise<BenchBusResult> {
       while ((await rows()) < n && Date.now() < until) await sleep(50);
     };
 
-    const all = syntheticMessages({ count: o.count + Math.round(o.rate * o.latencySeconds), seed: o.seed, idPrefix: ns });
+    const all = inChainRuns(syntheticMessages({ count: o.count + Math.round(o.rate * o.latencySeconds), seed: o.seed, idPrefix: ns }), k);
     const burst = all.slice(0, o.count);
     o.log(`bench bus: phase 1, ${burst.length} opportunities as fast as possible (${o.strategies} strategies, ${o.ledgerWriters} ledger writers)`);
     const t0 = performance.now();
     const sampler = sampleStages(o.log);
-    const p1 = await publishOpportunities({ js, topology, messages: burst });
+    const p1 = await publishOpportunities({ js, topology, messages: burst, messageBatch: k });
     await waitRows(burst.length, 300_000);
     const seconds = (performance.now() - t0) / 1000;
     clearInterval(sampler);
@@ -116,7 +130,7 @@ export async function benchBus(o: BenchBusOptions): Promise<BenchBusResult> {
     const paced = all.slice(o.count);
     o.log(`bench bus: phase 2, ${paced.length} opportunities at ${o.rate}/s`);
     recording = true;
-    const p2 = await publishOpportunities({ js, topology, messages: paced, ratePerS: o.rate });
+    const p2 = await publishOpportunities({ js, topology, messages: paced, ratePerS: o.rate, messageBatch: k });
     await waitRows(all.length, 120_000);
     await sleep(200);
     recording = false;
@@ -138,6 +152,7 @@ export async function benchBus(o: BenchBusOptions): Promise<BenchBusResult> {
       commit_p50_ms: commitMs.length ? ms(quantile(commitMs, 0.5)) : NaN,
       commit_p99_ms: commitMs.length ? ms(quantile(commitMs, 0.99)) : NaN,
       latency_rate_per_s: o.rate,
+      message_batch: k,
       strategies: o.strategies,
       ledger_writers: o.ledgerWriters,
     };

@@ -63,7 +63,7 @@ describe.skipIf(!!skip)('bus survives crashes (exactly once)', () => {
     return { t, topology, role };
   }
 
-  async function expectExactlyOnce(t: TestStore, topology: BusTopology, ids: readonly string[], timeoutMs = 60_000): Promise<void> {
+  async function expectExactlyOnce(t: TestStore, topology: BusTopology, ids: readonly string[], timeoutMs = 60_000, unbatched = true): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (Date.now() < until) {
       const n = Number((await t.store.db.query<{ n: string }>('SELECT count(*) AS n FROM arbitrage_opportunities'))[0]!.n);
@@ -82,23 +82,26 @@ describe.skipIf(!!skip)('bus survives crashes (exactly once)', () => {
       decided: ids.length,
       wanted: ids.length,
     });
-    const dec = await jsm.streams.info(topology.streams.dec);
-    const out = await jsm.streams.info(topology.streams.out);
-    expect({ decisions: dec.state.messages, outcomes: out.state.messages }).toEqual({ decisions: ids.length, outcomes: ids.length });
+    // One decision and one outcome message per opportunity message (a message may carry a batch of them).
+    const opp = (await jsm.streams.info(topology.streams.opp)).state.messages;
+    const dec = (await jsm.streams.info(topology.streams.dec)).state.messages;
+    const out = (await jsm.streams.info(topology.streams.out)).state.messages;
+    expect({ decisions: dec, outcomes: out }).toEqual({ decisions: opp, outcomes: opp });
+    if (unbatched) expect(opp).toBe(ids.length);
   }
 
   const stopAll = async (ps: RoleProcess[]): Promise<void> => {
     await Promise.all(ps.map((p) => p.stop()));
   };
 
-  it('ledger writer killed -9 in the middle of a batch: the batch is redelivered and written once', async () => {
-    const { t, topology, role } = await setup('crash_ledger');
-    const messages = syntheticMessages({ count: 20_000, seed: 1, idPrefix: 'cl' });
+  it.each([1, 20])('ledger writer killed -9 in the middle of a batch: the batch is redelivered and written once (%i per message)', async (messageBatch) => {
+    const { t, topology, role } = await setup(`crash_ledger_${messageBatch}`);
+    const messages = syntheticMessages({ count: 20_000, seed: 1, idPrefix: `cl${messageBatch}` });
     const strategy = await role('strategy');
     const executor = await role('executor', ['--chain', 'ethereum']);
     const executor2 = await role('executor', ['--chain', 'polygon']);
     let ledger = await role('ledger', ['--batch-rows', '2000']);
-    const publishing = publishOpportunities({ js, topology, messages });
+    const publishing = publishOpportunities({ js, topology, messages, messageBatch });
     // Kill -9 while a batch of at least 100 rows is committing; if the commit won the race, try again.
     let midBatch = false;
     for (let attempt = 0; attempt < 5 && !midBatch; attempt++) {
@@ -111,7 +114,7 @@ describe.skipIf(!!skip)('bus survives crashes (exactly once)', () => {
     expect(midBatch).toBe(true);
     const ledgerB = ledger;
     expect((await publishing).published).toBe(messages.length);
-    await expectExactlyOnce(t, topology, messages.map((m) => m.id));
+    await expectExactlyOnce(t, topology, messages.map((m) => m.id), 60_000, messageBatch === 1);
     const b = JSON.parse(await ledgerB.stop()) as { inserted: number; redelivered: number };
     expect(b.redelivered).toBeGreaterThan(0); // the killed writer's batch came back
     expect(b.inserted).toBeGreaterThan(0);

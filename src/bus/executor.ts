@@ -10,6 +10,7 @@ import { consumeLoop } from './consumeLoop.ts';
 import { paperOutcome } from './paperOutcome.ts';
 import { publishReliably } from './publishReliably.ts';
 import type { BusTopology } from './topology.ts';
+import { envelopeId, groupBy, openEnvelope, sealEnvelope, type Envelope } from './envelope.ts';
 import { busClock, decodeMessage, encodeMessage, rowToWire, type DecisionMessage, type OutcomeMessage } from './wire.ts';
 
 export interface RunExecutorOptions {
@@ -40,16 +41,27 @@ export async function runExecutor(o: RunExecutorOptions): Promise<ExecutorStats>
     onMessage(m) {
       o.metrics?.consumed();
       if (m.redelivered) o.metrics?.redelivered();
-      const d = decodeMessage<DecisionMessage>(m.data);
-      const { row, matched } = paperOutcome(d);
-      if (!matched) stats.diverged++;
-      const msg: OutcomeMessage = { row: rowToWire(row), publishedAt: d.opp.publishedAt, decidedAt: d.decidedAt, executedAt: busClock() };
-      const p = publishReliably({ js: o.js, subject: o.topology.outcomeSubject(d.opp.chain), data: encodeMessage(msg), msgId: d.opp.id, signal: o.signal }).then((stored) => {
+      const decisions = openEnvelope(decodeMessage<Envelope<DecisionMessage>>(m.data));
+      const outcomes = decisions.map((d): OutcomeMessage & { chain: string; id: string } => {
+        const { row, matched } = paperOutcome(d);
+        if (!matched) stats.diverged++;
+        return { id: d.opp.id, chain: d.opp.chain, row: rowToWire(row), publishedAt: d.opp.publishedAt, decidedAt: d.decidedAt, executedAt: busClock() };
+      });
+      const publishes = [...groupBy(outcomes, (x) => x.chain)].map(([chain, group]) =>
+        publishReliably({
+          js: o.js,
+          subject: o.topology.outcomeSubject(chain),
+          data: encodeMessage(sealEnvelope(group.map(({ row, publishedAt, decidedAt, executedAt }) => ({ row, publishedAt, decidedAt, executedAt })))),
+          msgId: envelopeId(group.map((x) => x.id)),
+          signal: o.signal,
+        }),
+      );
+      const p = Promise.all(publishes).then((stored) => {
         inflight.delete(p);
-        if (!stored) return;
+        if (!stored.every(Boolean)) return;
         m.ack();
-        stats.executed++;
-        o.metrics?.published();
+        stats.executed += outcomes.length;
+        o.metrics?.published(publishes.length);
         o.metrics?.acked();
       });
       inflight.add(p);

@@ -14,6 +14,7 @@ import type { Store } from '../store/openStore.ts';
 import type { BusMetrics } from './busMetrics.ts';
 import { consumeLoop } from './consumeLoop.ts';
 import type { BusTopology } from './topology.ts';
+import { openEnvelope, type Envelope } from './envelope.ts';
 import { busClock, decodeMessage, rowFromWire, type OutcomeMessage } from './wire.ts';
 
 export interface RunLedgerWriterOptions {
@@ -26,6 +27,8 @@ export interface RunLedgerWriterOptions {
   /** Close a batch this long after its first message (default 20 ms). */
   maxDelayMs?: number;
   metrics?: BusMetrics;
+  /** Outcomes per message expected (sizes how many messages are pulled ahead; default 1). */
+  messageBatchHint?: number;
   /** One line per batch step (`committing n`, `committed n`, `commit failed: ...`), for logs and crash tests. */
   trace?: (line: string) => void;
   /** After each commit: per row, ms from the collector's publish to the commit (benchmarks). */
@@ -47,11 +50,14 @@ export async function runLedgerWriter(o: RunLedgerWriterOptions): Promise<Ledger
   const batchRows = o.batchRows ?? 5_000;
   const maxDelayMs = o.maxDelayMs ?? 20;
   const stats: LedgerWriterStats = { inserted: 0, duplicates: 0, batches: 0, failures: 0, redelivered: 0 };
-  const batch: JsMsg[] = [];
+  // Messages received and not yet committed, with their outcomes (a message may carry a batch of them).
+  const batch: { m: JsMsg; outcomes: OutcomeMessage[] }[] = [];
+  let heldRows = 0;
   let timer: NodeJS.Timeout | undefined;
 
-  const commit = async (msgs: JsMsg[]): Promise<void> => {
-    const outcomes = msgs.map((m) => decodeMessage<OutcomeMessage>(m.data));
+  const commit = async (held: { m: JsMsg; outcomes: OutcomeMessage[] }[]): Promise<void> => {
+    const msgs = held.map((h) => h.m);
+    const outcomes = held.flatMap((h) => h.outcomes);
     const rows = outcomes.map((x) => rowFromWire(x.row));
     for (let attempt = 0; ; attempt++) {
       const started = performance.now();
@@ -88,8 +94,11 @@ export async function runLedgerWriter(o: RunLedgerWriterOptions): Promise<Ledger
     clearTimeout(timer);
     timer = undefined;
     if (committing || batch.length === 0) return;
-    const msgs = batch.splice(0, batchRows);
-    committing = commit(msgs).finally(() => {
+    let n = 0;
+    let take = 0;
+    while (take < batch.length && (take === 0 || n + batch[take]!.outcomes.length <= batchRows)) n += batch[take++]!.outcomes.length;
+    heldRows -= n;
+    committing = commit(batch.splice(0, take)).finally(() => {
       committing = undefined;
       kick();
     });
@@ -99,7 +108,7 @@ export async function runLedgerWriter(o: RunLedgerWriterOptions): Promise<Ledger
     js: o.js,
     stream: o.topology.streams.out,
     consumer: o.topology.consumers.ledger,
-    maxMessages: batchRows * 2,
+    maxMessages: Math.max(100, Math.ceil((batchRows * 2) / (o.messageBatchHint ?? 1))),
     signal: o.signal,
     async onMessage(m) {
       o.metrics?.consumed();
@@ -107,11 +116,13 @@ export async function runLedgerWriter(o: RunLedgerWriterOptions): Promise<Ledger
         stats.redelivered++;
         o.metrics?.redelivered();
       }
-      batch.push(m);
+      const outcomes = openEnvelope(decodeMessage<Envelope<OutcomeMessage>>(m.data));
+      batch.push({ m, outcomes });
+      heldRows += outcomes.length;
       if (committing) {
         // Back-pressure: hold at most one full batch besides the one committing.
-        if (batch.length >= batchRows) await committing;
-      } else if (batch.length >= batchRows) kick();
+        if (heldRows >= batchRows) await committing;
+      } else if (heldRows >= batchRows) kick();
       else if (!timer) timer = setTimeout(kick, maxDelayMs);
     },
   });

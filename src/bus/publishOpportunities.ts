@@ -4,6 +4,7 @@
  * once, optionally paced to `ratePerS`. Resolves when every message is confirmed stored (retrying as needed).
  */
 import type { JetStreamClient } from '@nats-io/jetstream';
+import { envelopeId, sealEnvelope } from './envelope.ts';
 import { publishReliably } from './publishReliably.ts';
 import type { BusTopology } from './topology.ts';
 import { busClock, encodeMessage, type OpportunityMessage } from './wire.ts';
@@ -15,6 +16,8 @@ export interface PublishOpportunitiesOptions {
   /** Messages per second (default: as fast as confirmations allow). */
   ratePerS?: number;
   maxInflight?: number;
+  /** Opportunities per message (consecutive ones of one chain; default 1). */
+  messageBatch?: number;
   signal?: AbortSignal;
 }
 
@@ -25,7 +28,8 @@ export async function publishOpportunities(o: PublishOpportunitiesOptions): Prom
   const inflight = new Set<Promise<boolean>>();
   const started = busClock();
   let published = 0;
-  for (let i = 0; i < o.messages.length; i++) {
+  const k = Math.max(1, o.messageBatch ?? 1);
+  for (let i = 0; i < o.messages.length; ) {
     if (o.signal?.aborted) break;
     if (o.ratePerS) {
       const due = started + (i * 1000) / o.ratePerS;
@@ -33,12 +37,16 @@ export async function publishOpportunities(o: PublishOpportunitiesOptions): Prom
       if (wait > 1) await sleep(wait);
     }
     while (inflight.size >= maxInflight) await Promise.race(inflight);
-    const m = { ...o.messages[i]!, publishedAt: busClock() };
-    const p = publishReliably({ js: o.js, subject: o.topology.oppSubject(m.chain), data: encodeMessage(m), msgId: m.id, signal: o.signal });
+    const chain = o.messages[i]!.chain;
+    const group: OpportunityMessage[] = [];
+    const now = busClock();
+    while (i < o.messages.length && group.length < k && o.messages[i]!.chain === chain) group.push({ ...o.messages[i++]!, publishedAt: now });
+    const data = encodeMessage(sealEnvelope(group));
+    const p = publishReliably({ js: o.js, subject: o.topology.oppSubject(chain), data, msgId: envelopeId(group.map((m) => m.id)), signal: o.signal });
     inflight.add(p);
     void p.then((stored) => {
       inflight.delete(p);
-      if (stored) published++;
+      if (stored) published += group.length;
     });
   }
   await Promise.all(inflight);

@@ -40,6 +40,8 @@ export interface RunNodeOptions extends BusTopologyOptions {
   /** /metrics port (0 = any free port; undefined = no server). */
   metricsPort?: number;
   batchRows?: number;
+  /** Ledger: opportunities per message expected (sizes its pull-ahead). */
+  messageBatch?: number;
   /** One line per step (ready, ledger batches) for logs and tests. */
   log: (line: string) => void;
 }
@@ -85,6 +87,7 @@ export async function runNode(o: RunNodeOptions): Promise<Record<string, unknown
             ...base,
             store,
             batchRows: o.batchRows,
+            messageBatchHint: o.messageBatch,
             trace: (l) => o.log(`ledger: ${l}`),
             // Core-NATS notice per committed batch (not stored): latencies for `bench bus` and dashboards.
             onCommitted: (commitMs, decisionMs) => nc.publish(topology.committedSubject, encodeMessage({ commitMs, decisionMs })),

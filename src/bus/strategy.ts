@@ -11,6 +11,7 @@ import type { BusMetrics } from './busMetrics.ts';
 import { consumeLoop } from './consumeLoop.ts';
 import { publishReliably } from './publishReliably.ts';
 import type { BusTopology } from './topology.ts';
+import { envelopeId, groupBy, openEnvelope, sealEnvelope, type Envelope } from './envelope.ts';
 import { busClock, decodeMessage, encodeMessage, quoteInput, type DecisionMessage, type OpportunityMessage } from './wire.ts';
 
 export interface RunStrategyOptions {
@@ -48,23 +49,27 @@ export async function runStrategy(o: RunStrategyOptions): Promise<StrategyStats>
         redelivered++;
         o.metrics?.redelivered();
       }
-      const opp = decodeMessage<OpportunityMessage>(m.data);
-      const d = decider.decide(quoteInput(opp.quote));
-      const decidedAt = busClock();
-      o.metrics?.decisionLatency((decidedAt - opp.publishedAt) / 1000);
-      const acct = account(opp.chain);
-      const msg: DecisionMessage = {
-        opp,
-        account: acct,
-        decidedAt,
-        decision: { decision: d.decision, sizeFactor: d.sizeFactor, routeIndex: d.routeIndex, estimatedSlippageBps: d.estimatedSlippageBps, decidedBy: d.decidedBy },
-      };
-      const p = publishReliably({ js: o.js, subject: o.topology.decisionSubject(opp.chain, acct), data: encodeMessage(msg), msgId: opp.id, signal: o.signal }).then((stored) => {
+      const opps = openEnvelope(decodeMessage<Envelope<OpportunityMessage>>(m.data));
+      const decisions = opps.map((opp): DecisionMessage => {
+        const d = decider.decide(quoteInput(opp.quote));
+        const decidedAt = busClock();
+        o.metrics?.decisionLatency((decidedAt - opp.publishedAt) / 1000);
+        return {
+          opp,
+          account: account(opp.chain),
+          decidedAt,
+          decision: { decision: d.decision, sizeFactor: d.sizeFactor, routeIndex: d.routeIndex, estimatedSlippageBps: d.estimatedSlippageBps, decidedBy: d.decidedBy },
+        };
+      });
+      const publishes = [...groupBy(decisions, (d) => o.topology.decisionSubject(d.opp.chain, d.account))].map(([subject, group]) =>
+        publishReliably({ js: o.js, subject, data: encodeMessage(sealEnvelope(group)), msgId: envelopeId(group.map((d) => d.opp.id)), signal: o.signal }),
+      );
+      const p = Promise.all(publishes).then((stored) => {
         inflight.delete(p);
-        if (!stored) return; // shutting down: left unacknowledged, redelivered to another strategy
+        if (!stored.every(Boolean)) return; // shutting down: left unacknowledged, redelivered to another strategy
         m.ack();
-        decided++;
-        o.metrics?.published();
+        decided += decisions.length;
+        o.metrics?.published(publishes.length);
         o.metrics?.acked();
       });
       inflight.add(p);

@@ -13,6 +13,7 @@ interface BenchBusFlags extends CommonFlags {
   rate: string;
   latencySeconds: string;
   batchRows: string;
+  messageBatch: string;
 }
 
 function positive(name: string, text: string): number {
@@ -37,6 +38,7 @@ export function register(program: Command): void {
       .option('--rate <n>', 'opportunities per second in the latency phase', '1000')
       .option('--latency-seconds <n>', 'length of the latency phase', '5')
       .option('--batch-rows <n>', 'rows per ledger COPY batch', '5000')
+      .option('--message-batch <n>', 'opportunities per bus message (1 = one message each)', '1')
       .option('--seed <n>', 'seed of the synthetic opportunities', '1'),
   ).action(async (opts: BenchBusFlags) => {
     const config = configFromFlags(opts);
@@ -50,6 +52,7 @@ export function register(program: Command): void {
       rate: positive('--rate', opts.rate),
       latencySeconds: positive('--latency-seconds', opts.latencySeconds),
       batchRows: positive('--batch-rows', opts.batchRows),
+      messageBatch: positive('--message-batch', opts.messageBatch),
       seed: config.seed,
       timescale: config.timescale !== 'off',
       log: info,

@@ -19,6 +19,7 @@ interface NodeFlags extends CommonFlags {
   days: string;
   metricsPort?: string;
   batchRows: string;
+  messageBatch: string;
   ackWaitMs: string;
 }
 
@@ -42,6 +43,7 @@ export function register(program: Command): void {
       .option('--days <n>', 'collector: simulated days', '1')
       .option('--metrics-port <port>', 'serve /metrics on this port (0 = any free port)')
       .option('--batch-rows <n>', 'ledger: rows per COPY batch', '5000')
+      .option('--message-batch <n>', 'ledger: opportunities per message the publishers send (sizes the pull-ahead)', '1')
       .option('--ack-wait-ms <ms>', 'redeliver a message held unacknowledged this long', '30000'),
   ).action(async (opts: NodeFlags) => {
     if (!ROLES.includes(opts.role as Role)) throw new InvalidInputError(`--role must be one of ${ROLES.join(', ')}, got ${opts.role}`);
@@ -66,6 +68,7 @@ export function register(program: Command): void {
       days: Number(opts.days),
       metricsPort: opts.metricsPort === undefined ? undefined : int('--metrics-port', opts.metricsPort, 0),
       batchRows: int('--batch-rows', opts.batchRows, 1),
+      messageBatch: int('--message-batch', opts.messageBatch, 1),
       ackWaitMs: int('--ack-wait-ms', opts.ackWaitMs, 100),
       log: info,
     });
