@@ -15,7 +15,8 @@ const layers = [
   ['decide'],
   ['train'],
   ['eval'],
-  ['monitor', 'live', 'bus'],
+  ['monitor', 'live'],
+  ['bus'],
   ['cli'],
 ];
 

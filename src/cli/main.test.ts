@@ -6,6 +6,7 @@ import { runCli } from './testing.ts';
 const COMMANDS = [
   'backtest',
   'bench',
+  'bench bus',
   'bench dex',
   'bench gbdt',
   'bench ingest',
@@ -15,6 +16,7 @@ const COMMANDS = [
   'dashboard',
   'db',
   'db migrate',
+  'db retain',
   'db status',
   'demo',
   'doctor',
@@ -30,6 +32,7 @@ const COMMANDS = [
   'models list',
   'models promote',
   'models rollback',
+  'node',
   'quote',
   'retrain',
   'rig',

@@ -23,6 +23,10 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'a PostgreSQL identifier')
     .optional()
     .describe("PostgreSQL schema of the store, created and migrated on first use (default: the server's search_path)"),
+  timescale: z
+    .enum(['auto', 'off'])
+    .default('auto')
+    .describe('auto: use TimescaleDB (hypertables) when the server has the extension; off: plain PostgreSQL tables'),
   dataDir: z.string().optional().describe('Folder of real market data (see the README of shared/data)'),
   seed: z.coerce.number().int().min(0).default(1).describe('Run seed; every random stream derives from it'),
   chains: z

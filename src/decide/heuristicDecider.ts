@@ -17,8 +17,20 @@ export interface HeuristicParams {
 
 export const HEURISTIC_PARAMS: HeuristicParams = Object.freeze({ minEdgeBps: 50, maxGasGwei: 100, slippageBps: HEURISTIC_SLIPPAGE_BPS });
 
+/** What the heuristic reads of an opportunity (an Opportunity has it; so does a bus message's quote). */
+export interface HeuristicInput {
+  readonly edgeBps: Opportunity['edgeBps'];
+  readonly gasPriceGwei: Opportunity['gasPriceGwei'];
+  readonly routes: readonly {
+    readonly grossProfit: bigint;
+    readonly amountOut: bigint;
+    readonly flashFee: bigint;
+    readonly gasCost: { readonly token: bigint };
+  }[];
+}
+
 /** The heuristic's net estimate for a route: gross - static slippage - gas - flash fee (borrowed-token units). */
-export function heuristicNet(opp: Opportunity, routeIndex = 0, params: HeuristicParams = HEURISTIC_PARAMS): bigint {
+export function heuristicNet(opp: HeuristicInput, routeIndex = 0, params: HeuristicParams = HEURISTIC_PARAMS): bigint {
   const r = opp.routes[routeIndex]!;
   return r.grossProfit - slippageCost(r.amountOut, params.slippageBps) - r.gasCost.token - r.flashFee;
 }
@@ -28,7 +40,7 @@ export class HeuristicDecider implements Decider {
 
   constructor(private readonly params: HeuristicParams = HEURISTIC_PARAMS) {}
 
-  decide(opp: Opportunity): DecisionResult {
+  decide(opp: HeuristicInput): DecisionResult {
     const p = this.params;
     const take = Math.abs(opp.edgeBps) > p.minEdgeBps && opp.gasPriceGwei < p.maxGasGwei && heuristicNet(opp, 0, p) > 0n;
     return {

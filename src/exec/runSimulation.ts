@@ -7,7 +7,7 @@
  * end of the run so that every opportunity resolves inside it.
  */
 import { rngFor, type Rng } from '../core/random.ts';
-import type { Decider } from '../domain/decider.ts';
+import type { Decider, DecisionResult } from '../domain/decider.ts';
 import type { FlashProvider } from '../dex/flash/flashProvider.ts';
 import type { Pool } from '../dex/pool.ts';
 import type { Chain } from '../dex/types.ts';
@@ -55,6 +55,8 @@ export interface RunSimulationOptions {
   /** Sleep this long every 2,000 blocks (a watchable run for dashboards and demos; default 0). */
   paceMs?: number;
   providers?: Partial<Record<Chain, readonly FlashProvider[]>>;
+  /** Sees each opportunity and its decision at detection (the bus collector keeps the quote the strategy needs). */
+  onDecision?: (opp: Opportunity, decision: DecisionResult) => void;
   /** Tip of skipped opportunities' counterfactuals (default the block's typical tip): what-if studies of fee bids. */
   counterfactualTip?: (opp: Opportunity) => bigint;
 }
@@ -116,7 +118,7 @@ export async function runSimulation(o: RunSimulationOptions): Promise<RunResult>
     const trades = cr.searchers.land(b, market);
     for (const t of trades) memory.addHits(b.chain, t.addresses);
     if (cr.pending.length > 0) advanceChain(cr, b, market, emit, trades);
-    if (b.timeMs <= detectUntil) detect(cr, market.current(b.chain)!, memory, decider, runTag, o.metrics, o.counterfactualTip);
+    if (b.timeMs <= detectUntil) detect(cr, market.current(b.chain)!, memory, decider, runTag, o.metrics, o.counterfactualTip, o.onDecision);
     if (o.sink && o.sink.buffered >= flushRows) await o.sink.flush();
     if (blocks % 2_000 === 0) {
       o.onProgress?.(blocks);
@@ -161,6 +163,7 @@ function advanceChain(
 
 function detect(
   cr: ChainRun, b: BlockSnapshot, memory: MarketMemory, decider: Decider, runTag: string, metrics?: RunnerMetrics, cfTip?: (opp: Opportunity) => bigint,
+  onDecision?: RunSimulationOptions['onDecision'],
 ): void {
   if (b.pools === cr.lastPools && cr.waiting.size === 0) return;
   cr.lastPools = b.pools;
@@ -185,6 +188,7 @@ function detect(
     const started = performance.now();
     const decision = decider.decide(opp, { chain: b.chain, blockNumber: b.blockNumber, timeMs: b.timeMs, gasHistory: memory.gasHistory(b.chain) });
     metrics?.decisionLatency((performance.now() - started) / 1000);
+    onDecision?.(opp, decision);
     if (decision.decision === 'wait') cr.waiting.add(leg);
     else cr.waiting.delete(leg);
     cr.pending.push(makePending(opp, decision, latencyMs, decision.decision === 'execute' ? undefined : cfTip?.(opp)));

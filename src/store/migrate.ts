@@ -17,7 +17,16 @@ export interface MigrateResult {
 
 const MIGRATION_LOCK_KEY = 7262_0001;
 
-export async function migrate(db: Db, migrations: readonly Migration[] = allMigrations): Promise<MigrateResult> {
+export interface MigrateOptions {
+  /** false: leave TimescaleDB alone (plain PostgreSQL tables) even where the extension is available. */
+  timescale?: boolean;
+}
+
+export async function migrate(
+  db: Db,
+  migrations: readonly Migration[] = allMigrations,
+  options: MigrateOptions = {},
+): Promise<MigrateResult> {
   const applied: number[] = [];
   const version = await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
@@ -38,6 +47,6 @@ export async function migrate(db: Db, migrations: readonly Migration[] = allMigr
     }
     return Math.max(0, ...done);
   });
-  const { timescale } = await ensureHypertables(db);
+  const { timescale } = await ensureHypertables(db, options);
   return { applied, version, timescale };
 }

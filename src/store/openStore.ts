@@ -38,14 +38,16 @@ export interface OpenStoreOptions {
   schema?: string;
   /** PostgreSQL connection pool size. */
   max?: number;
+  /** false: plain PostgreSQL tables even where TimescaleDB is available (default: config.timescale, else true). */
+  timescale?: boolean;
 }
 
-export function storeFromDb(db: Db, location: string): Store {
+export function storeFromDb(db: Db, location: string, timescale = true): Store {
   return {
     db,
     backend: db.backend,
     location,
-    migrate: () => migrate(db),
+    migrate: () => migrate(db, undefined, { timescale }),
     status: () => storeStatus(db),
     insertOpportunities: (rows, options) => insertOpportunities(db, rows, options),
     readOpportunities: (options) => readOpportunities(db, options),
@@ -57,7 +59,7 @@ export function storeFromDb(db: Db, location: string): Store {
 }
 
 export async function openStore(
-  config: Pick<ArbmlConfig, 'dbPath' | 'databaseUrl'> & Partial<Pick<ArbmlConfig, 'dbSchema'>>,
+  config: Pick<ArbmlConfig, 'dbPath' | 'databaseUrl'> & Partial<Pick<ArbmlConfig, 'dbSchema' | 'timescale'>>,
   options: OpenStoreOptions = {},
 ): Promise<Store> {
   const db = config.databaseUrl
@@ -65,7 +67,8 @@ export async function openStore(
     : await openPgliteDb({ dataDir: config.dbPath });
   const schema = options.schema ?? config.dbSchema;
   const location = config.databaseUrl ? redactUrl(config.databaseUrl) + (schema ? ` (schema ${schema})` : '') : config.dbPath;
-  const store = storeFromDb(db, location);
+  const timescale = options.timescale ?? config.timescale !== 'off';
+  const store = storeFromDb(db, location, timescale);
   if (options.migrate ?? true) {
     try {
       await store.migrate();

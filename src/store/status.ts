@@ -3,7 +3,7 @@
  * arbml's tables its exact row count and its columns in order.
  */
 import type { Backend, Db } from './db.ts';
-import { timescaleSchema } from './timescale.ts';
+import { hypertables, timescaleSchema } from './timescale.ts';
 
 /** The tables the migrations create, in the order status lists them. */
 export const storeTables = [
@@ -18,6 +18,8 @@ export const storeTables = [
 export interface TableStatus {
   rows: number;
   columns: string[];
+  /** A TimescaleDB hypertable (false for ordinary tables, and always on PGlite and plain PostgreSQL). */
+  hypertable: boolean;
 }
 
 export interface StoreStatus {
@@ -35,12 +37,13 @@ export async function storeStatus(db: Db): Promise<StoreStatus> {
       ORDER BY table_name, ordinal_position`,
     [storeTables],
   );
+  const hyper = await hypertables(db);
   const tables: Record<string, TableStatus> = {};
   for (const name of storeTables) {
     const columns = columnRows.filter((r) => r.table_name === name).map((r) => r.column_name);
     if (columns.length === 0) continue;
     const [count] = await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${name}`);
-    tables[name] = { rows: Number(count!.n), columns };
+    tables[name] = { rows: Number(count!.n), columns, hypertable: hyper.has(name) };
   }
   const hasMigrations = await db.query(
     `SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'`,

@@ -3,6 +3,7 @@ import { mayConflict } from './conflictProbe.ts';
 import { migrate } from './migrate.ts';
 import { tableMeta } from './tableMeta.ts';
 import { storeTables } from './status.ts';
+import { timeTables } from './timescale.ts';
 import { openTestStore, testBackends, type TestStore } from './testing.ts';
 
 const seedColumns = [
@@ -34,12 +35,15 @@ for (const backend of testBackends()) {
     });
 
     it('creates every table with the seed columns and records the migration once', async () => {
-      const again = await migrate(t.store.db);
+      const again = await migrate(t.store.db, undefined, { timescale: backend.name === 'timescale' });
       expect(again.applied).toEqual([]);
       expect(again.version).toBe(4);
       const status = await t.store.status();
-      expect(status.backend).toBe(backend.name);
-      expect(status.timescale).toBe(false);
+      expect(status.backend).toBe(backend.name === 'pglite' ? 'pglite' : 'postgres');
+      expect(status.timescale).toBe(backend.name === 'timescale');
+      for (const table of storeTables) {
+        expect(status.tables[table]!.hypertable, table).toBe(backend.name === 'timescale' && table in timeTables);
+      }
       expect(Object.keys(status.tables)).toEqual([...storeTables]);
       expect(status.tables.arbitrage_opportunities!.columns).toEqual(expect.arrayContaining(seedColumns));
       expect(status.tables.arbitrage_opportunities!.columns).toHaveLength(36);

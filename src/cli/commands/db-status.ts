@@ -14,7 +14,9 @@ export function formatStatus(s: StoreStatus & { location?: string }): string {
   const tables = Object.entries(s.tables);
   if (tables.length === 0) lines.push('no tables yet: run `arbml db migrate`');
   for (const [name, t] of tables)
-    lines.push(`${name.padEnd(24)} ${String(t.rows).padStart(9)} rows  ${t.columns.join(', ')}`);
+    lines.push(
+      `${name.padEnd(24)} ${String(t.rows).padStart(9)} rows${t.hypertable ? ' (hypertable)' : ''}  ${t.columns.join(', ')}`,
+    );
   return lines.join('\n');
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore, testBackends, type TestStore } from '../../store/testing.ts';
 import { insertKnownLedger, knownStart } from '../testing/knownLedger.ts';
+import { grafanaBucketQuery, grafanaBucketVariable } from '../panels/sqlDialect.ts';
 import { grafanaDashboard } from './grafanaDashboard.ts';
 import { expandGrafanaMacros } from './grafanaMacros.ts';
 import { grafanaDashboardPath } from './writeGrafanaDashboard.ts';
@@ -62,14 +63,22 @@ for (const backend of testBackends()) {
   if (backend.skipReason) console.warn(`skipping Grafana SQL on ${backend.name}: ${backend.skipReason}`);
   describe.skipIf(!!backend.skipReason)(`every Grafana SQL query runs on ${backend.name}`, () => {
     let t: TestStore;
+    let bucketFn = '';
     beforeAll(async () => {
       t = await openTestStore(backend, 'monitor_grafana');
       await insertKnownLedger(t.store);
+      bucketFn = (await t.store.db.query<{ bucket_fn: string }>(grafanaBucketQuery))[0]!.bucket_fn;
     });
     afterAll(async () => t?.cleanup());
 
     const run = (target: SqlTarget) =>
-      t.store.db.query<Record<string, unknown>>(expandGrafanaMacros(target.rawSql, macroContext));
+      t.store.db.query<Record<string, unknown>>(
+        expandGrafanaMacros(target.rawSql, { ...macroContext, variables: { [grafanaBucketVariable]: bucketFn } }),
+      );
+
+    it('the bucket_fn variable names time_bucket on TimescaleDB and date_bin elsewhere', async () => {
+      expect(bucketFn).toBe(backend.name === 'timescale' ? 'public.time_bucket' : 'date_bin');
+    });
 
     for (const target of sqlTargets()) {
       it(`${target.panel} (${target.format}) returns the columns Grafana expects`, async () => {

@@ -3,8 +3,9 @@
  * grafana/dashboards/arbml.json is exactly `renderGrafanaDashboard()`; regenerate it with
  * `npx tsx src/monitor/grafana/writeGrafanaDashboard.ts` (a test fails when the two differ).
  */
-import type { Dashboard } from '@grafana/schema';
-import { promPanel, sqlPanel } from './grafanaPanels.ts';
+import type { Dashboard, VariableModel } from '@grafana/schema';
+import { grafanaBucketQuery, grafanaBucketVariable } from '../panels/sqlDialect.ts';
+import { postgresSource, promPanel, sqlPanel } from './grafanaPanels.ts';
 
 const points = { drawStyle: 'points', pointSize: 6 };
 const bars = { drawStyle: 'bars', fillOpacity: 80, stacking: { mode: 'normal', group: 'A' } };
@@ -27,6 +28,16 @@ export function grafanaDashboard(): Dashboard {
       list: [
         { name: 'postgres', label: 'PostgreSQL', type: 'datasource', query: 'grafana-postgresql-datasource' },
         { name: 'prometheus', label: 'Prometheus', type: 'datasource', query: 'prometheus' },
+        {
+          name: grafanaBucketVariable,
+          label: 'Time bucket function',
+          description: 'time_bucket where TimescaleDB is installed, date_bin elsewhere',
+          type: 'query',
+          datasource: postgresSource,
+          query: grafanaBucketQuery,
+          refresh: 1 as VariableModel['refresh'],
+          hide: 2 as VariableModel['hide'],
+        },
       ],
     },
     panels: [

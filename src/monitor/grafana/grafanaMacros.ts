@@ -9,6 +9,8 @@ export interface GrafanaMacroContext {
   from: Date;
   to: Date;
   intervalMs: number;
+  /** Dashboard variables (`${name}` / `$name`), e.g. bucket_fn. */
+  variables?: Readonly<Record<string, string>>;
 }
 
 function grafanaInterval(ms: number): string {
@@ -19,7 +21,7 @@ function grafanaInterval(ms: number): string {
   return `${ms}ms`;
 }
 
-export function expandGrafanaMacros(sql: string, { from, to, intervalMs }: GrafanaMacroContext): string {
+export function expandGrafanaMacros(sql: string, { from, to, intervalMs, variables = {} }: GrafanaMacroContext): string {
   const f = `'${from.toISOString()}'`;
   const t = `'${to.toISOString()}'`;
   const out = sql
@@ -27,7 +29,8 @@ export function expandGrafanaMacros(sql: string, { from, to, intervalMs }: Grafa
     .replace(/\$__timeFrom\(\)/g, f)
     .replace(/\$__timeTo\(\)/g, t)
     .replace(/\$__interval_ms\b/g, String(intervalMs))
-    .replace(/\$__interval\b/g, grafanaInterval(intervalMs));
+    .replace(/\$__interval\b/g, grafanaInterval(intervalMs))
+    .replace(/\$\{(\w+)\}|\$(?!__)(\w+)/g, (m, a?: string, b?: string) => variables[(a ?? b)!] ?? m);
   const left = /\$__\w+|\$\{?\w+/.exec(out);
   if (left) throw new InvalidInputError(`unexpanded Grafana macro or variable "${left[0]}" in: ${sql.slice(0, 80)}...`);
   return out;

@@ -2,9 +2,10 @@
  * Every dashboard panel's SQL is written once (panelQueries.ts) against this small dialect, and rendered twice:
  * with Grafana's macros for grafana/dashboards/arbml.json, and with literal bounds for the built-in dashboard.
  *
- * Time bucketing: the built-in dashboard uses TimescaleDB's `time_bucket` when the extension is installed and
- * PostgreSQL's `date_bin` (PG 14+, PGlite) elsewhere. The Grafana JSON is static, so it uses `date_bin` everywhere:
- * it exists on TimescaleDB too (TimescaleDB is PostgreSQL) and gives the same buckets for a fixed origin.
+ * Time bucketing: TimescaleDB's `time_bucket` when the extension is installed, PostgreSQL's `date_bin` (PG 14+,
+ * PGlite) elsewhere; both take (interval, time, origin) and give the same buckets for a fixed origin. The built-in
+ * dashboard knows the schema of the extension when it renders; the static Grafana JSON asks the database once, with
+ * a hidden dashboard variable `bucket_fn` (grafanaBucketQuery) that names the function to call.
  */
 
 export interface SqlDialect {
@@ -19,9 +20,18 @@ export interface SqlDialect {
 /** Fixed bucket origin, so date_bin and time_bucket agree (time_bucket's default origin is 2000-01-03 for weeks). */
 const origin = `TIMESTAMPTZ '2000-01-01 00:00:00+00'`;
 
+/** Name of the Grafana variable holding the bucket function. */
+export const grafanaBucketVariable = 'bucket_fn';
+
+/** The variable's query: schema-qualified time_bucket where TimescaleDB is installed, else date_bin. */
+export const grafanaBucketQuery =
+  `SELECT coalesce((SELECT quote_ident(n.nspname) || '.time_bucket' FROM pg_extension e ` +
+  `JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'timescaledb'), 'date_bin') AS ${grafanaBucketVariable}`;
+
 export const grafanaDialect: SqlDialect = {
   timeFilter: (column) => `$__timeFilter(${column})`,
-  bucket: (column) => `date_bin(($__interval_ms || ' milliseconds')::interval, ${column}, ${origin})`,
+  bucket: (column) =>
+    `\${${grafanaBucketVariable}}(($__interval_ms || ' milliseconds')::interval, ${column}, ${origin})`,
   money: (expression) => `(${expression})::float8`,
 };
 

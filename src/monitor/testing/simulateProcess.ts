@@ -20,6 +20,8 @@ export interface SimulateProcess {
 export interface StartSimulateOptions {
   databaseUrl: string;
   schema: string;
+  /** Use TimescaleDB when the server has it (default false: a plain PostgreSQL test database stays plain). */
+  timescale?: boolean;
   days: number;
   seed: number;
   /** Ledger flush interval (rows) and sleep every 2,000 blocks (ms). */
@@ -34,7 +36,7 @@ export function startSimulateProcess(o: StartSimulateOptions): SimulateProcess {
   const args = [bin, 'simulate', '--days', String(o.days), '--seed', String(o.seed), '--database-url', o.databaseUrl, '--db-schema', o.schema,
     '--flush-rows', String(o.flushRows), '--pace-ms', String(o.paceMs), '--metrics-port', '0', '--json',
     ...(o.modelsDir ? ['--decider', 'ml', '--models-dir', o.modelsDir] : [])];
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ARBML_JOURNAL_PATH: join(tmpdir(), `arbml-journal-${o.schema}.ndjson`) } });
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ARBML_TIMESCALE: o.timescale ? 'auto' : 'off', ARBML_JOURNAL_PATH: join(tmpdir(), `arbml-journal-${o.schema}.ndjson`) } });
   let stderr = '';
   let exited = false;
   const exit = new Promise<void>((resolve) =>
