@@ -1,12 +1,14 @@
 /**
  * Jobs a worker can run: "run function X with JSON args, return JSON". The registry names each function; a job
  * names one with its arguments. `simulate` runs the paper runner with the heuristic over one seed and returns the
- * run summary (the unit of a backtest sweep); `evaluate` jobs register here when that command exists.
+ * run summary (the unit of a backtest sweep); `evaluate-seed` runs one seed of `arbml evaluate` (evaluateSeed:
+ * config and seed in, the seed's JSON result out), what `arbml evaluate --workers nats://...` publishes.
  */
 import { InvalidInputError } from '../core/errors.ts';
 import { HeuristicDecider } from '../decide/heuristicDecider.ts';
 import type { Chain } from '../dex/types.ts';
 import { runSimulation } from '../exec/runSimulation.ts';
+import { evaluateSeed, type EvaluateConfig } from '../eval/evaluateSeed.ts';
 import { createMarket } from '../market/market.ts';
 
 export interface Job {
@@ -39,6 +41,11 @@ export const jobFunctions: Readonly<Record<string, JobFunction>> = {
     const { seed, days, chains } = simulateArgs(args);
     const run = await runSimulation({ market: createMarket({ seed, days, chains }), decider: new HeuristicDecider(), seed });
     return { ...run.summary, blocks: run.blocks };
+  },
+  async 'evaluate-seed'(args) {
+    const o = (args ?? {}) as { config?: EvaluateConfig; seed?: unknown };
+    if (!o.config || !Number.isInteger(o.seed)) throw new InvalidInputError('evaluate-seed job needs {"config": {...}, "seed": integer}');
+    return evaluateSeed(o.config, o.seed as number);
   },
 };
 

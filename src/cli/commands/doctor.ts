@@ -32,11 +32,11 @@ export function register(program: Command): void {
       .command('doctor')
       .description('Check Node, the WASM kernels, ARBML_DATA_DIR, the database, NATS and the benchmark peers, each with a fix')
       .option('--data-dir <dir>', 'real data folder (default: env ARBML_DATA_DIR)')
-      .option('--bus <url>', 'NATS URL of the distributed mode to check (default: env ARBML_BUS)')
+      .option('--bus <url>', 'NATS URL of the distributed mode to check (default: env ARBML_BUS_URL)')
       .option('--no-peers', 'skip the benchmark-peer checks (python xgboost/torch, chromium, prometheus)'),
   ).action(async (opts: DoctorFlags) => {
     const config = configFromFlags(opts);
-    const result = await runDoctor({ config, busUrl: busUrl(opts.bus ?? process.env.ARBML_BUS), peers: opts.peers });
+    const result = await runDoctor({ config, busUrl: busUrl(opts.bus ?? process.env.ARBML_BUS_URL), peers: opts.peers });
     report({ json: !!opts.json, result, human });
     if (!result.ok) {
       const failed = result.checks.filter((c) => c.required && !c.ok).map((c) => c.name);

@@ -4,6 +4,7 @@
  * its own walk-forward backtest, over worker processes; per decider the mean and 95% interval over seeds, ML
  * against the best baseline as a paired per-seed ratio, per stress scenario the same ratio (src/eval).
  */
+import { runJobsOnBus } from '../../bus/runJobsOnBus.ts';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.ts';
@@ -28,6 +29,7 @@ interface EvaluateFlags extends CommonFlags {
   rlEpisodes: string;
   bidShare: string;
   workers?: string;
+  namespace: string;
   lstm: boolean;
   report?: string;
   saveSeeds?: string;
@@ -81,7 +83,8 @@ export function register(program: Command): void {
       .option('--retrain-every <n>', 'days between retrain points', '7')
       .option('--rl-episodes <n>', 'Q-learning episodes per retrain', '10000')
       .option('--bid-share <x>', 'fee bid of ml, greedy and heuristic_bid, share of quoted net profit', '0.05')
-      .option('--workers <n>', 'worker processes (default: one per core; 0 = in this process)')
+      .option('--workers <n|url>', 'worker processes (default: one per core; 0 = in this process), or nats://host:port to hand the seeds to `arbml node --role worker` processes on that bus')
+      .option('--namespace <ns>', 'with --workers nats://...: the bus namespace', 'arbml')
       .option('--no-lstm', 'train the gas forecaster without its LSTM (faster)')
       .option('--report <file>', 'write the HTML report here')
       .option('--save-seeds <file>', 'write each per-seed result here as it finishes (JSON lines)'),
@@ -89,7 +92,8 @@ export function register(program: Command): void {
     const config = configFromFlags(flags, { chains: flags.chains });
     const seeds = positiveInt(flags.seeds, '--seeds');
     const days = parseDays(flags.days);
-    const workers = flags.workers === undefined ? undefined : positiveInt(flags.workers, '--workers', 0);
+    const busUrl = flags.workers?.startsWith('nats://') ? flags.workers : undefined;
+    const workers = flags.workers === undefined || busUrl ? undefined : positiveInt(flags.workers, '--workers', 0);
     const rlEpisodes = positiveInt(flags.rlEpisodes, '--rl-episodes');
     const bidShare = Number(flags.bidShare);
     if (!(bidShare >= 0 && bidShare < 1))
@@ -112,17 +116,22 @@ export function register(program: Command): void {
     );
     if (flags.saveSeeds) writeFileSync(flags.saveSeeds, '');
     const started = performance.now();
-    const results = await runSeedJobs({
-      jobs,
-      workers,
-      onDone: (job, r, done, eta) => {
+    const onDone = (job: SeedJob, r: SeedResult, done: number, eta: number): void => {
         if (flags.saveSeeds) appendFileSync(flags.saveSeeds, JSON.stringify(r) + '\n');
         const d = r.deciders;
         info(
           `evaluate: ${done}/${jobs.length} ${job.config.scenario} seed ${job.seed} in ${r.seconds} s: ml ${d.ml!.total_profit_eth.toFixed(3)} ETH, greedy ${d.greedy!.total_profit_eth.toFixed(3)}, heuristic ${d.heuristic!.total_profit_eth.toFixed(3)}; ETA ${Math.round(eta)} s`,
         );
-      },
-    });
+    };
+    const results = busUrl
+      ? await runJobsOnBus<SeedJob, SeedResult>({
+          busUrl,
+          namespace: flags.namespace,
+          fn: 'evaluate-seed',
+          args: jobs,
+          onDone: (i, r, done) => onDone(jobs[i]!, r as SeedResult, done, ((performance.now() - started) / 1000 / done) * (jobs.length - done)),
+        })
+      : await runSeedJobs({ jobs, workers, onDone });
     const byScenario = (n: string): SeedResult[] => results.filter((r) => r.scenario === n);
     const main = aggregateSeeds(byScenario('default'));
     const scenarios = Object.fromEntries(names.map((n) => [n, aggregateSeeds(byScenario(n))]));
