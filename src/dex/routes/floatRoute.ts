@@ -1,0 +1,80 @@
+/**
+ * float64 model of a closed route for the scan's screen: each hop's float state (V2 reserves and fee, or a
+ * FloatPoolV3), the route's output and marginal rate at an input, and the input where the marginal rate falls to
+ * the flash repayment rate (the optimum of output - rate * input, the curve being concave). Ranks and sizes only;
+ * survivors are priced in bigint.
+ */
+import type { Pool } from '../pool.ts';
+import { floatPoolV3, quoteV3Float, type FloatPoolV3, type FloatQuote } from '../v3/floatPoolV3.ts';
+
+export type FloatPool =
+  | { readonly kind: 'v2'; readonly r0: number; readonly r1: number; readonly gamma: number }
+  | ({ readonly kind: 'v3' } & FloatPoolV3);
+
+export function floatPool(pool: Pool): FloatPool {
+  if (pool.kind === 'v2') return { kind: 'v2', r0: Number(pool.reserve0), r1: Number(pool.reserve1), gamma: 1 - pool.feeBps / 1e4 };
+  return { kind: 'v3', ...floatPoolV3(pool) };
+}
+
+/** Marginal rate of a hop at size 0 (spot price after the fee, output units per input unit). */
+export function spotRate(p: FloatPool, zeroForOne: boolean): number {
+  if (p.kind === 'v2') return p.gamma * (zeroForOne ? p.r1 / p.r0 : p.r0 / p.r1);
+  const s2 = p.sqrtPrice * p.sqrtPrice;
+  return p.gamma * (zeroForOne ? s2 : 1 / s2);
+}
+
+export interface FloatHop {
+  pool: FloatPool;
+  zeroForOne: boolean;
+}
+
+const scratch: FloatQuote = { out: 0, marginal: 0 };
+
+/** Output of the route for `amountIn` and its marginal rate there (NaN output when a hop cannot take it). */
+export function floatRouteQuote(hops: readonly FloatHop[], amountIn: number, out: FloatQuote): void {
+  let amount = amountIn;
+  let marginal = 1;
+  for (const { pool: p, zeroForOne } of hops) {
+    if (p.kind === 'v2') {
+      const a = zeroForOne ? p.r0 : p.r1;
+      const b = zeroForOne ? p.r1 : p.r0;
+      const d = a + p.gamma * amount;
+      marginal *= (p.gamma * a * b) / (d * d);
+      amount = (p.gamma * amount * b) / d;
+    } else {
+      quoteV3Float(p, zeroForOne, amount, scratch);
+      marginal *= scratch.marginal;
+      amount = scratch.out;
+    }
+    if (!(amount > 0)) break;
+  }
+  out.out = amount > 0 ? amount : NaN;
+  out.marginal = amount > 0 ? marginal : 0;
+}
+
+export interface FloatSize {
+  amountIn: number;
+  /** output - rate * input (before gas), base units of the borrowed token. */
+  profit: number;
+}
+
+/**
+ * Bisection on log size for marginal(x) = rate, between 1 base unit and `maxIn`; an unquotable size counts as too
+ * big. Returns undefined when even the first unit does not beat the rate.
+ */
+export function floatOptimalSize(hops: readonly FloatHop[], rate: number, maxIn: number): FloatSize | undefined {
+  const q: FloatQuote = { out: 0, marginal: 0 };
+  floatRouteQuote(hops, 1, q);
+  if (!(q.marginal > rate)) return undefined;
+  let lo = 0;
+  let hi = Math.log(maxIn);
+  for (let k = 0; k < 60 && hi - lo > 1e-9; k++) {
+    const mid = (lo + hi) / 2;
+    floatRouteQuote(hops, Math.exp(mid), q);
+    if (q.marginal > rate) lo = mid;
+    else hi = mid;
+  }
+  const x = Math.exp(lo);
+  floatRouteQuote(hops, x, q);
+  return { amountIn: x, profit: q.out - rate * x };
+}
