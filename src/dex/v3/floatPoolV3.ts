@@ -16,7 +16,9 @@ export interface FloatPoolV3 {
   /** Index of the first initialised tick above the current tick (ticks at or below it are to the left). */
   readonly above: number;
   readonly tickSqrt: Float64Array;
-  readonly tickNet: Float64Array;
+  /** Active liquidity after crossing tick i in the swap's direction (down for i < above, up otherwise), summed in
+   * bigint so a range without liquidity is exactly 0. */
+  readonly crossLiquidity: Float64Array;
 }
 
 export interface FloatQuote {
@@ -29,15 +31,17 @@ export interface FloatQuote {
 export function floatPoolV3(pool: PoolV3): FloatPoolV3 {
   const n = pool.ticks.length;
   const tickSqrt = new Float64Array(n);
-  const tickNet = new Float64Array(n);
+  const crossLiquidity = new Float64Array(n);
   let above = n;
   for (let i = 0; i < n; i++) {
-    const t = pool.ticks[i];
-    tickSqrt[i] = Math.pow(1.0001, t.index / 2);
-    tickNet[i] = Number(t.liquidityNet);
-    if (above === n && t.index > pool.tick) above = i;
+    tickSqrt[i] = Math.pow(1.0001, pool.ticks[i].index / 2);
+    if (above === n && pool.ticks[i].index > pool.tick) above = i;
   }
-  return { gamma: 1 - pool.feePips / 1e6, sqrtPrice: Number(pool.sqrtPriceX96) / 2 ** 96, liquidity: Number(pool.liquidity), above, tickSqrt, tickNet };
+  let down = pool.liquidity;
+  for (let i = above - 1; i >= 0; i--) crossLiquidity[i] = Number((down -= pool.ticks[i].liquidityNet));
+  let up = pool.liquidity;
+  for (let i = above; i < n; i++) crossLiquidity[i] = Number((up += pool.ticks[i].liquidityNet));
+  return { gamma: 1 - pool.feePips / 1e6, sqrtPrice: Number(pool.sqrtPriceX96) / 2 ** 96, liquidity: Number(pool.liquidity), above, tickSqrt, crossLiquidity };
 }
 
 /** Exact-input quote of `amountIn` base units; `out` receives the output and the marginal rate. */
@@ -52,8 +56,9 @@ export function quoteV3Float(p: FloatPoolV3, zeroForOne: boolean, amountIn: numb
       if (L > 0) {
         const need = L / target - L / s;
         if (i < 0 || remaining <= need) {
+          // L*(s - s') without the cancellation of two close numbers.
           const next = (L * s) / (L + remaining * s);
-          got += L * (s - next);
+          got += (L * remaining * s * s) / (L + remaining * s);
           out.out = got;
           out.marginal = p.gamma * next * next;
           return;
@@ -62,7 +67,7 @@ export function quoteV3Float(p: FloatPoolV3, zeroForOne: boolean, amountIn: numb
         remaining -= need;
       } else if (i < 0) break;
       s = target;
-      L -= p.tickNet[i];
+      L = p.crossLiquidity[i];
     }
   } else {
     const n = p.tickSqrt.length;
@@ -72,16 +77,16 @@ export function quoteV3Float(p: FloatPoolV3, zeroForOne: boolean, amountIn: numb
         const need = L * (target - s);
         if (i >= n || remaining <= need) {
           const next = s + remaining / L;
-          got += L * (1 / s - 1 / next);
+          got += remaining / (s * next);
           out.out = got;
           out.marginal = p.gamma / (next * next);
           return;
         }
-        got += L * (1 / s - 1 / target);
+        got += (L * (target - s)) / (s * target);
         remaining -= need;
       } else if (i >= n) break;
       s = target;
-      L += p.tickNet[i];
+      L = p.crossLiquidity[i];
     }
   }
   out.out = NaN;
