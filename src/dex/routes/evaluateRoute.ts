@@ -38,6 +38,8 @@ export interface EvaluateRouteOptions {
   profile?: ChainProfile;
   /** Rollups: the L1 price per compressed byte, wei (default: the profile's typical figure). */
   l1PricePerByteWei?: bigint;
+  /** Per provider, a bracket of the optimal size and a search tolerance (from the float screen); default: search. */
+  sizeHint?: (provider: FlashProvider) => { bracket: readonly [bigint, bigint]; tolerance: bigint } | undefined;
 }
 
 export function evaluateRoute(options: EvaluateRouteOptions): RouteQuote | undefined {
@@ -51,7 +53,8 @@ export function evaluateRoute(options: EvaluateRouteOptions): RouteQuote | undef
     const cap = maxLendable(provider, route.token);
     if (cap <= 0n) continue;
     if (provider.pairAddress && routePools.has(provider.pairAddress.toLowerCase())) continue;
-    const sized = optimalInput({ route, flashFeeOf: (x) => flashFee(provider, x), flashRate: flashRateOf(provider), maxIn: cap });
+    const hint = options.sizeHint?.(provider);
+    const sized = optimalInput({ route, flashFeeOf: (x) => flashFee(provider, x), flashRate: flashRateOf(provider), maxIn: cap, ...hint });
     if (!sized) continue;
     const gasUsed = routeGasUsed({ profile, route, flashGasOverhead: provider.gasOverhead });
     const wei = gasUsed * gasPrice + l1Wei;

@@ -30,6 +30,9 @@ export interface FloatHop {
 
 const scratch: FloatQuote = { out: 0, marginal: 0 };
 
+/** Float V3 hop quotes made so far (the benchmark reads it). */
+export const floatQuoteCount = { v3: 0 };
+
 /** Output of the route for `amountIn` and its marginal rate there (NaN output when a hop cannot take it). */
 export function floatRouteQuote(hops: readonly FloatHop[], amountIn: number, out: FloatQuote): void {
   let amount = amountIn;
@@ -43,6 +46,7 @@ export function floatRouteQuote(hops: readonly FloatHop[], amountIn: number, out
       amount = (p.gamma * amount * b) / d;
     } else {
       quoteV3Float(p, zeroForOne, amount, scratch);
+      floatQuoteCount.v3++;
       marginal *= scratch.marginal;
       amount = scratch.out;
     }
