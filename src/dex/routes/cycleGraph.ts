@@ -70,8 +70,22 @@ export function cycleFromKey(key: number): Cycle {
   return { pools: codes.map((c) => c >> 1), zeroForOne: codes.map((c) => (c & 1) === 1) };
 }
 
-/** Keys of every 2- and 3-hop cycle through at least one changed pool (maxHops 2 = pairs only). */
-export function cyclesThrough(graph: CycleGraph, changed: Iterable<number>, maxHops: 2 | 3 = 3): Set<number> {
+export interface CyclesThroughOptions {
+  changed: Iterable<number>;
+  maxHops?: 2 | 3;
+  /** log of each directed hop's spot rate after fees, by hop code (pool * 2 + 1 for zeroForOne). With it, only
+   * cycles whose log rates sum above `minLogRate` (the log screen) are kept. */
+  logRate?: Float64Array;
+  minLogRate?: number;
+  /** Receives the number of cycles enumerated (through any changed pool, before the screen and deduplication). */
+  counted?: { cycles: number };
+}
+
+/** Keys of every 2- and 3-hop cycle through at least one changed pool (that passes the log screen when given). */
+export function cyclesThrough(graph: CycleGraph, options: CyclesThroughOptions): Set<number> {
+  const { changed, maxHops = 3, minLogRate = -Infinity } = options;
+  const logRate = options.logRate ?? new Float64Array(graph.poolCount * 2);
+  let enumerated = 0;
   const keys = new Set<number>();
   const n = graph.tokenCount;
   const none: readonly number[] = [];
@@ -79,7 +93,13 @@ export function cyclesThrough(graph: CycleGraph, changed: Iterable<number>, maxH
   for (const p of changed) {
     for (const [u, v] of [[graph.token0[p], graph.token1[p]], [graph.token1[p], graph.token0[p]]]) {
       const first = code(p, u);
-      for (const q of graph.pairs.get(v * n + u) ?? none) if (q !== p) keys.add(cycleKey([first, code(q, v)]));
+      const l1 = logRate[first];
+      for (const q of graph.pairs.get(v * n + u) ?? none) {
+        if (q === p) continue;
+        enumerated++;
+        const cq = code(q, v);
+        if (l1 + logRate[cq] > minLogRate) keys.add(cycleKey([first, cq]));
+      }
       if (maxHops < 3) continue;
       for (const w of graph.neighbours[v]) {
         if (w === u) continue;
@@ -87,10 +107,16 @@ export function cyclesThrough(graph: CycleGraph, changed: Iterable<number>, maxH
         if (!back) continue;
         for (const q of graph.pairs.get(v * n + w)!) {
           const cq = code(q, v);
-          for (const r of back) keys.add(cycleKey([first, cq, code(r, w)]));
+          const l2 = l1 + logRate[cq];
+          enumerated += back.length;
+          for (const r of back) {
+            const cr = code(r, w);
+            if (l2 + logRate[cr] > minLogRate) keys.add(cycleKey([first, cq, cr]));
+          }
         }
       }
     }
   }
+  if (options.counted) options.counted.cycles = enumerated;
   return keys;
 }

@@ -3,9 +3,10 @@
  * (1) the log screen: a cycle can only pay when the product of its hops' spot rates after fees beats the cheapest
  * flash repayment rate (a negative cycle of -log rate); (2) the float screen: per borrowable token (rotation) and
  * lender, the float64 optimal size and net profit after gas; a candidate whose float net is below
- * -marginRel * size is dropped; (3) the survivors are sized and priced exactly in bigint by evaluateRoute (a
- * golden-section search in a narrow bracket around the float size), and a cycle is profitable when its best
- * exact net profit is > 0. The scanner keeps each pool's float view; `update` swaps in a pool's new state.
+ * -marginRel * size is dropped; (3) the survivors, best float net first, are priced exactly in bigint by
+ * evaluateRoute at the float optimal size (an integer; fee, flash fee and gas exact) until one pays: a cycle is
+ * profitable when that exact net profit is > 0 (the float ranking is right to ~1e-9, so the rotation priced is the
+ * best one but for near-ties). The scanner keeps each pool's float view; `update` swaps in a pool's new state.
  */
 import { flashRateFloat } from './screenV2V2.ts';
 import { buildCycleGraph, cycleFromKey, cyclesThrough, type CycleGraph } from './cycleGraph.ts';
@@ -41,10 +42,12 @@ export interface CycleQuote {
   quote: RouteQuote;
   /** quote.netProfit in wei of the native token (to compare cycles borrowing different tokens). */
   netNativeWei: bigint;
+  /** Product of the cycle's hops' spot rates after fees (its edge is this minus one). */
+  spotProduct: number;
 }
 
 export interface CycleScanResult {
-  /** Cycles through the changed pools. */
+  /** Cycles through the changed pools, as enumerated (one through two changed pools counts twice). */
   cycles: number;
   /** Cycles that passed the log screen. */
   logSurvivors: number;
@@ -74,6 +77,13 @@ export function createCycleScanner(options: CycleScannerOptions): CycleScanner {
   const marginRel = options.marginRel ?? 1e-6;
   const pools = [...options.pools];
   const floats: FloatPool[] = pools.map(floatPool);
+  // log spot rate after fees of each directed hop (code = pool * 2 + 1 for zeroForOne), kept with the float views.
+  const logRate = new Float64Array(pools.length * 2);
+  const setLogRates = (i: number): void => {
+    logRate[i * 2] = Math.log(spotRate(floats[i], false));
+    logRate[i * 2 + 1] = Math.log(spotRate(floats[i], true));
+  };
+  for (let i = 0; i < pools.length; i++) setLogRates(i);
   const graph = buildCycleGraph(pools);
   const lenders = new Map<string, Lender[]>();
   for (const pool of pools) {
@@ -83,6 +93,8 @@ export function createCycleScanner(options: CycleScannerOptions): CycleScanner {
       const list = options.providers
         .map((provider) => ({ provider, cap: Number(maxLendable(provider, token)), rate: flashRateFloat(flashRateOf(provider)) }))
         .filter((l) => l.cap > 0 && tokenPerNative.has(key));
+      // Cheapest first: a lender whose optimum was not capped dominates later ones with no lower rate or gas.
+      list.sort((a, b) => a.rate - b.rate || a.provider.gasOverhead - b.provider.gasOverhead);
       lenders.set(key, list);
     }
   }
@@ -94,7 +106,8 @@ export function createCycleScanner(options: CycleScannerOptions): CycleScanner {
 
   function scan(changed: Iterable<number>, gas: ScanGas): CycleScanResult {
     const gasPrice = effectiveGasPrice(gas);
-    const keys = cyclesThrough(graph, changed);
+    const counted = { cycles: 0 };
+    const keys = cyclesThrough(graph, { changed, logRate, minLogRate: Math.log(minRate), counted });
     let logSurvivors = 0;
     let exactEvaluations = 0;
     const quotesBefore = floatQuoteCount.v3;
@@ -104,36 +117,48 @@ export function createCycleScanner(options: CycleScannerOptions): CycleScanner {
       const n = cycle.pools.length;
       let product = 1;
       for (let i = 0; i < n; i++) product *= spotRate(floats[cycle.pools[i]], cycle.zeroForOne[i]);
-      if (!(product > minRate)) continue;
       logSurvivors++;
-      let best: CycleQuote | undefined;
+      // Float candidates (borrowed token = rotation, lender), best float net (in native units) first.
+      const candidates: { hops: Hop[]; lender: Lender; perNative: bigint; x: number; native: number }[] = [];
       for (let k = 0; k < n; k++) {
         const order = Array.from({ length: n }, (_, i) => (k + i) % n);
         const hops: Hop[] = order.map((i) => ({ pool: pools[cycle.pools[i]], zeroForOne: cycle.zeroForOne[i] }));
         const floatHops: FloatHop[] = order.map((i) => ({ pool: floats[cycle.pools[i]], zeroForOne: cycle.zeroForOne[i] }));
         const token = tokenKey(tokenIn(hops[0].pool, hops[0].zeroForOne));
         const perNative = tokenPerNative.get(token);
+        if (perNative === undefined) continue;
+        let dominant: Lender | undefined;
         for (const lender of lenders.get(token) ?? []) {
+          if (dominant && dominant.provider.gasOverhead <= lender.provider.gasOverhead) continue;
           if (lender.provider.pairAddress && hops.some((h) => h.pool.address.toLowerCase() === lender.provider.pairAddress!.toLowerCase())) continue;
           const sized = floatOptimalSize(floatHops, lender.rate, lender.cap);
-          if (!sized || perNative === undefined) continue;
+          if (!sized) continue;
+          if (sized.amountIn < lender.cap * 0.999) dominant ??= lender;
           const gasToken = (Number(gasWei(hops, lender.provider, gasPrice)) * Number(perNative)) / 1e18;
-          if (sized.profit - gasToken <= -marginRel * sized.amountIn) continue;
-          exactEvaluations++;
-          const x = sized.amountIn;
-          const quote = evaluateRoute({
-            route: createRoute(hops), providers: [lender.provider], ...gas, tokenPerNative: perNative, profile,
-            sizeHint: () => ({ bracket: [BigInt(Math.floor(x * (1 - 1e-4))), BigInt(Math.ceil(x * (1 + 1e-4)) + 16)], tolerance: BigInt(Math.ceil(x * 1e-7)) }),
-          });
-          if (!quote || quote.netProfit <= 0n) continue;
-          const netNativeWei = (quote.netProfit * 10n ** 18n) / perNative;
-          if (!best || netNativeWei > best.netNativeWei) best = { key, quote, netNativeWei };
+          const net = sized.profit - gasToken;
+          if (net <= -marginRel * sized.amountIn) continue;
+          candidates.push({ hops, lender, perNative, x: sized.amountIn, native: net / Number(perNative) });
         }
+      }
+      candidates.sort((a, b) => b.native - a.native);
+      // Exact pricing of the best candidate; the next ones only when it does not pay.
+      let best: CycleQuote | undefined;
+      for (const c of candidates) {
+        exactEvaluations++;
+          const quote = evaluateRoute({
+          route: createRoute(c.hops), providers: [c.lender.provider], ...gas, tokenPerNative: c.perNative, profile,
+          // The float optimum, rounded: one exact quote. Its profit is within float error (~1e-9 of the size,
+          // squared away at an optimum) of the integer optimum's; the money figures are exact at this size.
+          sizeHint: () => ({ bracket: [BigInt(Math.round(c.x)), BigInt(Math.round(c.x))], tolerance: 0n }),
+        });
+        if (!quote || quote.netProfit <= 0n) continue;
+        best = { key, quote, netNativeWei: (quote.netProfit * 10n ** 18n) / c.perNative, spotProduct: product };
+        break;
       }
       if (best) profitable.push(best);
     }
     profitable.sort((a, b) => (a.netNativeWei === b.netNativeWei ? a.key - b.key : a.netNativeWei > b.netNativeWei ? -1 : 1));
-    return { cycles: keys.size, logSurvivors, exactEvaluations, floatV3Quotes: floatQuoteCount.v3 - quotesBefore, profitable };
+    return { cycles: counted.cycles, logSurvivors, exactEvaluations, floatV3Quotes: floatQuoteCount.v3 - quotesBefore, profitable };
   }
 
   return {
@@ -142,6 +167,7 @@ export function createCycleScanner(options: CycleScannerOptions): CycleScanner {
     update(index, pool) {
       pools[index] = pool;
       floats[index] = floatPool(pool);
+      setLogRates(index);
     },
     scan,
   };

@@ -147,6 +147,10 @@ function bracket(f: Evaluate, begin: bigint, maxIn: bigint | undefined): [bigint
 /** Best size found; undefined when no size is quotable, or (V2-V2) when no size can beat the fees. */
 export function optimalInput({ route, flashFeeOf = () => 0n, flashRate = NO_FLASH_FEE, maxIn, startIn, bracket: given, tolerance }: OptimalInputOptions): SizedRoute | undefined {
   const f = evaluator(route, flashFeeOf, maxIn);
+  if (given) {
+    const hi = maxIn !== undefined && given[1] > maxIn ? maxIn : given[1];
+    return snapped(route, f, goldenSearch(f, given[0] > 0n ? given[0] : 1n, hi, tolerance));
+  }
   const isV2V2 = route.hops.length === 2 && route.hops.every((h) => h.pool.kind === 'v2');
   if (isV2V2) {
     let x0 = optimalInputV2V2({ route, flashRate });
@@ -158,10 +162,6 @@ export function optimalInput({ route, flashFeeOf = () => 0n, flashRate = NO_FLAS
     const lo = x0 > window ? x0 - window : 1n;
     const found = better(f(x0), goldenSearch(f, lo, maxIn !== undefined && x0 + window > maxIn ? maxIn : x0 + window));
     return snapped(route, f, found);
-  }
-  if (given) {
-    const hi = maxIn !== undefined && given[1] > maxIn ? maxIn : given[1];
-    return snapped(route, f, goldenSearch(f, given[0] > 0n ? given[0] : 1n, hi, tolerance));
   }
   const start = startIn ?? initialSize(route);
   const [lo, hi] = bracket(f, start > 0n ? start : 1n, maxIn);
