@@ -63,7 +63,7 @@ export interface FloatSize {
 }
 
 /**
- * Bisection on log size for marginal(x) = rate, between 1 base unit and `maxIn`; an unquotable size counts as too
+ * Bisection on log size (to 1e-7) for marginal(x) = rate, between 1 base unit and `maxIn`; an unquotable size counts as too
  * big. Returns undefined when even the first unit does not beat the rate.
  */
 export function floatOptimalSize(hops: readonly FloatHop[], rate: number, maxIn: number): FloatSize | undefined {
@@ -72,7 +72,7 @@ export function floatOptimalSize(hops: readonly FloatHop[], rate: number, maxIn:
   if (!(q.marginal > rate)) return undefined;
   let lo = 0;
   let hi = Math.log(maxIn);
-  for (let k = 0; k < 60 && hi - lo > 1e-9; k++) {
+  for (let k = 0; k < 60 && hi - lo > 1e-7; k++) {
     const mid = (lo + hi) / 2;
     floatRouteQuote(hops, Math.exp(mid), q);
     if (q.marginal > rate) lo = mid;
