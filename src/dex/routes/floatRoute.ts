@@ -63,20 +63,38 @@ export interface FloatSize {
 }
 
 /**
- * Bisection on log size (to 1e-7) for marginal(x) = rate, between 1 base unit and `maxIn`; an unquotable size counts as too
- * big. Returns undefined when even the first unit does not beat the rate.
+ * The size where marginal(x) = rate, on t = log size between 1 base unit and `maxIn`: bisection while the bracket
+ * is wider than 1 (an unquotable size counts as too big), then the Illinois variant of regula falsi on
+ * g(t) = log(marginal / rate), which falls with t (the curve is concave), to 1e-7. Returns undefined when even the
+ * first unit does not beat the rate.
  */
 export function floatOptimalSize(hops: readonly FloatHop[], rate: number, maxIn: number): FloatSize | undefined {
   const q: FloatQuote = { out: 0, marginal: 0 };
-  floatRouteQuote(hops, 1, q);
-  if (!(q.marginal > rate)) return undefined;
+  const g = (t: number): number => {
+    floatRouteQuote(hops, Math.exp(t), q);
+    return q.out > 0 ? Math.log(q.marginal / rate) : NaN;
+  };
   let lo = 0;
+  let glo = g(lo);
+  if (!(glo > 0)) return undefined;
   let hi = Math.log(maxIn);
-  for (let k = 0; k < 60 && hi - lo > 1e-7; k++) {
-    const mid = (lo + hi) / 2;
-    floatRouteQuote(hops, Math.exp(mid), q);
-    if (q.marginal > rate) lo = mid;
-    else hi = mid;
+  let ghi = NaN;
+  let side = 0;
+  for (let k = 0; k < 80 && hi - lo > 1e-7; k++) {
+    const secant = hi - lo < 1 && Number.isFinite(ghi);
+    const t = secant ? (lo * ghi - hi * glo) / (ghi - glo) : (lo + hi) / 2;
+    const gt = g(t);
+    if (gt > 0) {
+      lo = t;
+      glo = gt;
+      if (side === 1 && secant) ghi /= 2;
+      side = 1;
+    } else {
+      hi = t;
+      ghi = gt;
+      if (side === -1 && secant) glo /= 2;
+      side = -1;
+    }
   }
   const x = Math.exp(lo);
   floatRouteQuote(hops, x, q);
