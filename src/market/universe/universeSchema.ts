@@ -84,5 +84,4 @@ export const universeSchema = z.strictObject({
 
 export type Universe = z.output<typeof universeSchema>;
 export type UniverseToken = Universe['tokens'][number];
-export type UniverseChain = Universe['chains'][number];
 export type UniversePool = Universe['pools'][number];
