@@ -12,7 +12,7 @@ import { flashRateFloat } from './screenV2V2.ts';
 import { buildCycleGraph, cycleFromKey, cyclesThrough, type CycleGraph } from './cycleGraph.ts';
 import { evaluateRoute, type RouteQuote } from './evaluateRoute.ts';
 import { flashRateOf } from './flashRate.ts';
-import { floatOptimalSize, floatPool, floatQuoteCount, spotRate, type FloatHop, type FloatPool } from './floatRoute.ts';
+import { floatOptimalSize, floatPool, floatProfitBound, floatQuoteCount, spotRate, type FloatHop, type FloatPool } from './floatRoute.ts';
 import { createRoute, type Hop } from './route.ts';
 import { maxLendable, type FlashProvider } from '../flash/flashProvider.ts';
 import type { ChainProfile } from '../gas/chainProfiles.ts';
@@ -131,10 +131,12 @@ export function createCycleScanner(options: CycleScannerOptions): CycleScanner {
         for (const lender of lenders.get(token) ?? []) {
           if (dominant && dominant.provider.gasOverhead <= lender.provider.gasOverhead) continue;
           if (lender.provider.pairAddress && hops.some((h) => h.pool.address.toLowerCase() === lender.provider.pairAddress!.toLowerCase())) continue;
+          const gasToken = (Number(gasWei(hops, lender.provider, gasPrice)) * Number(perNative)) / 1e18;
+          // No size can pay the gas: not even the bound (1e-9 above it for float error).
+          if (floatProfitBound(floatHops, lender.rate) * (1 + 1e-9) < gasToken) continue;
           const sized = floatOptimalSize(floatHops, lender.rate, lender.cap);
           if (!sized) continue;
           if (sized.amountIn < lender.cap * 0.999) dominant ??= lender;
-          const gasToken = (Number(gasWei(hops, lender.provider, gasPrice)) * Number(perNative)) / 1e18;
           const net = sized.profit - gasToken;
           if (net <= -marginRel * sized.amountIn) continue;
           candidates.push({ hops, lender, perNative, x: sized.amountIn, native: net / Number(perNative) });

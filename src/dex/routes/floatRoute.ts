@@ -100,3 +100,27 @@ export function floatOptimalSize(hops: readonly FloatHop[], rate: number, maxIn:
   floatRouteQuote(hops, x, q);
   return { amountIn: x, profit: q.out - rate * x };
 }
+
+/**
+ * An upper bound of max over x of (output(x) - rate * x): each hop as a constant-product curve with its virtual
+ * reserves, a V3 hop with its largest liquidity at any price (more liquidity never pays less), composed exactly:
+ * out = K x / (A + C x) after hop (a, b, g): K' = g b K, A' = a A, C' = a C + g K. Its maximum is at
+ * x = (sqrt(K A / rate) - A) / C. The float screen skips sizing a cycle whose bound does not cover its gas.
+ */
+export function floatProfitBound(hops: readonly FloatHop[], rate: number): number {
+  let K = 1;
+  let A = 1;
+  let C = 0;
+  for (const { pool: p, zeroForOne } of hops) {
+    let a: number;
+    let b: number;
+    if (p.kind === 'v2') [a, b] = zeroForOne ? [p.r0, p.r1] : [p.r1, p.r0];
+    else [a, b] = zeroForOne ? [p.maxLiquidity / p.sqrtPrice, p.maxLiquidity * p.sqrtPrice] : [p.maxLiquidity * p.sqrtPrice, p.maxLiquidity / p.sqrtPrice];
+    C = a * C + p.gamma * K;
+    K = p.gamma * b * K;
+    A = a * A;
+  }
+  if (!(K > rate * A)) return 0;
+  const x = (Math.sqrt((K * A) / rate) - A) / C;
+  return (K * x) / (A + C * x) - rate * x;
+}

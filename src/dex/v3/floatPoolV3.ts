@@ -19,6 +19,8 @@ export interface FloatPoolV3 {
   /** Active liquidity after crossing tick i in the swap's direction (down for i < above, up otherwise), summed in
    * bigint so a range without liquidity is exactly 0. */
   readonly crossLiquidity: Float64Array;
+  /** The largest active liquidity at any price: with it the pool pays at least as much for any input (a bound). */
+  readonly maxLiquidity: number;
 }
 
 export interface FloatQuote {
@@ -41,7 +43,8 @@ export function floatPoolV3(pool: PoolV3): FloatPoolV3 {
   for (let i = above - 1; i >= 0; i--) crossLiquidity[i] = Number((down -= pool.ticks[i].liquidityNet));
   let up = pool.liquidity;
   for (let i = above; i < n; i++) crossLiquidity[i] = Number((up += pool.ticks[i].liquidityNet));
-  return { gamma: 1 - pool.feePips / 1e6, sqrtPrice: Number(pool.sqrtPriceX96) / 2 ** 96, liquidity: Number(pool.liquidity), above, tickSqrt, crossLiquidity };
+  const maxLiquidity = Math.max(Number(pool.liquidity), ...crossLiquidity);
+  return { gamma: 1 - pool.feePips / 1e6, sqrtPrice: Number(pool.sqrtPriceX96) / 2 ** 96, liquidity: Number(pool.liquidity), above, tickSqrt, crossLiquidity, maxLiquidity };
 }
 
 /** Exact-input quote of `amountIn` base units; `out` receives the output and the marginal rate. */
