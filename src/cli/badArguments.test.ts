@@ -19,6 +19,7 @@ const CASES: Record<string, { args: string[]; message: RegExp }> = {
   'bench gbdt': { args: ['bench', 'gbdt', '--rows', '5'], message: /--rows must be an integer >= 100, got 5/ },
   'bench ingest': { args: ['bench', 'ingest', '--rows', '0'], message: /--rows must be a positive integer, got 0/ },
   'bench lstm': { args: ['bench', 'lstm', '--sequences', '1'], message: /--sequences must be an integer >= 64, got 1/ },
+  'bench scan': { args: ['bench', 'scan', '--pools', '1'], message: /--pools must be an integer >= 2, got 1/ },
   'bench simulate': { args: ['bench', 'simulate', '--days', '-1'], message: /--days must be a number > 0, got -1/ },
   calibrate: { args: ['calibrate', '--data', `${missing}.d`], message: /real data folder not found: .*missing\.d/ },
   dashboard: { args: ['dashboard', '--port', '70000'], message: /--port must be an integer 0..65535, got "70000"/ },

@@ -11,6 +11,7 @@ const COMMANDS = [
   'bench gbdt',
   'bench ingest',
   'bench lstm',
+  'bench scan',
   'bench simulate',
   'calibrate',
   'dashboard',

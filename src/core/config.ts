@@ -2,7 +2,7 @@
  * The one configuration schema. Every key has a description and a default. Sources, highest precedence first:
  * CLI flags, environment (`ARBML_<KEY_IN_SNAKE_CASE>`, plus `DATABASE_URL`), then an optional `arbml.config.json`.
  */
-import { CHAINS } from './chains.ts';
+import { MARKET_CHAINS as CHAINS } from './chains.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';

@@ -22,6 +22,7 @@ const fast: Partial<CompetitorParams> = {
   latencyBlocks: {
     ethereum: halved(P.competitors.latencyBlocks.ethereum),
     polygon: halved(P.competitors.latencyBlocks.polygon),
+    arbitrum: halved(P.competitors.latencyBlocks.arbitrum),
   },
 };
 const cexSigma = (factor: number): MarketParams => ({ ...P, cex: { ...P.cex, sigma: P.cex.sigma * factor } });

@@ -12,6 +12,7 @@ const WETH = 10n ** 18n;
 const LIQUIDITY: Readonly<Record<Chain, { balancer: [bigint, bigint]; aave: [bigint, bigint] }>> = {
   ethereum: { balancer: [30_000_000n, 15_000n], aave: [400_000_000n, 300_000n] },
   polygon: { balancer: [3_000_000n, 1_500n], aave: [40_000_000n, 30_000n] },
+  arbitrum: { balancer: [10_000_000n, 5_000n], aave: [100_000_000n, 60_000n] },
 };
 
 export function defaultFlashProviders(chain: Chain): FlashProvider[] {

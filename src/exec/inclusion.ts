@@ -23,6 +23,8 @@ export interface InclusionParams {
 export const INCLUSION_PARAMS: Readonly<Record<Chain, InclusionParams>> = Object.freeze({
   ethereum: { latencyMedianMs: 350, latencySigma: 0.5, cutoffMs: 1_000, maxWaitBlocks: 3, feeCapMultiple: 1.25 },
   polygon: { latencyMedianMs: 1_200, latencySigma: 0.7, cutoffMs: 300, maxWaitBlocks: 10, feeCapMultiple: 1.25 },
+  // First come, first served at the sequencer: no builder cut-off, a transaction late for one 250 ms block takes the next.
+  arbitrum: { latencyMedianMs: 120, latencySigma: 0.6, cutoffMs: 0, maxWaitBlocks: 8, feeCapMultiple: 1.25 },
 });
 
 export function drawLatencyMs(rng: Rng, p: InclusionParams): number {

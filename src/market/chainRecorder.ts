@@ -17,7 +17,7 @@ export interface ChainRecorder {
 export class FlowAndLifetimeRecorder implements ChainRecorder {
   readonly inflowUsdc: number[] = [];
   readonly inflowWeth: number[] = [];
-  readonly lifetimes: Record<Chain, number[]> = { ethereum: [], polygon: [] };
+  readonly lifetimes: Record<Chain, number[]> = { ethereum: [], polygon: [], arbitrum: [] };
   private usdc = 0;
   private weth = 0;
   private started = false;

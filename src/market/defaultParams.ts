@@ -47,6 +47,17 @@ export const DEFAULT_MARKET_PARAMS: MarketParams = {
       tipMedianGwei: 15,
       nativePerEth: 2_000,
     },
+    // Arbitrum One (not run by the market yet, see src/market/universe): 0.25 s blocks, a 0.01 gwei floor base fee,
+    // no tips to speak of (first come, first served); the L1 data cost is priced by src/dex/gas/l1DataFee.ts.
+    arbitrum: {
+      ...ethereumGas,
+      blockTimeSeconds: 0.25,
+      gasLimit: 32_000_000,
+      demandMedianGwei: 0.01,
+      minTipGwei: 0,
+      tipMedianGwei: 0.001,
+      nativePerEth: 1,
+    },
   },
   flows: {
     zeroProbability: 0.1466,
@@ -62,6 +73,8 @@ export const DEFAULT_MARKET_PARAMS: MarketParams = {
     latencyBlocks: {
       ethereum: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 4, 5, 6, 9, 13, 21, 40, 70],
       polygon: [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 4, 7, 12, 21, 50],
+      // arbitrum-arb-opportunities-2023: same block 6.9%, next 61.8%, two 13.6%, the rest later (40 draws).
+      arbitrum: [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 4, 5, 7, 12, 30],
     },
     tipToBaseFeeQuantiles: [
       3.653e-11, 0.03176, 0.07138, 0.1094, 0.1457, 0.1896, 0.2462, 0.3087, 0.3826, 0.4801, 0.5864, 0.7146, 0.8503,
@@ -80,6 +93,11 @@ export const DEFAULT_MARKET_PARAMS: MarketParams = {
     polygon: [
       { dex: 'uniswap-v3', kind: 'v3', fee: 500, size: 28.09e6 },
       { dex: 'quickswap', kind: 'v2', fee: 30, size: 8e6 },
+      { dex: 'sushiswap', kind: 'v2', fee: 30, size: 4e6 },
+    ],
+    arbitrum: [
+      { dex: 'uniswap-v3', kind: 'v3', fee: 500, size: 60e6 },
+      { dex: 'camelot', kind: 'v2', fee: 30, size: 6e6 },
       { dex: 'sushiswap', kind: 'v2', fee: 30, size: 4e6 },
     ],
   },

@@ -47,7 +47,7 @@ export interface MarketInfo {
   totalBlocks: number;
 }
 
-const START_BLOCK: Readonly<Record<Chain, number>> = { ethereum: 13_690_000, polygon: 22_000_000 };
+const START_BLOCK: Readonly<Record<Chain, number>> = { ethereum: 13_690_000, polygon: 22_000_000, arbitrum: 150_000_000 };
 
 export class Market {
   readonly info: MarketInfo;
@@ -64,7 +64,7 @@ export class Market {
     this.sources = loadMarketSources({ seed, days: options.days, params, cexFile: options.cexFile, gasFile: options.gasFile });
     const { startMs, endMs, cex, gasRows } = this.sources;
     const price = cexPriceAt(cex, startMs);
-    const gasSource: Record<Chain, 'replay' | 'model'> = { ethereum: 'model', polygon: 'model' };
+    const gasSource: Record<Chain, 'replay' | 'model'> = { ethereum: 'model', polygon: 'model', arbitrum: 'model' };
     this.chains = chains.map((chain) => {
       const replay = chain === 'ethereum' && gasRows !== undefined;
       gasSource[chain] = replay ? 'replay' : 'model';

@@ -22,6 +22,17 @@ export interface ChainProfile {
     readonly perHopV2: number;
     readonly perHopV3: number;
   };
+  /** How blocks are ordered: a priority-fee auction, a builder auction (MEV-Boost) or first come, first served. */
+  readonly ordering: 'priority-auction' | 'builder-auction' | 'first-come-first-served';
+  /** Rollups only: the L1 data each transaction posts (see l1DataFee.ts). */
+  readonly l1Data?: {
+    /** Compressed bytes of a flash-arb transaction before its hops (signature, call header, loan call). */
+    readonly baseBytes: number;
+    /** Compressed bytes each hop adds (pool address, direction, amounts). */
+    readonly bytesPerHop: number;
+    /** Typical L1 price per compressed byte, wei (Arbitrum's L1 pricing estimate). */
+    readonly pricePerByteWei: bigint;
+  };
 }
 
 const GWEI = 1_000_000_000n;
@@ -34,6 +45,7 @@ export const CHAIN_PROFILES: Readonly<Record<Chain, ChainProfile>> = Object.free
     nativeDecimals: 18,
     minPriorityFeeWei: 1n * GWEI,
     gas: Object.freeze({ baseTx: 21_000, contractOverhead: 35_000, perHopV2: 93_000, perHopV3: 85_000 }),
+    ordering: 'builder-auction',
   }),
   polygon: Object.freeze({
     chain: 'polygon',
@@ -42,6 +54,21 @@ export const CHAIN_PROFILES: Readonly<Record<Chain, ChainProfile>> = Object.free
     nativeDecimals: 18,
     minPriorityFeeWei: 30n * GWEI,
     gas: Object.freeze({ baseTx: 21_000, contractOverhead: 35_000, perHopV2: 93_000, perHopV3: 85_000 }),
+    ordering: 'priority-auction',
+  }),
+  // Arbitrum One: 0.25 s blocks, the sequencer orders first come, first served (tips buy nothing), execution gas as
+  // on L1 (same EVM costs), plus the L1 data fee of each transaction (l1DataFee.ts). ~200 compressed bytes for a
+  // flash-arb call with 2 hops, ~40 per further hop; 2 gwei-equivalent per byte is a blob-era typical figure
+  // (approximate, 2024).
+  arbitrum: Object.freeze({
+    chain: 'arbitrum',
+    blockTimeSeconds: 0.25,
+    nativeSymbol: 'ETH',
+    nativeDecimals: 18,
+    minPriorityFeeWei: 0n,
+    gas: Object.freeze({ baseTx: 21_000, contractOverhead: 35_000, perHopV2: 93_000, perHopV3: 85_000 }),
+    ordering: 'first-come-first-served',
+    l1Data: Object.freeze({ baseBytes: 120, bytesPerHop: 40, pricePerByteWei: 2n * GWEI }),
   }),
 });
 

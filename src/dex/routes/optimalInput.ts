@@ -30,6 +30,10 @@ export interface OptimalInputOptions {
   maxIn?: bigint;
   /** A first guess (e.g. from the float screen). */
   startIn?: bigint;
+  /** A bracket known to hold the optimum (e.g. around the float screen's size): no bracketing search. */
+  bracket?: readonly [bigint, bigint];
+  /** Stop the golden-section search at this bracket width instead of single units (then lo, mid, hi are tried). */
+  tolerance?: bigint;
 }
 
 type Evaluate = (x: bigint) => SizedRoute | undefined;
@@ -54,9 +58,10 @@ function better(a: SizedRoute | undefined, b: SizedRoute | undefined): SizedRout
 }
 
 /** Golden-section search for the best integer in [lo, hi] of a unimodal profit, then a scan of the last few. */
-export function goldenSearch(f: Evaluate, lo: bigint, hi: bigint): SizedRoute | undefined {
+export function goldenSearch(f: Evaluate, lo: bigint, hi: bigint, tolerance = 16n): SizedRoute | undefined {
   const score = (x: bigint): bigint | undefined => f(x)?.profit;
-  while (hi - lo > 16n) {
+  const width = tolerance > 16n ? tolerance : 16n;
+  while (hi - lo > width) {
     const step = ((hi - lo) * 382n) / 1000n;
     const m1 = lo + step;
     const m2 = hi - step;
@@ -67,6 +72,7 @@ export function goldenSearch(f: Evaluate, lo: bigint, hi: bigint): SizedRoute | 
     else lo = m1;
   }
   let best: SizedRoute | undefined;
+  if (hi - lo > 16n) return better(better(f(lo), f((lo + hi) / 2n)), f(hi));
   for (let x = lo; x <= hi; x++) best = better(best, f(x));
   return best;
 }
@@ -139,8 +145,12 @@ function bracket(f: Evaluate, begin: bigint, maxIn: bigint | undefined): [bigint
 }
 
 /** Best size found; undefined when no size is quotable, or (V2-V2) when no size can beat the fees. */
-export function optimalInput({ route, flashFeeOf = () => 0n, flashRate = NO_FLASH_FEE, maxIn, startIn }: OptimalInputOptions): SizedRoute | undefined {
+export function optimalInput({ route, flashFeeOf = () => 0n, flashRate = NO_FLASH_FEE, maxIn, startIn, bracket: given, tolerance }: OptimalInputOptions): SizedRoute | undefined {
   const f = evaluator(route, flashFeeOf, maxIn);
+  if (given) {
+    const hi = maxIn !== undefined && given[1] > maxIn ? maxIn : given[1];
+    return snapped(route, f, goldenSearch(f, given[0] > 0n ? given[0] : 1n, hi, tolerance));
+  }
   const isV2V2 = route.hops.length === 2 && route.hops.every((h) => h.pool.kind === 'v2');
   if (isV2V2) {
     let x0 = optimalInputV2V2({ route, flashRate });

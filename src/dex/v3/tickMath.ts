@@ -38,7 +38,20 @@ const BIT_FACTORS: readonly bigint[] = [
 const ONE_Q128 = 1n << 128n;
 const LOW_32 = (1n << 32n) - 1n;
 
+/** Memo of getSqrtRatioAtTick (a pure function of the tick): swaps and quotes meet the same ticks again and again. */
+const SQRT_RATIO_CACHE = new Map<number, bigint>();
+const CACHE_LIMIT = 1 << 18;
+
 export function getSqrtRatioAtTick(tick: number): bigint {
+  const cached = SQRT_RATIO_CACHE.get(tick);
+  if (cached !== undefined) return cached;
+  const ratio = computeSqrtRatioAtTick(tick);
+  if (SQRT_RATIO_CACHE.size >= CACHE_LIMIT) SQRT_RATIO_CACHE.clear();
+  SQRT_RATIO_CACHE.set(tick, ratio);
+  return ratio;
+}
+
+function computeSqrtRatioAtTick(tick: number): bigint {
   if (!Number.isInteger(tick) || tick < MIN_TICK || tick > MAX_TICK) throw new InvalidInputError(`TickMath: T (tick ${tick} out of range)`);
   const absTick = Math.abs(tick);
   let ratio = ONE_Q128;

@@ -13,6 +13,10 @@ export const MARKET_TOKENS: Readonly<Record<Chain, { usdc: Token; weth: Token }>
     usdc: Object.freeze({ address: '0x2791bca1f2de4661ed88a30c99a7a9449aa84174', symbol: 'USDC', decimals: 6 }),
     weth: Object.freeze({ address: '0x7ceb23fd6bc0add59e62ac25578270cff1b9f619', symbol: 'WETH', decimals: 18 }),
   },
+  arbitrum: {
+    usdc: Object.freeze({ address: '0xaf88d065e77c8cc2239327c5edb3a432268e5831', symbol: 'USDC', decimals: 6 }),
+    weth: Object.freeze({ address: '0x82af49447d8a07e3bd95bd0d56f35241523fbab1', symbol: 'WETH', decimals: 18 }),
+  },
 });
 
 /** Real addresses of the pools the model stands in for (ids only: their states are simulated). */
