@@ -58,12 +58,6 @@ export class MarketMemory {
     }
   }
 
-  /** Competitor trades (other than the market's own arbitrages) that landed in the chain's latest block. */
-  addHits(chain: Chain, addresses: readonly string[]): void {
-    const hits = this.chain(chain).hits;
-    if (hits.length > 0) hits[hits.length - 1] = [...hits[hits.length - 1]!, ...addresses];
-  }
-
   /** Std of the last hour's 1-minute CEX log returns (0 until two minutes are seen). */
   volatility1h(): number {
     if (this.volMinute === this.lastMinute) return this.vol;

@@ -26,10 +26,13 @@ export interface PendingTx {
   poolAddresses: readonly string[];
 }
 
-/** How a pending transaction ended. */
+/**
+ * How a pending transaction ended: withdrawn before it was sent (`unsent`: a newer block showed the edge gone),
+ * not included (fees, or an Ethereum bundle that would have reverted: `bundleRevert` names why), or mined.
+ */
 export type Resolution =
-  | { status: 'stale'; blockNumber: number }
-  | { status: 'not_included'; blockNumber: number }
+  | { status: 'unsent'; blockNumber: number }
+  | { status: 'not_included'; blockNumber: number; bundleRevert?: string }
   | {
       status: 'success' | 'reverted';
       blockNumber: number;
@@ -40,6 +43,8 @@ export type Resolution =
       /** out - in - flash fee (borrowed token), null on revert. */
       profit: bigint | null;
       revertReason: string | null;
+      /** Reverted, and the route at its size no longer cleared its minimum profit on the pools it met. */
+      edgeGone: boolean;
       cexPrice: number;
       ethUsd: number;
       nativeUsd: number;

@@ -57,17 +57,21 @@ export const DEFAULT_MARKET_PARAMS: MarketParams = {
     noiseShare: 0.67,
     referenceDepthUsd: 28_086_000,
     depthExponent: 0.5,
+    swapsPerMinute: 2.5,
+    informedShare: 0.3,
   },
+  liquidity: { logStd: 0.3, persistence: 0.997 },
   competitors: {
     latencyBlocks: {
       ethereum: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 4, 5, 6, 9, 13, 21, 40, 70],
       polygon: [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 4, 7, 12, 21, 50],
     },
-    tipToBaseFeeQuantiles: [
-      3.653e-11, 0.03176, 0.07138, 0.1094, 0.1457, 0.1896, 0.2462, 0.3087, 0.3826, 0.4801, 0.5864, 0.7146, 0.8503,
-      1.013, 1.157, 1.351, 1.61, 2.163, 3.359, 6.839, 144.7,
-    ],
-    minProfitUsd: 30,
+    searchersPerEdge: { ethereum: 3, polygon: 3 },
+    bidShareQuantiles: {
+      ethereum: [0.05, 0.3, 0.5, 0.65, 0.8, 0.9, 0.97],
+      polygon: [0.05, 0.3, 0.5, 0.65, 0.8, 0.9, 0.97],
+    },
+    orderingRule: { ethereum: 'builder-auction', polygon: 'priority-gas-auction' },
     gasUnits: 150_000,
   },
   pools: {

@@ -92,7 +92,8 @@ export class Market {
     if (!next || next.nextTimeMs >= this.info.endMs) return null;
     const cexPrice = cexPriceAt(this.sources.cex, next.nextTimeMs);
     const nativeUsd = cexPrice / this.params.gas[next.chain].nativePerEth;
-    return next.step(cexPrice, cexPrice, nativeUsd);
+    const ahead = cexPriceAt(this.sources.cex, Math.min(next.nextTimeMs + 60_000, this.info.endMs - 1));
+    return next.step(cexPrice, cexPrice, nativeUsd, ahead);
   }
 
   *blocks(): Generator<BlockSnapshot> {
