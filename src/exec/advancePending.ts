@@ -35,20 +35,34 @@ export interface Included {
   execution: ExecutionResult;
 }
 
+/**
+ * A competing searcher took the same opportunity: a DEX-DEX arbitrage on two of the route's pools (with at least
+ * `minTip` when given). A CEX-DEX arbitrage on one pool is market motion, like any other swap.
+ */
 function hitBy(block: BlockSnapshot, tx: PendingTx, minTip: bigint | null): boolean {
   for (const a of block.competitorArbs) {
-    if (tx.poolAddresses.includes(a.poolAddress.toLowerCase()) && (minTip === null || a.tipWei >= minTip)) return true;
+    if (a.partnerIndex === undefined || (minTip !== null && a.tipWei < minTip)) continue;
+    const partner = block.pools[a.partnerIndex]?.address.toLowerCase();
+    if (partner && tx.poolAddresses.includes(a.poolAddress.toLowerCase()) && tx.poolAddresses.includes(partner))
+      return true;
   }
   return false;
 }
 
 /** The route at our size no longer clears its minimum profit on these pools (by lower-case address): the edge is gone. */
 function edgeGone(tx: PendingTx, block: BlockSnapshot, pools: ReadonlyMap<string, Pool>): boolean {
-  const hops = tx.candidate.route.hops.map((h) => ({ pool: pools.get(h.pool.address.toLowerCase()) ?? h.pool, zeroForOne: h.zeroForOne }));
+  const hops = tx.candidate.route.hops.map((h) => ({
+    pool: pools.get(h.pool.address.toLowerCase()) ?? h.pool,
+    zeroForOne: h.zeroForOne,
+  }));
   const route = { ...tx.candidate.route, hops };
   const q = quoteCandidate({
-    route, provider: tx.plan.provider, amountIn: tx.plan.amountIn, profile: chainProfile(block.chain),
-    gasPriceWei: 0n, tokenPerNative: 0n,
+    route,
+    provider: tx.plan.provider,
+    amountIn: tx.plan.amountIn,
+    profile: chainProfile(block.chain),
+    gasPriceWei: 0n,
+    tokenPerNative: 0n,
   });
   return !q || q.amountOut - q.amountIn - q.flashFee < tx.plan.minProfit;
 }
@@ -57,19 +71,28 @@ function edgeGone(tx: PendingTx, block: BlockSnapshot, pools: ReadonlyMap<string
 export function advancePending({ tx, block, market, overlay }: AdvanceOptions): Included | Resolution | null {
   const params = INCLUSION_PARAMS[block.chain];
   if (!arrivedFor(block, tx.arrivalMs, params)) {
-    if (tx.kind === 'execute' && block.timeMs < tx.arrivalMs && edgeGone(tx, block, byAddress(block.pools))) {
+    if (
+      tx.kind === 'execute' &&
+      block.timeMs + params.seeBlockMs < tx.arrivalMs &&
+      edgeGone(tx, block, byAddress(block.pools))
+    ) {
       return { status: 'unsent', blockNumber: block.blockNumber };
     }
     if (hitBy(block, tx, null)) tx.competitorBefore = true;
+    tx.poolsBefore = block.pools;
     return null;
   }
   if (!feesAccepted(block, tx.maxFeeWei, tx.tipWei)) {
     if (hitBy(block, tx, null)) tx.competitorBefore = true;
+    tx.poolsBefore = block.pools;
     tx.eligibleBlocks++;
-    return tx.eligibleBlocks >= params.maxWaitBlocks ? { status: 'not_included', blockNumber: block.blockNumber } : null;
+    return tx.eligibleBlocks >= params.maxWaitBlocks
+      ? { status: 'not_included', blockNumber: block.blockNumber }
+      : null;
   }
   const pools = new Map<string, Pool>();
-  for (const p of market.poolsAtInclusion({ chain: block.chain, tipWei: tx.tipWei })) pools.set(p.address.toLowerCase(), p);
+  for (const p of market.poolsAtInclusion({ chain: block.chain, tipWei: tx.tipWei }))
+    pools.set(p.address.toLowerCase(), p);
   for (const [a, p] of overlay) pools.set(a, p);
   const execution = executeRoute({ plan: tx.plan, pools, profile: chainProfile(block.chain) });
   const frontRun = tx.competitorBefore || hitBy(block, tx, tx.tipWei);
@@ -87,7 +110,10 @@ export function advancePending({ tx, block, market, overlay }: AdvanceOptions): 
       gasPriceWei: effectivePriceWei(block, tx.maxFeeWei, tx.tipWei),
       profit: execution.status === 'success' ? execution.profit : null,
       revertReason: execution.status === 'reverted' ? execution.reason : null,
-      edgeGone: execution.status === 'reverted' && edgeGone(tx, block, pools),
+      edgeGone:
+        execution.status === 'reverted' &&
+        tx.poolsBefore !== undefined &&
+        edgeGone(tx, block, byAddress(tx.poolsBefore)),
       cexPrice: block.cexPrice,
       ethUsd: block.ethUsd,
       nativeUsd: block.nativeUsd,

@@ -47,18 +47,41 @@ describe('outcome taxonomy', () => {
     expect(Number(row.profitEth)).toBeLessThan(0);
   });
 
-  it('front_run: a competitor with a higher tip hit the route pool in the inclusion block', () => {
-    const arb = { poolIndex: 1, poolAddress: leg.address, tipWei: 1_000n * GWEI, zeroForOne: false, amountIn: 1n, targetPrice: 4_000, openedAtBlock: 100 };
+  it('front_run: a searcher with a higher tip took the same pool pair in the inclusion block', () => {
+    const other = opp.routes[0]!.route.hops.map((h) => h.pool.address).find((a) => a !== leg.address)!;
+    const partnerIndex = detected.pools.findIndex((p) => p.address === other);
+    const arb = { poolIndex: 1, poolAddress: leg.address, tipWei: 1_000n * GWEI, zeroForOne: false, amountIn: 1n, targetPrice: 4_000, openedAtBlock: 100, partnerIndex };
     const row = rowOf(resolve(execute, next({ competitorArbs: [arb] }), closedPools));
     expect(row.outcome).toBe('front_run');
     expect(row.profitable).toBe(false);
+    // the same trade on one pool only (a CEX-DEX arbitrage) is market motion: a plain revert
+    const { partnerIndex: _, ...single } = arb;
+    expect(rowOf(resolve(execute, next({ competitorArbs: [single] }), closedPools)).outcome).toBe('reverted');
   });
 
-  it('stale: a newer block shows the edge gone before our transaction was out; nothing sent', () => {
+  it('withdrawn: our node saw a newer block showing the edge gone before the transaction was out; skipped, nothing sent', () => {
     const block = next({ pools: closedPools });
     const r = resolve(execute, block, closedPools, 3_000);
-    expect(r.res).toEqual({ status: 'stale', blockNumber: 101 });
-    expect(rowOf(r)).toMatchObject({ outcome: 'stale', executed: false, profitEth: 0, txHash: null });
+    expect(r.res).toEqual({ status: 'unsent', blockNumber: 101 });
+    expect(rowOf(r)).toMatchObject({ outcome: 'skipped', executed: false, profitEth: 0, txHash: null, counterfactualProfitEth: null });
+  });
+
+  it('stale: sent, and the edge was gone before its inclusion block began; the revert costs its gas', () => {
+    // arrives 2.0 s after detection: too late for block 101 (cutoff 300 ms) and too early to withdraw (the node
+    // sees block 101 500 ms after its time), so it lands in block 102 on the pools block 101 left
+    const tx = makePending(opp, execute, 2_000);
+    const market = stubMarket(closedPools);
+    expect(advancePending({ tx, block: next({ pools: closedPools }), market, overlay: new Map() })).toBeNull();
+    const res = advancePending({ tx, block: next({ blockNumber: 102, timeMs: detected.timeMs + 4_000, pools: closedPools }), market, overlay: new Map() }) as Included;
+    const row = ledgerRow(tx, res.resolution);
+    expect(row).toMatchObject({ outcome: 'stale', executed: true, profitable: false, actualSlippageBps: null });
+    expect(Number(row.profitEth)).toBeLessThan(0);
+  });
+
+  it('ethereum: a bundle that would revert is not included and costs nothing', () => {
+    const r = resolve(execute, next({ chain: 'ethereum' }), closedPools);
+    expect(r.res).toMatchObject({ status: 'not_included', blockNumber: 101, bundleRevert: 'HopOutputTooLow' });
+    expect(rowOf(r)).toMatchObject({ outcome: 'not_included', executed: true, profitEth: 0 });
   });
 
   it('not_included: the base fee rose above the fee cap for every block it waited', () => {

@@ -116,9 +116,18 @@ export class ChainMarket {
     this.searchersStep(b, gas, cexPrice, nativeUsd);
     this.applyFlow(b, cexPrice, false);
     const snapshot: BlockSnapshot = {
-      chain: this.chain, blockNumber: b, timeMs: t, cexPrice, ethUsd, nativeUsd,
-      baseFeeWei: gas.baseFeeWei, priorityFeeWei: gas.priorityFeeWei, minPriorityFeeWei: gas.minPriorityFeeWei,
-      utilisation: gas.utilisation, pools: this.pools, competitorArbs: this.landed,
+      chain: this.chain,
+      blockNumber: b,
+      timeMs: t,
+      cexPrice,
+      ethUsd,
+      nativeUsd,
+      baseFeeWei: gas.baseFeeWei,
+      priorityFeeWei: gas.priorityFeeWei,
+      minPriorityFeeWei: gas.minPriorityFeeWei,
+      utilisation: gas.utilisation,
+      pools: this.pools,
+      competitorArbs: this.landed,
     };
     this.last = snapshot;
     this.blockNumber = b + 1;
@@ -223,9 +232,14 @@ export class ChainMarket {
       this.setPool(i, recentreV3(p as PoolV3, { ...spec, size: spec.size * Math.exp(this.lpLog[i]!) }));
     }
     minuteFlow({
-      rng: this.o.noiseRng, params: this.o.params.flows, depths: this.depth, firstBlock: b,
+      rng: this.o.noiseRng,
+      params: this.o.params.flows,
+      depths: this.depth,
+      firstBlock: b,
+      swapsPerMinute: this.o.params.flows.swapsPerMinute[this.chain],
       blocksInMinute: Math.max(1, Math.ceil(((minute + 1) * 60_000 - t) / this.blockTimeMs)),
-      nextMoveLog: Math.log(cexNext / cexPrice), out: this.flow,
+      nextMoveLog: Math.log(cexNext / cexPrice),
+      out: this.flow,
     });
   }
 
@@ -286,7 +300,9 @@ export class ChainMarket {
       let race = null;
       while (!race) {
         race = drawRace({
-          rng: this.o.competitorRng, searchersPerEdge: c.searchersPerEdge[this.chain], latency: this.latency,
+          rng: this.o.competitorRng,
+          searchersPerEdge: c.searchersPerEdge[this.chain],
+          latency: this.latency,
           bidShareQuantiles: c.bidShareQuantiles[this.chain],
         });
       }
@@ -310,11 +326,22 @@ export class ChainMarket {
   }
 
   private land(
-    i: number, partner: number, s: NonNullable<ReturnType<typeof swapToPrice>>, target: number, tipWei: bigint, e: number,
+    i: number,
+    partner: number,
+    s: NonNullable<ReturnType<typeof swapToPrice>>,
+    target: number,
+    tipWei: bigint,
+    e: number,
   ): void {
     this.landed.push({
-      poolIndex: i, poolAddress: s.pool.address, tipWei, zeroForOne: s.zeroForOne, amountIn: s.amountIn,
-      targetPrice: target, openedAtBlock: this.openSince[e]!, ...(partner >= 0 ? { partnerIndex: partner } : {}),
+      poolIndex: i,
+      poolAddress: s.pool.address,
+      tipWei,
+      zeroForOne: s.zeroForOne,
+      amountIn: s.amountIn,
+      targetPrice: target,
+      openedAtBlock: this.openSince[e]!,
+      ...(partner >= 0 ? { partnerIndex: partner } : {}),
     });
     const usd = s.zeroForOne ? Number(s.amountIn) / 1e6 : (Number(s.amountIn) / 1e18) * this.price[i]!;
     this.o.recorder?.flow(this.chain, i, s.zeroForOne, usd);

@@ -34,7 +34,7 @@ export const DEFAULT_MARKET_PARAMS: MarketParams = {
     logVolStd: 0.361414108,
     logVolPersistence: 0.99551547,
     jumpProbability: 0.00462974,
-    jumpStd: 0.00634190,
+    jumpStd: 0.0063419,
     startPrice: 4_300,
   },
   gas: {
@@ -49,26 +49,34 @@ export const DEFAULT_MARKET_PARAMS: MarketParams = {
     },
   },
   flows: {
-    zeroProbability: 0.1466,
+    zeroProbability: 0.3,
     usdQuantiles: [
       0.09539, 30.0, 107.9, 236.5, 464.0, 816.0, 1296.0, 1999.0, 3051.0, 4569.0, 6637.0, 9384.0, 12400.0, 15820.0,
       19480.0, 23840.0, 29490.0, 37680.0, 50710.0, 75980.0, 297200.0,
     ],
-    noiseShare: 0.67,
+    noiseShare: 0.35,
     referenceDepthUsd: 28_086_000,
     depthExponent: 0.5,
-    swapsPerMinute: 2.5,
+    swapsPerMinute: { ethereum: 8, polygon: 16 },
     informedShare: 0.3,
+    informedProbability: 0.3,
+    activityLogStd: 1.3,
   },
   liquidity: { logStd: 0.3, persistence: 0.997 },
   competitors: {
     latencyBlocks: {
-      ethereum: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 4, 5, 6, 9, 13, 21, 40, 70],
-      polygon: [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 4, 7, 12, 21, 50],
+      ethereum: [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 4, 5, 6, 9, 13,
+        21, 40, 70,
+      ],
+      polygon: [
+        0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 4, 7,
+        12, 21, 50,
+      ],
     },
     searchersPerEdge: { ethereum: 3, polygon: 3 },
     bidShareQuantiles: {
-      ethereum: [0.05, 0.3, 0.5, 0.65, 0.8, 0.9, 0.97],
+      ethereum: [0.003, 0.04, 0.2, 0.55, 0.85, 0.97, 1.0],
       polygon: [0.05, 0.3, 0.5, 0.65, 0.8, 0.9, 0.97],
     },
     orderingRule: { ethereum: 'builder-auction', polygon: 'priority-gas-auction' },

@@ -64,10 +64,14 @@ export interface FlowParams {
   referenceDepthUsd: number;
   /** Flows scale as (depth / referenceDepth)^exponent. */
   depthExponent: number;
-  /** Mean number of swaps a minute's flow of one direction is split into (1 + Poisson(mean - 1)). */
-  swapsPerMinute: number;
+  /** Per chain, mean number of swaps a minute's flow of one direction is split into (1 + Poisson(mean - 1)). */
+  swapsPerMinute: Record<Chain, number>;
   /** Informed flow: USD = informedShare * depth * |log CEX move of the next minute|, in the move's direction. */
   informedShare: number;
+  /** Std of the log of a minute's activity multiplier (shared by pools and directions; mean 1). */
+  activityLogStd: number;
+  /** Probability that informed traders act on a pool in a minute. */
+  informedProbability: number;
 }
 
 /** V3 liquidity providers: the ladder's size follows a log AR(1) per minute and is re-centred on the price. */

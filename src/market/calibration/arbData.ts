@@ -19,19 +19,22 @@ export interface ParsedSeries {
 export function readArbDistances(path: string): ParsedSeries {
   const values: number[] = [];
   const rejected: string[] = [];
-  readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    try {
-      const doc = JSON.parse(line) as { opportunities?: { swap?: { distance?: unknown } }[] };
-      for (const op of doc.opportunities ?? []) {
-        const d = op.swap?.distance;
-        if (typeof d === 'number' && Number.isInteger(d) && d >= 0) values.push(d);
-        else rejected.push(formatRowError({ file: path, line: i + 1, reason: 'distance missing or not a block count' }));
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      try {
+        const doc = JSON.parse(line) as { opportunities?: { swap?: { distance?: unknown } }[] };
+        for (const op of doc.opportunities ?? []) {
+          const d = op.swap?.distance;
+          if (typeof d === 'number' && Number.isInteger(d) && d >= 0) values.push(d);
+          else
+            rejected.push(formatRowError({ file: path, line: i + 1, reason: 'distance missing or not a block count' }));
+        }
+      } catch {
+        rejected.push(formatRowError({ file: path, line: i + 1, reason: 'not JSON' }));
       }
-    } catch {
-      rejected.push(formatRowError({ file: path, line: i + 1, reason: 'not JSON' }));
-    }
-  });
+    });
   return { values, rejected };
 }
 
@@ -47,7 +50,8 @@ export function readCexDexTipRatios(path: string): ParsedSeries {
     fieldCount,
     parse: (f) => {
       const base = numberField(f[index.base_fees!]!, 'base_fees');
-      const paid = numberField(f[index.priority_fees!]!, 'priority_fees') + numberField(f[index.cb_transfer!]!, 'cb_transfer');
+      const paid =
+        numberField(f[index.priority_fees!]!, 'priority_fees') + numberField(f[index.cb_transfer!]!, 'cb_transfer');
       if (!(base > 0)) throw new RowReject(`base_fees: not positive (${base})`);
       if (!(paid > 0)) throw new RowReject('priority_fees + cb_transfer: nothing paid');
       return paid / base;

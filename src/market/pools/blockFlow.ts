@@ -1,8 +1,8 @@
 /**
  * Order flow of one chain for one minute, as individual swaps at blocks: per pool and direction the minute's noise
- * total (the real per-minute quantiles, noiseFlow.ts) is split into 1 + Poisson(swapsPerMinute - 1) swaps with
- * random (exponential) weights, and informed traders add a swap in the direction of the next minute's CEX move
- * sized to push the pool `informedShare` of the way there. Each swap lands at a uniform block of the minute and, inside
+ * total (the real per-minute quantiles, noiseFlow.ts) is split into 1 + Poisson(swapsPerMinute - 1) swaps (per chain) with
+ * random (exponential) weights and a per-minute activity level shared by pools and directions, and in a share `informedProbability` of minutes informed traders add a swap in the
+ * direction of the next minute's CEX move sized to push the pool `informedShare` of the way there. Each swap lands at a uniform block of the minute and, inside
  * its block, ahead of or behind a given transaction with equal probability (random ordering).
  */
 import type { Rng } from '../../core/random.ts';
@@ -23,8 +23,12 @@ const CAPACITY = 4096;
 
 export function emptyMinuteFlow(): MinuteFlow {
   return {
-    count: 0, block: new Int32Array(CAPACITY), pool: new Int32Array(CAPACITY), usdcIn: new Uint8Array(CAPACITY),
-    usd: new Float64Array(CAPACITY), ahead: new Uint8Array(CAPACITY),
+    count: 0,
+    block: new Int32Array(CAPACITY),
+    pool: new Int32Array(CAPACITY),
+    usdcIn: new Uint8Array(CAPACITY),
+    usd: new Float64Array(CAPACITY),
+    ahead: new Uint8Array(CAPACITY),
   };
 }
 
@@ -35,6 +39,8 @@ export interface MinuteFlowOptions {
   depths: ArrayLike<number>;
   firstBlock: number;
   blocksInMinute: number;
+  /** Mean swaps per direction and minute on this chain. */
+  swapsPerMinute: number;
   /** log(CEX price one minute ahead / now): what informed traders know. */
   nextMoveLog: number;
   out: MinuteFlow;
@@ -54,17 +60,21 @@ function push(f: MinuteFlow, rng: Rng, o: MinuteFlowOptions, pool: number, usdcI
 export function minuteFlow(o: MinuteFlowOptions): MinuteFlow {
   const { rng, params, depths, out } = o;
   out.count = 0;
+  // A minute's activity, shared by its pools and directions (busy and quiet minutes), mean 1.
+  const sigma = params.activityLogStd;
+  const activity = Math.exp(sigma * rng.normal() - (sigma * sigma) / 2);
   for (let p = 0; p < depths.length; p++) {
     for (const usdcIn of [true, false]) {
-      const total = noiseFlowUsd(rng, params, flowScale(params, depths[p]!));
+      const total = activity * noiseFlowUsd(rng, params, flowScale(params, depths[p]!));
       if (total <= 0) continue;
-      const k = 1 + drawPoisson(rng, Math.max(0, params.swapsPerMinute - 1));
+      const k = 1 + drawPoisson(rng, Math.max(0, o.swapsPerMinute - 1));
       const w: number[] = [];
       let sum = 0;
       for (let j = 0; j < k; j++) sum += w[j] = -Math.log(1 - rng.next());
       for (let j = 0; j < k; j++) push(out, rng, o, p, usdcIn, (total * w[j]!) / sum);
     }
     // USDC in raises the USDC-per-WETH price: informed buyers of WETH ahead of a rise.
+    if (rng.next() >= params.informedProbability) continue;
     const informed = params.informedShare * depths[p]! * Math.abs(o.nextMoveLog);
     push(out, rng, o, p, o.nextMoveLog > 0, informed);
   }
