@@ -72,7 +72,11 @@ class ChainRun {
   openSince = new Map<string, number>();
   waiting = new Set<string>();
   readonly latencyRng: Rng;
-  constructor(seed: number, chain: Chain, readonly providers: readonly FlashProvider[]) {
+  constructor(
+    seed: number,
+    chain: Chain,
+    readonly providers: readonly FlashProvider[],
+  ) {
     this.latencyRng = rngFor(seed, `exec/latency/${chain}`);
   }
 }
@@ -92,7 +96,8 @@ export async function runSimulation(o: RunSimulationOptions): Promise<RunResult>
   const memory = new MarketMemory();
   const summary = new RunSummaryAccumulator();
   const chains = new Map<Chain, ChainRun>();
-  for (const c of market.info.chains) chains.set(c, new ChainRun(o.seed, c, o.providers?.[c] ?? defaultFlashProviders(c)));
+  for (const c of market.info.chains)
+    chains.set(c, new ChainRun(o.seed, c, o.providers?.[c] ?? defaultFlashProviders(c)));
   const emit = (tx: PendingTx, r: Resolution): void => {
     const row = simulatedLedgerRow(tx, r);
     summary.add(row);
@@ -108,7 +113,8 @@ export async function runSimulation(o: RunSimulationOptions): Promise<RunResult>
     const cr = chains.get(b.chain)!;
     memory.observe(b, b.pools.map(poolPrice));
     if (cr.pending.length > 0) advanceChain(cr, b, market, emit);
-    if (b.timeMs <= detectUntil) detect(cr, market.current(b.chain)!, memory, decider, runTag, o.metrics, o.counterfactualTip);
+    if (b.timeMs <= detectUntil)
+      detect(cr, market.current(b.chain)!, memory, decider, runTag, o.metrics, o.counterfactualTip);
     if (o.sink && o.sink.buffered >= flushRows) await o.sink.flush();
     if (blocks % 2_000 === 0) {
       o.onProgress?.(blocks);
@@ -127,7 +133,10 @@ export async function runSimulation(o: RunSimulationOptions): Promise<RunResult>
 }
 
 function advanceChain(
-  cr: ChainRun, b: BlockSnapshot, market: MarketView, emit: (tx: PendingTx, r: Resolution) => void,
+  cr: ChainRun,
+  b: BlockSnapshot,
+  market: MarketView,
+  emit: (tx: PendingTx, r: Resolution) => void,
 ): void {
   if (cr.overlayBlock !== b.blockNumber) {
     cr.overlay = new Map();
@@ -152,13 +161,20 @@ function advanceChain(
 }
 
 function detect(
-  cr: ChainRun, b: BlockSnapshot, memory: MarketMemory, decider: Decider, runTag: string, metrics?: RunnerMetrics, cfTip?: (opp: Opportunity) => bigint,
+  cr: ChainRun,
+  b: BlockSnapshot,
+  memory: MarketMemory,
+  decider: Decider,
+  runTag: string,
+  metrics?: RunnerMetrics,
+  cfTip?: (opp: Opportunity) => bigint,
 ): void {
   if (b.pools === cr.lastPools && cr.waiting.size === 0) return;
   cr.lastPools = b.pools;
   const prices = b.pools.map(poolPrice);
   const busy = new Set<string>();
-  for (const tx of cr.pending) if (tx.kind === 'execute') for (const h of tx.candidate.route.hops) busy.add(h.pool.address);
+  for (const tx of cr.pending)
+    if (tx.kind === 'execute') for (const h of tx.candidate.route.hops) busy.add(h.pool.address);
   const edges = detectOpportunities({ block: b, pools: b.pools, poolPrices: prices, providers: cr.providers, busy });
   const seen = new Set<string>();
   let index = 0;
@@ -170,12 +186,22 @@ function detect(
     if (cr.lastKey.get(leg) === key && !cr.waiting.has(leg)) continue;
     cr.lastKey.set(leg, key);
     const opp = buildOpportunity({
-      id: `${runTag}:${b.chain}:${b.blockNumber}:${index++}`, edge, block: b, pools: b.pools, poolPrices: prices, memory,
+      id: `${runTag}:${b.chain}:${b.blockNumber}:${index++}`,
+      edge,
+      block: b,
+      pools: b.pools,
+      poolPrices: prices,
+      memory,
       blocksOpen: b.blockNumber - cr.openSince.get(leg)!,
     });
     const latencyMs = drawLatencyMs(cr.latencyRng, INCLUSION_PARAMS[b.chain]);
     const started = performance.now();
-    const decision = decider.decide(opp, { chain: b.chain, blockNumber: b.blockNumber, timeMs: b.timeMs, gasHistory: memory.gasHistory(b.chain) });
+    const decision = decider.decide(opp, {
+      chain: b.chain,
+      blockNumber: b.blockNumber,
+      timeMs: b.timeMs,
+      gasHistory: memory.gasHistory(b.chain),
+    });
     metrics?.decisionLatency((performance.now() - started) / 1000);
     if (decision.decision === 'wait') cr.waiting.add(leg);
     else cr.waiting.delete(leg);

@@ -24,7 +24,11 @@ export function simulatedLedgerRow(tx: PendingTx, r: Resolution): OpportunityRow
     candidate: tx.candidate,
     mined: minedResult && { gasUsed: minedResult.gasUsed, gasPriceWei: minedResult.gasPriceWei },
     profit: minedResult?.profit ?? undefined,
-    prices: minedResult && { cexPrice: minedResult.cexPrice, ethUsd: minedResult.ethUsd, nativeUsd: minedResult.nativeUsd },
+    prices: minedResult && {
+      cexPrice: minedResult.cexPrice,
+      ethUsd: minedResult.ethUsd,
+      nativeUsd: minedResult.nativeUsd,
+    },
   };
   const profitEth = realisedProfitEth(trade);
   const sent = tx.kind === 'execute' && r.status !== 'unsent';
@@ -43,7 +47,9 @@ export function simulatedLedgerRow(tx: PendingTx, r: Resolution): OpportunityRow
       ...(r.status === 'unsent' ? { withdrawn_unsent: true } : {}),
       ...(r.status === 'not_included' && r.bundleRevert ? { bundle_revert: r.bundleRevert } : {}),
       ...(r.status === 'reverted' ? { revert_reason: r.revertReason } : {}),
-      ...(tx.kind === 'counterfactual' && executedOut !== undefined ? { counterfactual_output: executedOut.toString() } : {}),
+      ...(tx.kind === 'counterfactual' && executedOut !== undefined
+        ? { counterfactual_output: executedOut.toString() }
+        : {}),
     },
   });
 }

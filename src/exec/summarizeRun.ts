@@ -21,7 +21,16 @@ export interface RunSummary {
   outcomes: Record<Outcome, number>;
 }
 
-type SummaryRow = Pick<OpportunityRow, 'executed' | 'profitable' | 'profitEth' | 'outcome' | 'counterfactualProfitEth' | 'estimatedSlippageBps' | 'actualSlippageBps'>;
+type SummaryRow = Pick<
+  OpportunityRow,
+  | 'executed'
+  | 'profitable'
+  | 'profitEth'
+  | 'outcome'
+  | 'counterfactualProfitEth'
+  | 'estimatedSlippageBps'
+  | 'actualSlippageBps'
+>;
 
 const num = (v: number | string | null): number => (v === null ? 0 : Number(v));
 const r = (x: number, digits: number): number => Number(x.toFixed(digits));
@@ -36,7 +45,14 @@ export class RunSummaryAccumulator {
   private slipErr = 0;
   private slipRows = 0;
   private slipZero = 0;
-  private readonly outcomes: Record<Outcome, number> = { success: 0, front_run: 0, reverted: 0, not_included: 0, stale: 0, skipped: 0 };
+  private readonly outcomes: Record<Outcome, number> = {
+    success: 0,
+    front_run: 0,
+    reverted: 0,
+    not_included: 0,
+    stale: 0,
+    skipped: 0,
+  };
 
   add(row: SummaryRow): void {
     this.opportunities++;

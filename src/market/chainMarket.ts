@@ -37,6 +37,7 @@ export interface ChainMarketOptions {
 
 /** Liquidity providers act every this many minutes (each V3 rebuild costs about as much as a few swaps). */
 const LP_MINUTES = 5;
+const NEVER = 2 ** 31 - 1;
 
 interface Behind {
   pool: number;
@@ -298,7 +299,8 @@ export class ChainMarket {
     if (this.openSince[e]! < 0 || side !== this.side[e]) {
       const c = this.o.params.competitors;
       let race = null;
-      while (!race) {
+      // Someone captured every real edge (N >= 1): redraw an empty race, unless the chain has no searchers.
+      while (!race && c.searchersPerEdge[this.chain] > 0) {
         race = drawRace({
           rng: this.o.competitorRng,
           searchersPerEdge: c.searchersPerEdge[this.chain],
@@ -308,8 +310,8 @@ export class ChainMarket {
       }
       this.openSince[e] = b;
       this.side[e] = side;
-      this.captureAt[e] = b + race.delayBlocks;
-      this.shares[e] = race.shares;
+      this.captureAt[e] = race ? b + race.delayBlocks : NEVER;
+      this.shares[e] = race?.shares ?? [];
     }
     return this.captureAt[e]! <= b;
   }

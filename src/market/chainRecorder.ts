@@ -39,7 +39,10 @@ export class FlowAndLifetimeRecorder implements ChainRecorder {
   private lastTick: number | null = null;
   private started = false;
 
-  constructor(private readonly chain: Chain, private readonly poolIndex: number) {}
+  constructor(
+    private readonly chain: Chain,
+    private readonly poolIndex: number,
+  ) {}
 
   minute(chain: Chain, _cexPrice: number, pools: readonly Pool[]): void {
     if (chain !== this.chain) return;
