@@ -204,4 +204,4 @@ describe.skipIf(!url)('Ledger outage handling (PostgreSQL behind a TCP proxy)', 
 });
 
 // Seed 4, 0.1 day, heuristic: rows the run logs.
-const EXPECTED_ROWS = 368;
+const EXPECTED_ROWS = 86;

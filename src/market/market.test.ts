@@ -98,7 +98,11 @@ describe('inclusion', () => {
     const pools = market.poolsAtInclusion({ chain: 'polygon', tipWei: 10n ** 12n });
     const ours = swapExactIn(pools[1]!, true, 1_000_000n)!; // 1 USDC into the V2 pool
     market.include({ chain: 'polygon', tipWei: 10n ** 12n, pools: [ours.pool] });
-    expect(market.current('polygon')!.pools[1]).toBe(ours.pool);
+    // the pool is ours, then the block's swaps ordered behind us: 1 USDC more than the block without us
+    const now = market.current('polygon')!.pools[1]!;
+    if (now.kind !== 'v2' || b.pools[1]!.kind !== 'v2') throw new Error('pool 1 is the V2 pool');
+    expect(Number(now.reserve0 - b.pools[1]!.reserve0) / 1e6).toBeCloseTo(1, 3);
     expect(b.pools[1]).not.toBe(ours.pool); // the snapshot handed out before stays as it was
+    expect(market.current('polygon')!.pools[1]).not.toBe(b.pools[1]);
   });
 });
