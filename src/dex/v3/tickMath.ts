@@ -38,7 +38,19 @@ const BIT_FACTORS: readonly bigint[] = [
 const ONE_Q128 = 1n << 128n;
 const LOW_32 = (1n << 32n) - 1n;
 
+/** Results by tick: a pure function, called for the same few initialized ticks swap after swap. */
+const sqrtRatioCache = new Map<number, bigint>();
+
 export function getSqrtRatioAtTick(tick: number): bigint {
+  const cached = sqrtRatioCache.get(tick);
+  if (cached !== undefined) return cached;
+  const r = sqrtRatioAtTick(tick);
+  if (sqrtRatioCache.size >= 65_536) sqrtRatioCache.clear();
+  sqrtRatioCache.set(tick, r);
+  return r;
+}
+
+function sqrtRatioAtTick(tick: number): bigint {
   if (!Number.isInteger(tick) || tick < MIN_TICK || tick > MAX_TICK) throw new InvalidInputError(`TickMath: T (tick ${tick} out of range)`);
   const absTick = Math.abs(tick);
   let ratio = ONE_Q128;
