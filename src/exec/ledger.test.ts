@@ -64,7 +64,7 @@ async function simulate(sink: RowSink, emitted: OpportunityRow[]): Promise<void>
     decider: new HeuristicDecider(),
     seed: 4,
     sink: tee,
-    flushRows: 40,
+    flushRows: 10,
   });
 }
 
