@@ -46,7 +46,8 @@ export function buildOpportunity(o: BuildOpportunityOptions): Opportunity {
     edgeBps: ((block.cexPrice - dexPrice) / block.cexPrice) * 1e4,
     dexPool: leg.address,
     routes: edge.routes,
-    tradeSizeQuote: decimals === 18 ? (Number(best.amountIn) / 1e18) * block.cexPrice : Number(best.amountIn) / 10 ** decimals,
+    tradeSizeQuote:
+      decimals === 18 ? (Number(best.amountIn) / 1e18) * block.cexPrice : Number(best.amountIn) / 10 ** decimals,
     poolLiquidityQuote: Math.min(...routePools.map(poolLiquidityQuote)),
     priceVolatility1h: o.memory.volatility1h(),
     gasPriceGwei: Number(block.baseFeeWei + block.priorityFeeWei) / 1e9,
@@ -56,7 +57,10 @@ export function buildOpportunity(o: BuildOpportunityOptions): Opportunity {
     hopCount: best.route.hops.length,
     poolType: leg.kind,
     recentPoolVolatilityBps: o.memory.poolVolatilityBps(block.chain, leg.address),
-    competitorPressure: o.memory.competitorPressure(block.chain, routePools.map((p) => p.address.toLowerCase())),
+    competitorPressure: o.memory.competitorPressure(
+      block.chain,
+      routePools.map((p) => p.address.toLowerCase()),
+    ),
     blocksOpen: o.blocksOpen,
     ethUsd: block.ethUsd,
     nativeUsd: block.nativeUsd,

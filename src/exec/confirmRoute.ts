@@ -24,7 +24,9 @@ export interface ConfirmRouteOptions {
 }
 
 /** Exact quote of a route at a given input, or undefined when the pools cannot take it. */
-export function quoteCandidate(o: Omit<ConfirmRouteOptions, 'providers'> & { provider: FlashProvider; amountIn: bigint }): RouteCandidate | undefined {
+export function quoteCandidate(
+  o: Omit<ConfirmRouteOptions, 'providers'> & { provider: FlashProvider; amountIn: bigint },
+): RouteCandidate | undefined {
   let q;
   try {
     q = quoteRoute(o.route, o.amountIn);
@@ -39,8 +41,16 @@ export function quoteCandidate(o: Omit<ConfirmRouteOptions, 'providers'> & { pro
   const token = weiToToken(wei, o.tokenPerNative);
   const grossProfit = amountOut - o.amountIn;
   return {
-    route: o.route, amountIn: o.amountIn, amountOut, grossProfit, flashFee: fee, provider: o.provider, gasUsed,
-    gasCost: { wei, token }, netProfit: grossProfit - fee - token, hopOutputs: q.amounts.slice(1),
+    route: o.route,
+    amountIn: o.amountIn,
+    amountOut,
+    grossProfit,
+    flashFee: fee,
+    provider: o.provider,
+    gasUsed,
+    gasCost: { wei, token },
+    netProfit: grossProfit - fee - token,
+    hopOutputs: q.amounts.slice(1),
   };
 }
 

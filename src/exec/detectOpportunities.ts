@@ -43,7 +43,10 @@ export function detectOpportunities(o: DetectOptions): DetectedEdge[] {
   const gasPriceWei = block.baseFeeWei + block.priorityFeeWei;
   const tokenPerNative = usdcPerNative(block);
   // Cheapest possible gas in USDC raw units, for the float pre-check (2 V2 hops, no loan overhead).
-  const minGasUsdc = (Number(gasPriceWei) * (profile.gas.baseTx + profile.gas.contractOverhead + 2 * profile.gas.perHopV2) / 1e18) * block.nativeUsd * 1e6;
+  const minGasUsdc =
+    ((Number(gasPriceWei) * (profile.gas.baseTx + profile.gas.contractOverhead + 2 * profile.gas.perHopV2)) / 1e18) *
+    block.nativeUsd *
+    1e6;
   const byLeg = new Map<number, RouteCandidate[]>();
   for (let i = 0; i < pools.length; i++) {
     for (let j = i + 1; j < pools.length; j++) {
@@ -51,7 +54,10 @@ export function detectOpportunities(o: DetectOptions): DetectedEdge[] {
       if (gap <= -Math.log(1 - poolFee(pools[i]!)) - Math.log(1 - poolFee(pools[j]!))) continue;
       const [cheap, dear] = price[i]! < price[j]! ? [i, j] : [j, i];
       if (o.busy.has(pools[cheap]!.address) || o.busy.has(pools[dear]!.address)) continue;
-      const route = createRoute([{ pool: pools[cheap]!, zeroForOne: true }, { pool: pools[dear]!, zeroForOne: false }]);
+      const route = createRoute([
+        { pool: pools[cheap]!, zeroForOne: true },
+        { pool: pools[dear]!, zeroForOne: false },
+      ]);
       if (sizeTwoHop(route, 1, Infinity).profit <= minGasUsdc) continue;
       const c = confirmRoute({ route, providers: o.providers, profile, gasPriceWei, tokenPerNative });
       if (!c || c.netProfit <= 0n) continue;

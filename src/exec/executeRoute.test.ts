@@ -11,13 +11,25 @@ import { edgeBlock } from './testing.ts';
 
 const profile = chainProfile('polygon');
 const block = edgeBlock();
-const [edge] = detectOpportunities({ block, pools: block.pools, poolPrices: block.pools.map(poolPrice), providers: defaultFlashProviders('polygon'), busy: new Set() });
+const [edge] = detectOpportunities({
+  block,
+  pools: block.pools,
+  poolPrices: block.pools.map(poolPrice),
+  providers: defaultFlashProviders('polygon'),
+  busy: new Set(),
+});
 const best = edge!.routes[0]!;
 const plan = (over: Partial<ExecutionPlan> = {}): ExecutionPlan => ({
-  route: best.route, amountIn: best.amountIn, hopMinOuts: hopMinimums(best.hopOutputs, 50), quotedOut: best.amountOut,
-  minProfit: best.gasCost.token, provider: best.provider, ...over,
+  route: best.route,
+  amountIn: best.amountIn,
+  hopMinOuts: hopMinimums(best.hopOutputs, 50),
+  quotedOut: best.amountOut,
+  minProfit: best.gasCost.token,
+  provider: best.provider,
+  ...over,
 });
-const byAddress = (pools: readonly Pool[]): Map<string, Pool> => new Map(pools.map((p) => [p.address.toLowerCase(), p]));
+const byAddress = (pools: readonly Pool[]): Map<string, Pool> =>
+  new Map(pools.map((p) => [p.address.toLowerCase(), p]));
 
 describe('executeRoute (FlashArb guard model)', () => {
   it('detection finds the pushed quickswap pool and routes it with an exact positive net', () => {
@@ -47,8 +59,17 @@ describe('executeRoute (FlashArb guard model)', () => {
   });
 
   it('reverts InsufficientProfit when the profit does not cover minProfit, with the full gas', () => {
-    const r = executeRoute({ plan: plan({ minProfit: best.grossProfit - best.flashFee + 1n }), pools: byAddress(block.pools), profile });
-    expect(r).toMatchObject({ status: 'reverted', reason: 'InsufficientProfit', failedHop: null, gasUsed: best.gasUsed });
+    const r = executeRoute({
+      plan: plan({ minProfit: best.grossProfit - best.flashFee + 1n }),
+      pools: byAddress(block.pools),
+      profile,
+    });
+    expect(r).toMatchObject({
+      status: 'reverted',
+      reason: 'InsufficientProfit',
+      failedHop: null,
+      gasUsed: best.gasUsed,
+    });
   });
 
   it('hopMinimums takes the tolerance off each quoted hop output, rounded down', () => {

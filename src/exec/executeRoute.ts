@@ -63,10 +63,20 @@ export function executeRoute({ plan, pools, profile }: ExecuteRouteOptions): Exe
       after.push(s.pool);
     } catch (e) {
       if (!(e instanceof InsufficientLiquidityError)) throw e;
-      return { status: 'reverted', reason: 'InsufficientLiquidity', failedHop: k, gasUsed: gasThroughHop(profile, route, provider, k + 1) };
+      return {
+        status: 'reverted',
+        reason: 'InsufficientLiquidity',
+        failedHop: k,
+        gasUsed: gasThroughHop(profile, route, provider, k + 1),
+      };
     }
     if (out < plan.hopMinOuts[k]!) {
-      return { status: 'reverted', reason: 'HopOutputTooLow', failedHop: k, gasUsed: gasThroughHop(profile, route, provider, k + 1) };
+      return {
+        status: 'reverted',
+        reason: 'HopOutputTooLow',
+        failedHop: k,
+        gasUsed: gasThroughHop(profile, route, provider, k + 1),
+      };
     }
     amount = out;
   }

@@ -19,7 +19,9 @@ export function defaultFlashProviders(chain: Chain): FlashProvider[] {
   const t = MARKET_TOKENS[chain];
   const l = LIQUIDITY[chain];
   return [
-    balancerV2Provider({ liquidity: { [t.usdc.address]: l.balancer[0] * USDC, [t.weth.address]: l.balancer[1] * WETH } }),
+    balancerV2Provider({
+      liquidity: { [t.usdc.address]: l.balancer[0] * USDC, [t.weth.address]: l.balancer[1] * WETH },
+    }),
     aaveV3Provider({ liquidity: { [t.usdc.address]: l.aave[0] * USDC, [t.weth.address]: l.aave[1] * WETH } }),
   ];
 }

@@ -18,13 +18,36 @@ export interface InclusionParams {
   maxWaitBlocks: number;
   /** maxFeePerGas = feeCapMultiple * base fee at detection + tip. */
   feeCapMultiple: number;
+  /** Our node sees a block this long after its timestamp (propagation): only then can it withdraw a transaction. */
+  seeBlockMs: number;
 }
 
 export const INCLUSION_PARAMS: Readonly<Record<Chain, InclusionParams>> = Object.freeze({
-  ethereum: { latencyMedianMs: 350, latencySigma: 0.5, cutoffMs: 1_000, maxWaitBlocks: 3, feeCapMultiple: 1.25 },
-  polygon: { latencyMedianMs: 1_200, latencySigma: 0.7, cutoffMs: 300, maxWaitBlocks: 10, feeCapMultiple: 1.25 },
+  ethereum: {
+    latencyMedianMs: 350,
+    latencySigma: 0.5,
+    cutoffMs: 1_000,
+    maxWaitBlocks: 3,
+    feeCapMultiple: 1.25,
+    seeBlockMs: 300,
+  },
+  polygon: {
+    latencyMedianMs: 1_200,
+    latencySigma: 0.7,
+    cutoffMs: 300,
+    maxWaitBlocks: 10,
+    feeCapMultiple: 1.25,
+    seeBlockMs: 500,
+  },
   // First come, first served at the sequencer: no builder cut-off, a transaction late for one 250 ms block takes the next.
-  arbitrum: { latencyMedianMs: 120, latencySigma: 0.6, cutoffMs: 0, maxWaitBlocks: 8, feeCapMultiple: 1.25 },
+  arbitrum: {
+    latencyMedianMs: 120,
+    latencySigma: 0.6,
+    cutoffMs: 0,
+    maxWaitBlocks: 8,
+    feeCapMultiple: 1.25,
+    seeBlockMs: 100,
+  },
 });
 
 export function drawLatencyMs(rng: Rng, p: InclusionParams): number {

@@ -31,7 +31,8 @@ export function encodeJournalLine(row: OpportunityRow): string {
 
 export function decodeJournalLine(line: string): OpportunityRow {
   const values = JSON.parse(line) as unknown[];
-  if (!Array.isArray(values) || values.length !== fields.length) throw new SyntaxError(`expected ${fields.length} values`);
+  if (!Array.isArray(values) || values.length !== fields.length)
+    throw new SyntaxError(`expected ${fields.length} values`);
   const row: Record<string, unknown> = {};
   fields.forEach((f, i) => (row[f] = decodeValue(values[i])));
   return row as unknown as OpportunityRow;

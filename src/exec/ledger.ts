@@ -79,7 +79,8 @@ export class Ledger implements RowSink {
       this.nextRetry = 0;
       await this.replay();
     }
-    if (this.backlog > 0) this.o.warn?.(`ledger: ${this.backlog} rows remain in ${this.o.journalPath}; the next run replays them`);
+    if (this.backlog > 0)
+      this.o.warn?.(`ledger: ${this.backlog} rows remain in ${this.o.journalPath}; the next run replays them`);
     return this.result();
   }
 
@@ -99,7 +100,10 @@ export class Ledger implements RowSink {
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`ledger write timed out after ${this.o.timeoutMs ?? 15_000} ms`)), this.o.timeoutMs ?? 15_000);
+        timer = setTimeout(
+          () => reject(new Error(`ledger write timed out after ${this.o.timeoutMs ?? 15_000} ms`)),
+          this.o.timeoutMs ?? 15_000,
+        );
       });
       const r = await Promise.race([this.o.insert(batch), timeout]);
       this.stats.inserted += r.inserted;
@@ -111,7 +115,9 @@ export class Ledger implements RowSink {
     } catch (err) {
       if (!this.down) {
         this.stats.outages++;
-        this.o.warn?.(`ledger: database write failed (${err instanceof Error ? err.message : String(err)}); journaling to ${this.o.journalPath}`);
+        this.o.warn?.(
+          `ledger: database write failed (${err instanceof Error ? err.message : String(err)}); journaling to ${this.o.journalPath}`,
+        );
       }
       this.down = true;
       this.nextRetry = Date.now() + (this.o.retryMs ?? 1_000);

@@ -38,11 +38,14 @@ export interface LedgerRowInput {
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 
 /** Realised net profit in ETH: FlashArb's profit minus the gas the chain charged (0 when nothing was mined). */
-export function realisedProfitEth(i: Pick<LedgerRowInput, 'opportunity' | 'candidate' | 'mined' | 'profit' | 'prices'>): number {
+export function realisedProfitEth(
+  i: Pick<LedgerRowInput, 'opportunity' | 'candidate' | 'mined' | 'profit' | 'prices'>,
+): number {
   if (!i.mined) return 0;
   const p = i.prices ?? i.opportunity;
   const gasEth = nativeWeiToEth(i.mined.gasUsed * i.mined.gasPriceWei, p.nativeUsd, p.ethUsd);
-  const profitEth = i.profit === undefined ? 0 : tokenAmountToEth(i.profit, i.candidate.route.token.decimals, p.cexPrice);
+  const profitEth =
+    i.profit === undefined ? 0 : tokenAmountToEth(i.profit, i.candidate.route.token.decimals, p.cexPrice);
   return profitEth - gasEth;
 }
 
@@ -72,7 +75,12 @@ export function buildLedgerRow(i: LedgerRowInput): OpportunityRow {
     priceVolatility1h: o.priceVolatility1h,
     route: {
       borrow: c.route.token.symbol,
-      pools: c.route.hops.map((h) => ({ address: h.pool.address, dex: h.pool.dex, kind: h.pool.kind, zeroForOne: h.zeroForOne })),
+      pools: c.route.hops.map((h) => ({
+        address: h.pool.address,
+        dex: h.pool.dex,
+        kind: h.pool.kind,
+        zeroForOne: h.zeroForOne,
+      })),
       route_index: d.routeIndex ?? 0,
       size_factor: d.sizeFactor,
       ...i.routeDetails,

@@ -19,24 +19,39 @@ function sized(opp: Opportunity, base: RouteCandidate, sizeFactor: number, gasPr
   if (sizeFactor === 1) return base;
   if (!(sizeFactor > 0)) throw new RangeError(`sizeFactor must be > 0, got ${sizeFactor}`);
   const amountIn = (base.amountIn * BigInt(Math.round(sizeFactor * 1e6))) / 1_000_000n;
-  const q = amountIn > 0n
-    ? quoteCandidate({
-        route: base.route, provider: base.provider, amountIn, profile: chainProfile(opp.chain), gasPriceWei,
-        tokenPerNative: tokenPerNative(base.route.token.decimals, opp.nativeUsd, opp.ethUsd),
-      })
-    : undefined;
+  const q =
+    amountIn > 0n
+      ? quoteCandidate({
+          route: base.route,
+          provider: base.provider,
+          amountIn,
+          profile: chainProfile(opp.chain),
+          gasPriceWei,
+          tokenPerNative: tokenPerNative(base.route.token.decimals, opp.nativeUsd, opp.ethUsd),
+        })
+      : undefined;
   return q ?? base;
 }
 
 /** `counterfactualTipWei`: the tip a skipped opportunity's counterfactual pays (default the block's typical tip). */
-export function makePending(opp: Opportunity, decision: DecisionResult, latencyMs: number, counterfactualTipWei?: bigint): PendingTx {
+export function makePending(
+  opp: Opportunity,
+  decision: DecisionResult,
+  latencyMs: number,
+  counterfactualTipWei?: bigint,
+): PendingTx {
   const execute = decision.decision === 'execute';
   const index = execute ? Math.min(Math.max(0, decision.routeIndex ?? 0), opp.routes.length - 1) : 0;
   const tipWei = execute ? (decision.tipWei ?? opp.priorityFeeWei) : (counterfactualTipWei ?? opp.priorityFeeWei);
   const gasPriceWei = opp.baseFeeWei + tipWei;
   const candidate = execute ? sized(opp, opp.routes[index]!, decision.sizeFactor, gasPriceWei) : opp.routes[0]!;
-  const tolerance = execute ? (decision.slippageToleranceBps ?? decision.estimatedSlippageBps) : COUNTERFACTUAL_TOLERANCE_BPS;
-  const gasToken = weiToToken(candidate.gasUsed * gasPriceWei, tokenPerNative(candidate.route.token.decimals, opp.nativeUsd, opp.ethUsd));
+  const tolerance = execute
+    ? (decision.slippageToleranceBps ?? decision.estimatedSlippageBps)
+    : COUNTERFACTUAL_TOLERANCE_BPS;
+  const gasToken = weiToToken(
+    candidate.gasUsed * gasPriceWei,
+    tokenPerNative(candidate.route.token.decimals, opp.nativeUsd, opp.ethUsd),
+  );
   return {
     kind: execute ? 'execute' : 'counterfactual',
     opportunity: opp,

@@ -8,7 +8,6 @@ import type { BlockSnapshot } from '../market/blockSnapshot.ts';
 import type { Chain } from '../dex/types.ts';
 import type { GasSample } from '../domain/gasSample.ts';
 
-
 const POOL_WINDOW = 20;
 const PRESSURE_BLOCKS = 100;
 const VOL_MINUTES = 60;
@@ -51,17 +50,13 @@ export class MarketMemory {
     if (minute !== c.lastMinute) {
       c.lastMinute = minute;
       c.gas.push({
-        timeMs: b.timeMs, baseFeeGwei: Number(b.baseFeeWei) / 1e9, priorityFeeGwei: Number(b.priorityFeeWei) / 1e9,
+        timeMs: b.timeMs,
+        baseFeeGwei: Number(b.baseFeeWei) / 1e9,
+        priorityFeeGwei: Number(b.priorityFeeWei) / 1e9,
         utilisation: b.utilisation,
       });
       if (c.gas.length > GAS_MINUTES) c.gas.shift();
     }
-  }
-
-  /** Competitor trades (other than the market's own arbitrages) that landed in the chain's latest block. */
-  addHits(chain: Chain, addresses: readonly string[]): void {
-    const hits = this.chain(chain).hits;
-    if (hits.length > 0) hits[hits.length - 1] = [...hits[hits.length - 1]!, ...addresses];
   }
 
   /** Std of the last hour's 1-minute CEX log returns (0 until two minutes are seen). */

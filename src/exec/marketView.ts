@@ -6,12 +6,9 @@
 import type { Pool } from '../dex/pool.ts';
 import type { Chain } from '../dex/types.ts';
 import type { BlockSnapshot } from '../market/blockSnapshot.ts';
-import type { CompetitorParams } from '../market/params.ts';
 
 export interface MarketView {
   readonly info: { startMs: number; endMs: number; chains: readonly Chain[]; totalBlocks: number };
-  /** The model's competitor parameters (latency table, tips, profit bar), shared by the DEX-DEX searchers. */
-  readonly params?: { competitors: CompetitorParams };
   step(): BlockSnapshot | null;
   current(chain: Chain): BlockSnapshot | undefined;
   poolsAtInclusion(o: { chain: Chain; tipWei: bigint }): Pool[];

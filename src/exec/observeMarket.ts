@@ -9,7 +9,6 @@ import type { BlockSnapshot } from '../market/blockSnapshot.ts';
 export function observeMarket(market: MarketView, onBlock: (b: BlockSnapshot) => void): MarketView {
   return {
     info: market.info,
-    params: market.params,
     step: () => {
       const b = market.step();
       if (b) onBlock(b);

@@ -12,15 +12,12 @@ import type { FlashProvider } from '../dex/flash/flashProvider.ts';
 import type { Pool } from '../dex/pool.ts';
 import type { Chain } from '../dex/types.ts';
 import type { BlockSnapshot } from '../market/blockSnapshot.ts';
-import { DEFAULT_MARKET_PARAMS } from '../market/defaultParams.ts';
-import type { CompetitorParams } from '../market/params.ts';
 import { poolPrice } from '../market/pools/poolMath.ts';
 import type { RunnerMetrics } from '../domain/runnerMetrics.ts';
 import type { OpportunityRow } from '../domain/opportunityRow.ts';
 import { advancePending } from './advancePending.ts';
 import { buildOpportunity } from './buildOpportunity.ts';
 import { detectOpportunities } from './detectOpportunities.ts';
-import { DexSearchers, type SearcherTrade } from './dexSearchers.ts';
 import { defaultFlashProviders } from './flashProviders.ts';
 import { drawLatencyMs, INCLUSION_PARAMS } from './inclusion.ts';
 import { simulatedLedgerRow } from './simulatedLedgerRow.ts';
@@ -77,10 +74,12 @@ class ChainRun {
   openSince = new Map<string, number>();
   waiting = new Set<string>();
   readonly latencyRng: Rng;
-  readonly searchers: DexSearchers;
-  constructor(seed: number, chain: Chain, readonly providers: readonly FlashProvider[], competitors: CompetitorParams) {
+  constructor(
+    seed: number,
+    chain: Chain,
+    readonly providers: readonly FlashProvider[],
+  ) {
     this.latencyRng = rngFor(seed, `exec/latency/${chain}`);
-    this.searchers = new DexSearchers(rngFor(seed, `exec/searchers/${chain}`), competitors, providers);
   }
 }
 
@@ -99,8 +98,8 @@ export async function runSimulation(o: RunSimulationOptions): Promise<RunResult>
   const memory = new MarketMemory();
   const summary = new RunSummaryAccumulator();
   const chains = new Map<Chain, ChainRun>();
-  const competitors = market.params?.competitors ?? DEFAULT_MARKET_PARAMS.competitors;
-  for (const c of market.info.chains) chains.set(c, new ChainRun(o.seed, c, o.providers?.[c] ?? defaultFlashProviders(c), competitors));
+  for (const c of market.info.chains)
+    chains.set(c, new ChainRun(o.seed, c, o.providers?.[c] ?? defaultFlashProviders(c)));
   const emit = (tx: PendingTx, r: Resolution): void => {
     const row = simulatedLedgerRow(tx, r);
     summary.add(row);
@@ -115,10 +114,9 @@ export async function runSimulation(o: RunSimulationOptions): Promise<RunResult>
     if (waitFor) await waitFor;
     const cr = chains.get(b.chain)!;
     memory.observe(b, b.pools.map(poolPrice));
-    const trades = cr.searchers.land(b, market);
-    for (const t of trades) memory.addHits(b.chain, t.addresses);
-    if (cr.pending.length > 0) advanceChain(cr, b, market, emit, trades);
-    if (b.timeMs <= detectUntil) detect(cr, market.current(b.chain)!, memory, decider, runTag, o.metrics, o.counterfactualTip, o.onDecision);
+    if (cr.pending.length > 0) advanceChain(cr, b, market, emit);
+    if (b.timeMs <= detectUntil)
+      detect(cr, market.current(b.chain)!, memory, decider, runTag, o.metrics, o.counterfactualTip, o.onDecision);
     if (o.sink && o.sink.buffered >= flushRows) await o.sink.flush();
     if (blocks % 2_000 === 0) {
       o.onProgress?.(blocks);
@@ -137,7 +135,10 @@ export async function runSimulation(o: RunSimulationOptions): Promise<RunResult>
 }
 
 function advanceChain(
-  cr: ChainRun, b: BlockSnapshot, market: MarketView, emit: (tx: PendingTx, r: Resolution) => void, searchers: readonly SearcherTrade[],
+  cr: ChainRun,
+  b: BlockSnapshot,
+  market: MarketView,
+  emit: (tx: PendingTx, r: Resolution) => void,
 ): void {
   if (cr.overlayBlock !== b.blockNumber) {
     cr.overlay = new Map();
@@ -145,7 +146,7 @@ function advanceChain(
   }
   const still: PendingTx[] = [];
   for (const tx of cr.pending) {
-    const r = advancePending({ tx, block: b, market, overlay: cr.overlay, searchers });
+    const r = advancePending({ tx, block: b, market, overlay: cr.overlay });
     if (r === null) {
       still.push(tx);
       continue;
@@ -162,14 +163,21 @@ function advanceChain(
 }
 
 function detect(
-  cr: ChainRun, b: BlockSnapshot, memory: MarketMemory, decider: Decider, runTag: string, metrics?: RunnerMetrics, cfTip?: (opp: Opportunity) => bigint,
+  cr: ChainRun,
+  b: BlockSnapshot,
+  memory: MarketMemory,
+  decider: Decider,
+  runTag: string,
+  metrics?: RunnerMetrics,
+  cfTip?: (opp: Opportunity) => bigint,
   onDecision?: RunSimulationOptions['onDecision'],
 ): void {
   if (b.pools === cr.lastPools && cr.waiting.size === 0) return;
   cr.lastPools = b.pools;
   const prices = b.pools.map(poolPrice);
   const busy = new Set<string>();
-  for (const tx of cr.pending) if (tx.kind === 'execute') for (const h of tx.candidate.route.hops) busy.add(h.pool.address);
+  for (const tx of cr.pending)
+    if (tx.kind === 'execute') for (const h of tx.candidate.route.hops) busy.add(h.pool.address);
   const edges = detectOpportunities({ block: b, pools: b.pools, poolPrices: prices, providers: cr.providers, busy });
   const seen = new Set<string>();
   let index = 0;
@@ -181,23 +189,31 @@ function detect(
     if (cr.lastKey.get(leg) === key && !cr.waiting.has(leg)) continue;
     cr.lastKey.set(leg, key);
     const opp = buildOpportunity({
-      id: `${runTag}:${b.chain}:${b.blockNumber}:${index++}`, edge, block: b, pools: b.pools, poolPrices: prices, memory,
+      id: `${runTag}:${b.chain}:${b.blockNumber}:${index++}`,
+      edge,
+      block: b,
+      pools: b.pools,
+      poolPrices: prices,
+      memory,
       blocksOpen: b.blockNumber - cr.openSince.get(leg)!,
     });
     const latencyMs = drawLatencyMs(cr.latencyRng, INCLUSION_PARAMS[b.chain]);
     const started = performance.now();
-    const decision = decider.decide(opp, { chain: b.chain, blockNumber: b.blockNumber, timeMs: b.timeMs, gasHistory: memory.gasHistory(b.chain) });
+    const decision = decider.decide(opp, {
+      chain: b.chain,
+      blockNumber: b.blockNumber,
+      timeMs: b.timeMs,
+      gasHistory: memory.gasHistory(b.chain),
+    });
     metrics?.decisionLatency((performance.now() - started) / 1000);
     onDecision?.(opp, decision);
     if (decision.decision === 'wait') cr.waiting.add(leg);
     else cr.waiting.delete(leg);
     cr.pending.push(makePending(opp, decision, latencyMs, decision.decision === 'execute' ? undefined : cfTip?.(opp)));
-    cr.searchers.seen(opp, cr.openSince.get(leg)!);
   }
   for (const leg of [...cr.openSince.keys()]) {
     if (seen.has(leg)) continue;
     cr.openSince.delete(leg);
-    cr.searchers.closed(leg);
   }
   for (const leg of [...cr.lastKey.keys()]) if (!seen.has(leg)) cr.lastKey.delete(leg);
   for (const leg of [...cr.waiting]) if (!seen.has(leg)) cr.waiting.delete(leg);

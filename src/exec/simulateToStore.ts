@@ -50,8 +50,16 @@ export interface SimulateToStoreResult {
 }
 
 /** Id prefix of a run: the seed plus a short hash of everything else that shapes its rows. */
-export function runTagFor(o: Pick<SimulateToStoreOptions, 'seed' | 'days' | 'chains' | 'cexFile' | 'gasFile' | 'decider'>): string {
-  const shape = JSON.stringify([o.days, o.chains ?? null, o.cexFile ? basename(o.cexFile) : null, o.gasFile ? basename(o.gasFile) : null, o.decider.name]);
+export function runTagFor(
+  o: Pick<SimulateToStoreOptions, 'seed' | 'days' | 'chains' | 'cexFile' | 'gasFile' | 'decider'>,
+): string {
+  const shape = JSON.stringify([
+    o.days,
+    o.chains ?? null,
+    o.cexFile ? basename(o.cexFile) : null,
+    o.gasFile ? basename(o.gasFile) : null,
+    o.decider.name,
+  ]);
   return `s${o.seed}-${createHash('sha256').update(shape).digest('hex').slice(0, 8)}`;
 }
 
@@ -63,9 +71,24 @@ export async function simulateToStore(o: SimulateToStoreOptions): Promise<Simula
   const ledger = new Ledger({ insert: o.insert, journalPath: o.journalPath, metrics: o.metrics, warn: o.warn });
   const runTag = runTagFor(o);
   const run = await runSimulation({
-    market, decider: o.decider, seed: o.seed, runTag, sink: ledger, metrics: o.metrics, onProgress: o.onProgress,
-    flushRows: o.flushRows, paceMs: o.paceMs, beforeBlock: o.onBlock,
+    market,
+    decider: o.decider,
+    seed: o.seed,
+    runTag,
+    sink: ledger,
+    metrics: o.metrics,
+    onProgress: o.onProgress,
+    flushRows: o.flushRows,
+    paceMs: o.paceMs,
+    beforeBlock: o.onBlock,
   });
   const stats = await ledger.close(o.closeWaitMs);
-  return { summary: run.summary, rowsLogged: stats.logged, blocks: run.blocks, runTag, market: model.info, ledger: stats };
+  return {
+    summary: run.summary,
+    rowsLogged: stats.logged,
+    blocks: run.blocks,
+    runTag,
+    market: model.info,
+    ledger: stats,
+  };
 }

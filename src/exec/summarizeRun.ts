@@ -4,7 +4,7 @@
  * executed, so they add to 1); avg and total profit over executed rows; missed profit = positive counterfactual
  * profit of skipped rows; slippage MAE = mean |estimated - actual| over executed rows that have an actual slippage.
  */
-import type { OpportunityRow } from '../domain/opportunityRow.ts';
+import type { OpportunityRow, Outcome } from '../domain/opportunityRow.ts';
 
 export interface RunSummary {
   opportunities: number;
@@ -15,9 +15,22 @@ export interface RunSummary {
   total_profit_eth: number;
   missed_profit_eth: number;
   slippage_mae_bps: number;
+  /** Share of executed rows with an actual slippage whose slippage is exactly 0. */
+  zero_slippage_share: number;
+  /** Rows per outcome (docs/metrics.md). */
+  outcomes: Record<Outcome, number>;
 }
 
-type SummaryRow = Pick<OpportunityRow, 'executed' | 'profitable' | 'profitEth' | 'outcome' | 'counterfactualProfitEth' | 'estimatedSlippageBps' | 'actualSlippageBps'>;
+type SummaryRow = Pick<
+  OpportunityRow,
+  | 'executed'
+  | 'profitable'
+  | 'profitEth'
+  | 'outcome'
+  | 'counterfactualProfitEth'
+  | 'estimatedSlippageBps'
+  | 'actualSlippageBps'
+>;
 
 const num = (v: number | string | null): number => (v === null ? 0 : Number(v));
 const r = (x: number, digits: number): number => Number(x.toFixed(digits));
@@ -31,9 +44,19 @@ export class RunSummaryAccumulator {
   private missed = 0;
   private slipErr = 0;
   private slipRows = 0;
+  private slipZero = 0;
+  private readonly outcomes: Record<Outcome, number> = {
+    success: 0,
+    front_run: 0,
+    reverted: 0,
+    not_included: 0,
+    stale: 0,
+    skipped: 0,
+  };
 
   add(row: SummaryRow): void {
     this.opportunities++;
+    if (row.outcome !== null) this.outcomes[row.outcome]++;
     if (row.executed) {
       this.executed++;
       if (row.profitable) this.profitable++;
@@ -41,6 +64,7 @@ export class RunSummaryAccumulator {
       if (row.actualSlippageBps !== null && row.estimatedSlippageBps !== null) {
         this.slipErr += Math.abs(row.estimatedSlippageBps - row.actualSlippageBps);
         this.slipRows++;
+        if (row.actualSlippageBps === 0) this.slipZero++;
       }
     } else if (row.outcome === 'skipped') {
       const cf = num(row.counterfactualProfitEth);
@@ -60,6 +84,8 @@ export class RunSummaryAccumulator {
       total_profit_eth: r(this.total, 9),
       missed_profit_eth: r(this.missed, 9),
       slippage_mae_bps: this.slipRows > 0 ? r(this.slipErr / this.slipRows, 4) : 0,
+      zero_slippage_share: this.slipRows > 0 ? r(this.slipZero / this.slipRows, 6) : 0,
+      outcomes: { ...this.outcomes },
     };
   }
 }

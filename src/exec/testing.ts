@@ -16,9 +16,19 @@ export function edgeBlock(overrides: Partial<BlockSnapshot> = {}, movePct = 1): 
   const pools = createMarketPools('polygon', DEFAULT_MARKET_PARAMS.pools.polygon, 4_000);
   pools[1] = swapToPrice(pools[1]!, 4_000 * (1 + movePct / 100))!.pool;
   return {
-    chain: 'polygon', blockNumber: 100, timeMs: Date.UTC(2021, 10, 26, 12), cexPrice: 4_000, ethUsd: 4_000, nativeUsd: 2,
-    baseFeeWei: 40n * GWEI, priorityFeeWei: 45n * GWEI, minPriorityFeeWei: 30n * GWEI, utilisation: 0.5, pools,
-    competitorArbs: [], ...overrides,
+    chain: 'polygon',
+    blockNumber: 100,
+    timeMs: Date.UTC(2021, 10, 26, 12),
+    cexPrice: 4_000,
+    ethUsd: 4_000,
+    nativeUsd: 2,
+    baseFeeWei: 40n * GWEI,
+    priorityFeeWei: 45n * GWEI,
+    minPriorityFeeWei: 30n * GWEI,
+    utilisation: 0.5,
+    pools,
+    competitorArbs: [],
+    ...overrides,
   };
 }
 

@@ -5,7 +5,7 @@
 import type { Pool } from '../dex/pool.ts';
 import type { Chain } from '../dex/types.ts';
 
-/** A competing arbitrageur's transaction that landed in a block, closing a pool's edge against the CEX. */
+/** A competing searcher's arbitrage leg that landed in a block: one pool pushed to the price that closes its edge. */
 export interface CompetitorArb {
   poolIndex: number;
   poolAddress: string;
@@ -18,6 +18,8 @@ export interface CompetitorArb {
   targetPrice: number;
   /** Block in which the edge opened (lifetime = blockNumber - openedAtBlock). */
   openedAtBlock: number;
+  /** A DEX-DEX arbitrage's other pool (absent for a CEX-DEX arbitrage, which closes one pool against the CEX). */
+  partnerIndex?: number;
 }
 
 export interface BlockSnapshot {

@@ -34,7 +34,7 @@ export const DEFAULT_MARKET_PARAMS: MarketParams = {
     logVolStd: 0.361414108,
     logVolPersistence: 0.99551547,
     jumpProbability: 0.00462974,
-    jumpStd: 0.00634190,
+    jumpStd: 0.0063419,
     startPrice: 4_300,
   },
   gas: {
@@ -60,27 +60,44 @@ export const DEFAULT_MARKET_PARAMS: MarketParams = {
     },
   },
   flows: {
-    zeroProbability: 0.1466,
+    zeroProbability: 0.3,
     usdQuantiles: [
       0.09539, 30.0, 107.9, 236.5, 464.0, 816.0, 1296.0, 1999.0, 3051.0, 4569.0, 6637.0, 9384.0, 12400.0, 15820.0,
       19480.0, 23840.0, 29490.0, 37680.0, 50710.0, 75980.0, 297200.0,
     ],
-    noiseShare: 0.67,
+    noiseShare: 0.4,
     referenceDepthUsd: 28_086_000,
     depthExponent: 0.5,
+    swapsPerMinute: { ethereum: 8, polygon: 16, arbitrum: 16 },
+    informedShare: 0.3,
+    informedProbability: 0.2,
+    activityLogStd: 1.3,
   },
+  liquidity: { logStd: 0.3, persistence: 0.997 },
   competitors: {
     latencyBlocks: {
-      ethereum: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 4, 5, 6, 9, 13, 21, 40, 70],
-      polygon: [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 4, 7, 12, 21, 50],
+      ethereum: [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 4, 5, 6, 9, 13,
+        21, 40, 70,
+      ],
+      polygon: [
+        0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 4, 7,
+        12, 21, 50,
+      ],
       // arbitrum-arb-opportunities-2023: same block 6.9%, next 61.8%, two 13.6%, the rest later (40 draws).
-      arbitrum: [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 4, 5, 7, 12, 30],
+      arbitrum: [
+        0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 4, 5, 7,
+        12, 30,
+      ],
     },
-    tipToBaseFeeQuantiles: [
-      3.653e-11, 0.03176, 0.07138, 0.1094, 0.1457, 0.1896, 0.2462, 0.3087, 0.3826, 0.4801, 0.5864, 0.7146, 0.8503,
-      1.013, 1.157, 1.351, 1.61, 2.163, 3.359, 6.839, 144.7,
-    ],
-    minProfitUsd: 30,
+    searchersPerEdge: { ethereum: 3, polygon: 3, arbitrum: 3 },
+    bidShareQuantiles: {
+      ethereum: [0.003, 0.04, 0.2, 0.55, 0.85, 0.97, 1.0],
+      polygon: [0.05, 0.3, 0.5, 0.65, 0.8, 0.9, 0.97],
+      // First come, first served: a bid buys nothing; kept for the type until Arbitrum is simulated.
+      arbitrum: [0, 0, 0, 0, 0, 0, 0],
+    },
+    orderingRule: { ethereum: 'builder-auction', polygon: 'priority-gas-auction', arbitrum: 'first-come' },
     gasUnits: 150_000,
   },
   pools: {

@@ -52,7 +52,10 @@ describe('createMarket', () => {
     const withArbs = excessP95();
     expect(withArbs).toBeGreaterThan(0); // edges do open
     expect(withArbs).toBeLessThan(0.005);
-    const noArbs = { ...DEFAULT_MARKET_PARAMS, competitors: { ...DEFAULT_MARKET_PARAMS.competitors, minProfitUsd: 1e15 } };
+    const noArbs = {
+      ...DEFAULT_MARKET_PARAMS,
+      competitors: { ...DEFAULT_MARKET_PARAMS.competitors, searchersPerEdge: { ethereum: 0, polygon: 0, arbitrum: 0 } },
+    };
     expect(excessP95(noArbs)).toBeGreaterThan(0.01);
   });
 
@@ -66,7 +69,7 @@ describe('createMarket', () => {
 });
 
 describe('inclusion', () => {
-  it('a tip above the competitors sees the pools before their arbitrage; a zero tip sees the end of the block', () => {
+  it('a tip above the competitors sees the pools before their arbitrage; a zero tip sees them after it', () => {
     const market = createMarket({ seed: 4, days: 1, chains: ['ethereum'] });
     let checked = 0;
     for (const b of market.blocks()) {
@@ -74,11 +77,13 @@ describe('inclusion', () => {
       const top = b.competitorArbs.reduce((m, a) => (a.tipWei > m ? a.tipWei : m), 0n);
       const first = market.poolsAtInclusion({ chain: 'ethereum', tipWei: top + 1n });
       const last = market.poolsAtInclusion({ chain: 'ethereum', tipWei: 0n });
+      const lastTarget = new Map(b.competitorArbs.map((a) => [a.poolIndex, a.targetPrice]));
       for (const arb of b.competitorArbs) {
-        expect(poolKey(first[arb.poolIndex]!)).not.toBe(poolKey(b.pools[arb.poolIndex]!));
-        expect(poolKey(last[arb.poolIndex]!)).toBe(poolKey(b.pools[arb.poolIndex]!));
+        expect(poolKey(first[arb.poolIndex]!)).not.toBe(poolKey(last[arb.poolIndex]!));
+        // after the arbitrages the pool sits at the last one's target (swaps ordered behind us come later)
+        expect(poolPrice(last[arb.poolIndex]!) / lastTarget.get(arb.poolIndex)! - 1).toBeCloseTo(0, 4);
         // before the arbitrage the edge was open on the side the competitor traded
-        expect(poolPrice(first[arb.poolIndex]!) < b.cexPrice).toBe(arb.zeroForOne);
+        expect(poolPrice(first[arb.poolIndex]!) < arb.targetPrice).toBe(arb.zeroForOne);
       }
       expect(market.competitorsFor('ethereum')).toBe(b.competitorArbs);
       if (++checked === 20) break;
@@ -93,7 +98,11 @@ describe('inclusion', () => {
     const pools = market.poolsAtInclusion({ chain: 'polygon', tipWei: 10n ** 12n });
     const ours = swapExactIn(pools[1]!, true, 1_000_000n)!; // 1 USDC into the V2 pool
     market.include({ chain: 'polygon', tipWei: 10n ** 12n, pools: [ours.pool] });
-    expect(market.current('polygon')!.pools[1]).toBe(ours.pool);
+    // the pool is ours, then the block's swaps ordered behind us: 1 USDC more than the block without us
+    const now = market.current('polygon')!.pools[1]!;
+    if (now.kind !== 'v2' || b.pools[1]!.kind !== 'v2') throw new Error('pool 1 is the V2 pool');
+    expect(Number(now.reserve0 - b.pools[1]!.reserve0) / 1e6).toBeCloseTo(1, 3);
     expect(b.pools[1]).not.toBe(ours.pool); // the snapshot handed out before stays as it was
+    expect(market.current('polygon')!.pools[1]).not.toBe(b.pools[1]);
   });
 });

@@ -61,7 +61,13 @@ export class Market {
     const chains = options.chains ?? (['ethereum', 'polygon'] as const);
     const { seed } = options;
     this.params = params;
-    this.sources = loadMarketSources({ seed, days: options.days, params, cexFile: options.cexFile, gasFile: options.gasFile });
+    this.sources = loadMarketSources({
+      seed,
+      days: options.days,
+      params,
+      cexFile: options.cexFile,
+      gasFile: options.gasFile,
+    });
     const { startMs, endMs, cex, gasRows } = this.sources;
     const price = cexPriceAt(cex, startMs);
     const gasSource: Record<Chain, 'replay' | 'model'> = { ethereum: 'model', polygon: 'model', arbitrum: 'model' };
@@ -72,16 +78,28 @@ export class Market {
         ? replayGas({ rows: gasRows, minTipGwei: params.gas.ethereum.minTipGwei, file: options.gasFile })
         : simulateGas({ rng: rngFor(seed, `market/gas/${chain}`), params: params.gas[chain] });
       const cm = new ChainMarket({
-        chain, params, gas, pools: createMarketPools(chain, params.pools[chain], price), startMs,
-        startBlock: START_BLOCK[chain], noiseRng: rngFor(seed, `market/noise/${chain}`),
-        competitorRng: rngFor(seed, `market/competitors/${chain}`), recorder: options.recorder,
+        chain,
+        params,
+        gas,
+        pools: createMarketPools(chain, params.pools[chain], price),
+        startMs,
+        startBlock: START_BLOCK[chain],
+        noiseRng: rngFor(seed, `market/noise/${chain}`),
+        competitorRng: rngFor(seed, `market/competitors/${chain}`),
+        recorder: options.recorder,
       });
       this.byChain.set(chain, cm);
       return cm;
     });
     const totalBlocks = this.chains.reduce((s, c) => s + Math.ceil((endMs - startMs) / c.blockTimeMs), 0);
     this.info = {
-      startMs, endMs, chains, cexSource: cex.source, gasSource, rejectedRows: this.sources.rejectedRows, totalBlocks,
+      startMs,
+      endMs,
+      chains,
+      cexSource: cex.source,
+      gasSource,
+      rejectedRows: this.sources.rejectedRows,
+      totalBlocks,
     };
   }
 
@@ -92,7 +110,8 @@ export class Market {
     if (!next || next.nextTimeMs >= this.info.endMs) return null;
     const cexPrice = cexPriceAt(this.sources.cex, next.nextTimeMs);
     const nativeUsd = cexPrice / this.params.gas[next.chain].nativePerEth;
-    return next.step(cexPrice, cexPrice, nativeUsd);
+    const ahead = cexPriceAt(this.sources.cex, Math.min(next.nextTimeMs + 60_000, this.info.endMs - 1));
+    return next.step(cexPrice, cexPrice, nativeUsd, ahead);
   }
 
   *blocks(): Generator<BlockSnapshot> {

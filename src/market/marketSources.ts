@@ -41,7 +41,8 @@ export function loadMarketSources({ seed, days, params, cexFile, gasFile }: Mark
   if (cexFile) {
     const k = readKlines(cexFile);
     for (const e of k.errors) rejectedRows.push(JSON.stringify(e));
-    if (k.interval && k.interval !== '1m') throw new InvalidInputError(`${cexFile}: need 1-minute klines, file says ${k.interval}`);
+    if (k.interval && k.interval !== '1m')
+      throw new InvalidInputError(`${cexFile}: need 1-minute klines, file says ${k.interval}`);
     cex = replayCex(k.rows, cexFile);
   }
   let gasRows: GasRow[] | undefined;

@@ -3,6 +3,7 @@
  * data; CALIBRATION.md says which statistic each one matches and with what tolerance.
  */
 import type { Chain } from '../dex/types.ts';
+import type { OrderingRule } from './searchers/orderingRule.ts';
 
 /** 1-minute CEX log-returns: stochastic volatility (log sigma is an AR(1) per minute: the regime) plus jumps. */
 export interface CexParams {
@@ -63,16 +64,34 @@ export interface FlowParams {
   referenceDepthUsd: number;
   /** Flows scale as (depth / referenceDepth)^exponent. */
   depthExponent: number;
+  /** Per chain, mean number of swaps a minute's flow of one direction is split into (1 + Poisson(mean - 1)). */
+  swapsPerMinute: Record<Chain, number>;
+  /** Informed flow: USD = informedShare * depth * |log CEX move of the next minute|, in the move's direction. */
+  informedShare: number;
+  /** Std of the log of a minute's activity multiplier (shared by pools and directions; mean 1). */
+  activityLogStd: number;
+  /** Probability that informed traders act on a pool in a minute. */
+  informedProbability: number;
 }
 
-/** Competing arbitrageurs: latency table and what they pay. */
+/** V3 liquidity providers: the ladder's size follows a log AR(1) per minute and is re-centred on the price. */
+export interface LiquidityParams {
+  /** Stationary std of log(size / spec size). */
+  logStd: number;
+  /** Per-minute persistence. */
+  persistence: number;
+}
+
+/** Competing arbitrageurs: how many watch an edge, how fast they are and how they bid, per chain. */
 export interface CompetitorParams {
-  /** Blocks from an edge opening to a competitor's arbitrage: empirical quantiles (equal probability each). */
+  /** Real capture distances (blocks from the swap that created an edge to the arbitrage), equal-probability table. */
   latencyBlocks: Record<Chain, number[]>;
-  /** Competitor priority fee + bribe per gas as a multiple of the base fee: quantiles at p = 0, 1/n, .., 1. */
-  tipToBaseFeeQuantiles: number[];
-  /** Profit beyond gas (USD) a competitor needs before it acts on an edge. */
-  minProfitUsd: number;
+  /** Mean (Poisson) number of searchers watching an edge. */
+  searchersPerEdge: Record<Chain, number>;
+  /** Share of the edge's value a searcher is willing to pay: equal-probability quantiles. */
+  bidShareQuantiles: Record<Chain, number[]>;
+  /** How the chain orders the arbitrages of one edge (searchers/orderingRule.ts). */
+  orderingRule: Record<Chain, OrderingRule>;
   /** Gas of one competitor arbitrage. */
   gasUnits: number;
 }
@@ -91,6 +110,7 @@ export interface MarketParams {
   cex: CexParams;
   gas: Record<Chain, GasParams>;
   flows: FlowParams;
+  liquidity: LiquidityParams;
   competitors: CompetitorParams;
   pools: Record<Chain, PoolSpec[]>;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCexDexTipRatios } from './arbData.ts';
+import { readAtomicArbProfits, readCexDexPaymentBps } from './mevData.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'arbml-arbdata-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,32 +13,34 @@ function file(name: string, text: string): string {
   return path;
 }
 
-describe('readCexDexTipRatios', () => {
-  it('reads (priority + coinbase) / base fee per row and names each bad row', () => {
-    const path = file(
-      'tips.csv',
-      'tx,base_fees,priority_fees,cb_transfer\n' +
-        'a,0.002,0.001,0.003\n' +
-        'b,0,0.001,0\n' +
-        'c,0.001,x,0\n' +
-        'd,0.001,0,0\n' +
-        'e,0.004,0.001\n' +
-        'f,0.001,0.0005,0\n',
-    );
-    const r = readCexDexTipRatios(path);
-    expect(r.values).toEqual([2, 0.5]);
+describe('readCexDexPaymentBps', () => {
+  it('reads mev_value (ETH, at the given ETH/USD) over USD volume in bps per row and names each bad row', () => {
+    const path = file('pay.csv', 'tx,mev_value,volume\na,0.001,20000\nb,0.002,0\nc,x,100\nd,0.0005\ne,0.0001,2000\n');
+    const r = readCexDexPaymentBps(path, 2000);
+    expect(r.values).toEqual([1, 1]);
     expect(r.rejected).toEqual([
-      `${path}:3: base_fees: not positive (0)`,
-      `${path}:4: priority_fees: not a number ("x")`,
-      `${path}:5: priority_fees + cb_transfer: nothing paid`,
-      `${path}:6: missing fields (3 of 4 fields)`,
+      `${path}:3: volume: not positive (0)`,
+      `${path}:4: mev_value: not a number ("x")`,
+      `${path}:5: missing fields (2 of 3 fields)`,
     ]);
   });
 
   it('a missing column is one error naming it, not a misleading reason on every row', () => {
-    const path = file('nocb.csv', 'tx,base_fees,priority_fees\na,0.002,0.001\nb,0.003,0.001\n');
-    const r = readCexDexTipRatios(path);
+    const path = file('novol.csv', 'tx,mev_value\na,0.002\n');
+    const r = readCexDexPaymentBps(path, 2000);
     expect(r.values).toEqual([]);
-    expect(r.rejected).toEqual([`${path}:1: header lacks column "cb_transfer" (has: tx,base_fees,priority_fees)`]);
+    expect(r.rejected).toEqual([`${path}:1: header lacks column "volume" (has: tx,mev_value)`]);
+  });
+});
+
+describe('readAtomicArbProfits', () => {
+  it('reads total_profit_eth per transaction; a line without it or not JSON is named', () => {
+    const path = file(
+      'atomic.jsonl',
+      '{"total_profit_eth": -0.5}\n{"total_profit_eth": null}\nnope\n\n{"total_profit_eth": 0.25}\n',
+    );
+    const r = readAtomicArbProfits(path);
+    expect(r.values).toEqual([-0.5, 0.25]);
+    expect(r.rejected).toEqual([`${path}:2: total_profit_eth missing`, `${path}:3: not JSON`]);
   });
 });

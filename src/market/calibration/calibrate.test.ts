@@ -23,9 +23,20 @@ describe.skipIf(!dataDir)('calibrate on the real data', () => {
     expect(byName['gas.log_level.acf1']!.real).toBeCloseTo(0.934125, 5);
     expect(byName['gas.min_price_gwei.p50']!.real).toBeCloseTo(98.8409, 3);
     expect(byName['lifetime.ethereum.share_0_blocks']!.real).toBeCloseTo(0.40377, 4);
-    expect(byName['competitor.tip_to_base_fee.p50']!.real).toBeCloseTo(0.5864, 3);
-    // the JSON contract: name, model, real, tolerance, ok
-    expect(Object.keys(report.stats[0]!).sort()).toEqual(['model', 'name', 'ok', 'real', 'tolerance']);
+    // recomputed (numpy) from the MEV files: the figures
+    expect(byName.capture_distance_ethereum_0!.real).toBeCloseTo(0.40377, 4);
+    expect(byName.capture_distance_ethereum_1!.real).toBeCloseTo(0.2278, 3);
+    expect(byName.capture_distance_ethereum_2!.real).toBeCloseTo(0.1095, 3);
+    expect(byName.capture_distance_ethereum_3!.real).toBeCloseTo(0.0542, 3);
+    expect(byName.builder_payment_bps_of_volume_p50!.real).toBeCloseTo(3.08, 1);
+    expect(byName.builder_payment_bps_of_volume_p95!.real).toBeCloseTo(31.6, 0);
+    expect(byName.losing_arb_share!.real).toBeCloseTo(0.3157, 3);
+    expect(byName.polygon_v3_tick_change_1m_p50!.real).toBe(3);
+    expect(byName.polygon_v3_tick_change_1m_p90!.real).toBe(17);
+    expect(byName.polygon_v3_no_swap_minute_share!.real).toBeCloseTo(0.02324, 4);
+    // the JSON contract: name, model, real, tolerance, ok, source
+    expect(Object.keys(report.stats[0]!).sort()).toEqual(['model', 'name', 'ok', 'real', 'source', 'tolerance']);
+    expect(report.stats.every((s) => s.source !== '')).toBe(true);
   });
 
   it('the committed CEX parameters are what fitCex gives on the real ETH/USDT minutes', () => {

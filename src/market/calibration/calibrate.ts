@@ -6,7 +6,7 @@ import type { CexParams, MarketParams } from '../params.ts';
 import { DEFAULT_MARKET_PARAMS } from '../defaultParams.ts';
 import { modelStats } from './modelStats.ts';
 import { realStats } from './realStats.ts';
-import { absoluteTolerance, TOLERANCES } from './tolerances.ts';
+import { absoluteTolerance, statSource, TOLERANCES } from './tolerances.ts';
 
 export interface CalibrationStat {
   name: string;
@@ -15,6 +15,8 @@ export interface CalibrationStat {
   /** Largest allowed |model - real|. */
   tolerance: number;
   ok: boolean;
+  /** The real file it is measured on (under ARBML_DATA_DIR). */
+  source: string;
 }
 
 export interface CalibrationReport {
@@ -34,7 +36,13 @@ export interface CalibrateOptions {
   onStep?: (message: string) => void;
 }
 
-export function calibrate({ dataDir, params = DEFAULT_MARKET_PARAMS, seed = 1, marketDays = 7, onStep }: CalibrateOptions): CalibrationReport {
+export function calibrate({
+  dataDir,
+  params = DEFAULT_MARKET_PARAMS,
+  seed = 1,
+  marketDays = 7,
+  onStep,
+}: CalibrateOptions): CalibrationReport {
   onStep?.(`reading real data in ${dataDir}`);
   const real = realStats(dataDir);
   const model = modelStats({ params, seed, marketDays, onStep });
@@ -42,10 +50,20 @@ export function calibrate({ dataDir, params = DEFAULT_MARKET_PARAMS, seed = 1, m
     const r = real.stats[name]!;
     const m = model[name]!;
     const tolerance = absoluteTolerance(tol, r);
-    return { name, model: m, real: r, tolerance, ok: Number.isFinite(m) && Math.abs(m - r) <= tolerance };
+    return {
+      name,
+      model: m,
+      real: r,
+      tolerance,
+      ok: Number.isFinite(m) && Math.abs(m - r) <= tolerance,
+      source: statSource(name),
+    };
   });
   return {
-    stats, seed, market_days: marketDays, rejected_rows: real.rejected.length,
+    stats,
+    seed,
+    market_days: marketDays,
+    rejected_rows: real.rejected.length,
     fitted_cex: { real_fit: real.fittedCex, committed: params.cex },
   };
 }

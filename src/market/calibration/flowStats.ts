@@ -11,11 +11,3 @@ export function flowStats(perMinuteUsd: ArrayLike<number>): Record<string, numbe
     'flow.minute_usd.p95': quantile(perMinuteUsd, 0.95),
   };
 }
-
-export function tipStats(ratios: ArrayLike<number>): Record<string, number> {
-  return {
-    'competitor.tip_to_base_fee.p25': quantile(ratios, 0.25),
-    'competitor.tip_to_base_fee.p50': quantile(ratios, 0.5),
-    'competitor.tip_to_base_fee.p75': quantile(ratios, 0.75),
-  };
-}

@@ -14,7 +14,13 @@ import type { PoolSpec } from '../params.ts';
 import { MARKET_TOKENS, poolAddress } from './marketTokens.ts';
 
 /** Half-widths of the ladder's positions in ticks (0 = full range) and their shares of active liquidity. */
-const LADDER: readonly [number, number][] = [[60, 0.35], [240, 0.3], [1200, 0.2], [5000, 0.1], [0, 0.05]];
+const LADDER: readonly [number, number][] = [
+  [60, 0.35],
+  [240, 0.3],
+  [1200, 0.2],
+  [5000, 0.1],
+  [0, 0.05],
+];
 
 const TICK_SPACING: Readonly<Record<number, number>> = { 100: 1, 500: 10, 3000: 60, 10000: 200 };
 
@@ -22,7 +28,8 @@ function ladderPositions(tick: number, spacing: number, active: bigint): Positio
   const floor = (t: number): number => Math.floor(t / spacing) * spacing;
   return LADDER.map(([half, share]) => {
     const liquidity = (active * BigInt(Math.round(share * 1000))) / 1000n;
-    if (half === 0) return { tickLower: Math.ceil(MIN_TICK / spacing) * spacing, tickUpper: floor(MAX_TICK), liquidity };
+    if (half === 0)
+      return { tickLower: Math.ceil(MIN_TICK / spacing) * spacing, tickUpper: floor(MAX_TICK), liquidity };
     return { tickLower: floor(tick - half), tickUpper: floor(tick + half) + spacing, liquidity };
   });
 }
@@ -36,8 +43,17 @@ function v3Pool(chain: Chain, spec: PoolSpec, sqrtPriceX96: bigint): PoolV3 {
   let liquidity = 0n;
   for (const p of positions) if (p.tickLower <= tick && tick < p.tickUpper) liquidity += p.liquidity;
   return createPoolV3({
-    chain, dex: spec.dex, address: poolAddress(chain, spec.dex, spec.fee), token0: tokens.usdc, token1: tokens.weth,
-    feePips: spec.fee, tickSpacing: spacing, sqrtPriceX96, tick, liquidity, ticks,
+    chain,
+    dex: spec.dex,
+    address: poolAddress(chain, spec.dex, spec.fee),
+    token0: tokens.usdc,
+    token1: tokens.weth,
+    feePips: spec.fee,
+    tickSpacing: spacing,
+    sqrtPriceX96,
+    tick,
+    liquidity,
+    ticks,
   });
 }
 
@@ -59,8 +75,14 @@ export function createMarketPools(chain: Chain, specs: readonly PoolSpec[], pric
     const reserve0 = BigInt(Math.round(spec.size * 1e6));
     const reserve1 = BigInt(Math.round((spec.size / price) * 1e6)) * 10n ** 12n;
     return createPoolV2({
-      chain, dex: spec.dex, address: poolAddress(chain, spec.dex, spec.fee), token0: tokens.usdc, token1: tokens.weth,
-      reserve0, reserve1, feeBps: spec.fee,
+      chain,
+      dex: spec.dex,
+      address: poolAddress(chain, spec.dex, spec.fee),
+      token0: tokens.usdc,
+      token1: tokens.weth,
+      reserve0,
+      reserve1,
+      feeBps: spec.fee,
     });
   });
 }

@@ -26,7 +26,9 @@ describe('market pools', () => {
 
   it('exact-input swaps use the dex engine math (V2 getAmountOut)', () => {
     const s = swapExactIn(v2, true, 1_000_000_000n)!; // 1,000 USDC in
-    expect(s.amountOut).toBe(getAmountOutV2({ amountIn: 1_000_000_000n, reserveIn: v2.reserve0, reserveOut: v2.reserve1, feeBps: 30 }));
+    expect(s.amountOut).toBe(
+      getAmountOutV2({ amountIn: 1_000_000_000n, reserveIn: v2.reserve0, reserveOut: v2.reserve1, feeBps: 30 }),
+    );
     expect(swapExactIn(v2, true, 0n)).toBeNull();
   });
 

@@ -59,7 +59,9 @@ export function swapToPrice(pool: Pool, targetPrice: number): MarketSwap | null 
   const zeroForOne = targetPrice > price; // USDC in raises the USDC-per-WETH price
   if (pool.kind === 'v3') {
     const limit = BigInt(Math.floor(Math.sqrt(DECIMAL_SHIFT / targetPrice) * Q96));
-    const ok = zeroForOne ? limit < pool.sqrtPriceX96 && limit > MIN_SQRT_RATIO : limit > pool.sqrtPriceX96 && limit < MAX_SQRT_RATIO;
+    const ok = zeroForOne
+      ? limit < pool.sqrtPriceX96 && limit > MIN_SQRT_RATIO
+      : limit > pool.sqrtPriceX96 && limit < MAX_SQRT_RATIO;
     if (!ok) return null;
     const r = swapV3({ pool, zeroForOne, amountSpecified: HUGE_INPUT, sqrtPriceLimitX96: limit });
     const amountIn = zeroForOne ? r.amount0 : r.amount1;
@@ -69,6 +71,8 @@ export function swapToPrice(pool: Pool, targetPrice: number): MarketSwap | null 
   const k = Number(pool.reserve0) * Number(pool.reserve1);
   const gamma = 1 - pool.feeBps / 1e4;
   const target01 = targetPrice / DECIMAL_SHIFT; // raw USDC per raw WETH
-  const in0 = zeroForOne ? Math.sqrt(k * target01) - Number(pool.reserve0) : Math.sqrt(k / target01) - Number(pool.reserve1);
+  const in0 = zeroForOne
+    ? Math.sqrt(k * target01) - Number(pool.reserve0)
+    : Math.sqrt(k / target01) - Number(pool.reserve1);
   return swapExactIn(pool, zeroForOne, BigInt(Math.floor(Math.max(0, in0) / gamma)));
 }
