@@ -41,7 +41,8 @@ module.exports = {
     ...layerRules,
     {
       name: 'domain-types-only',
-      comment: 'domain runs on core alone: it may name dex types (an opportunity is made of dex routes), never import dex code',
+      comment:
+        'domain runs on core alone: it may name dex types (an opportunity is made of dex routes), never import dex code',
       severity: 'error',
       from: { path: '^src/domain/' },
       to: { path: '^src/dex/', dependencyTypesNot: ['type-only'] },

@@ -67,7 +67,8 @@ function inChainRuns(messages: OpportunityMessage[], k: number): OpportunityMess
 }
 
 export async function benchBus(o: BenchBusOptions): Promise<BenchBusResult> {
-  if (!o.busUrl && !natsServerAvailable()) throw new InvalidInputError('no nats-server binary for a private server: pass --bus nats://...');
+  if (!o.busUrl && !natsServerAvailable())
+    throw new InvalidInputError('no nats-server binary for a private server: pass --bus nats://...');
   const k = Math.max(1, o.messageBatch ?? 1);
   const ns = `bench_${process.pid}_${Date.now().toString(36)}`;
   const schema = ns;
@@ -83,13 +84,18 @@ export async function benchBus(o: BenchBusOptions): Promise<BenchBusResult> {
     await ensureTopology(jsm, topology);
     const common = ['--bus', url, '--namespace', ns, '--database-url', o.databaseUrl, '--db-schema', schema];
     const env = { ARBML_TIMESCALE: o.timescale ? 'auto' : 'off' };
-    const start = (role: string, extra: string[] = []): Promise<RoleProcess> => startRole({ role, args: [...common, ...extra], env });
-    roles.push(...(await Promise.all([
-      ...Array.from({ length: o.strategies }, () => start('strategy')),
-      start('executor', ['--chain', 'ethereum']),
-      start('executor', ['--chain', 'polygon']),
-      ...Array.from({ length: o.ledgerWriters }, () => start('ledger', ['--batch-rows', String(o.batchRows ?? 5_000), '--message-batch', String(k)])),
-    ])));
+    const start = (role: string, extra: string[] = []): Promise<RoleProcess> =>
+      startRole({ role, args: [...common, ...extra], env });
+    roles.push(
+      ...(await Promise.all([
+        ...Array.from({ length: o.strategies }, () => start('strategy')),
+        start('executor', ['--chain', 'ethereum']),
+        start('executor', ['--chain', 'polygon']),
+        ...Array.from({ length: o.ledgerWriters }, () =>
+          start('ledger', ['--batch-rows', String(o.batchRows ?? 5_000), '--message-batch', String(k)]),
+        ),
+      ])),
+    );
     for (const r of roles.slice(-o.ledgerWriters)) await r.waitFor(/database reachable/, 60_000, true);
     const commitMs: number[] = [];
     const decisionMs: number[] = [];
@@ -105,20 +111,35 @@ export async function benchBus(o: BenchBusOptions): Promise<BenchBusResult> {
     // Once a second during phase 1: messages in each stream and rows committed, i.e. how far each stage has got.
     const sampleStages = (log: (l: string) => void): NodeJS.Timeout =>
       setInterval(() => {
-        void Promise.all([jsm.streams.info(topology.streams.opp), jsm.streams.info(topology.streams.dec), jsm.streams.info(topology.streams.out), rows()])
-          .then(([a, b, c, r]) => log(`bench bus: t=${((performance.now() - t0Sample) / 1000).toFixed(1)} s opportunities ${a.state.messages} decisions ${b.state.messages} outcomes ${c.state.messages} rows ${r}`))
+        void Promise.all([
+          jsm.streams.info(topology.streams.opp),
+          jsm.streams.info(topology.streams.dec),
+          jsm.streams.info(topology.streams.out),
+          rows(),
+        ])
+          .then(([a, b, c, r]) =>
+            log(
+              `bench bus: t=${((performance.now() - t0Sample) / 1000).toFixed(1)} s opportunities ${a.state.messages} decisions ${b.state.messages} outcomes ${c.state.messages} rows ${r}`,
+            ),
+          )
           .catch(() => {});
       }, 1_000);
     const t0Sample = performance.now();
-    const rows = async (): Promise<number> => Number((await store.db.query<{ n: string }>('SELECT count(*) AS n FROM arbitrage_opportunities'))[0]!.n);
+    const rows = async (): Promise<number> =>
+      Number((await store.db.query<{ n: string }>('SELECT count(*) AS n FROM arbitrage_opportunities'))[0]!.n);
     const waitRows = async (n: number, timeoutMs: number): Promise<void> => {
       const until = Date.now() + timeoutMs;
       while ((await rows()) < n && Date.now() < until) await sleep(50);
     };
 
-    const all = inChainRuns(syntheticMessages({ count: o.count + Math.round(o.rate * o.latencySeconds), seed: o.seed, idPrefix: ns }), k);
+    const all = inChainRuns(
+      syntheticMessages({ count: o.count + Math.round(o.rate * o.latencySeconds), seed: o.seed, idPrefix: ns }),
+      k,
+    );
     const burst = all.slice(0, o.count);
-    o.log(`bench bus: phase 1, ${burst.length} opportunities as fast as possible (${o.strategies} strategies, ${o.ledgerWriters} ledger writers)`);
+    o.log(
+      `bench bus: phase 1, ${burst.length} opportunities as fast as possible (${o.strategies} strategies, ${o.ledgerWriters} ledger writers)`,
+    );
     const t0 = performance.now();
     const sampler = sampleStages(o.log);
     const p1 = await publishOpportunities({ js, topology, messages: burst, messageBatch: k });

@@ -31,9 +31,24 @@ export function createBusMetrics(role: string, registry: Registry = new Registry
   const rows = counter('arbml_bus_ledger_rows_total', 'Ledger rows committed (new rows)');
   const dups = counter('arbml_bus_ledger_duplicates_total', 'Redelivered rows the ledger already had');
   const failed = counter('arbml_bus_commit_failures_total', 'Ledger batches whose commit failed (retried)');
-  const commit = new Histogram({ name: 'arbml_bus_commit_seconds', help: 'Duration of one ledger batch commit', buckets: latencyBuckets, registers: [registry] });
-  const decision = new Histogram({ name: 'arbml_bus_decision_latency_seconds', help: 'Collector publish to decision', buckets: latencyBuckets, registers: [registry] });
-  const toRow = new Histogram({ name: 'arbml_bus_commit_latency_seconds', help: 'Collector publish to committed ledger row', buckets: latencyBuckets, registers: [registry] });
+  const commit = new Histogram({
+    name: 'arbml_bus_commit_seconds',
+    help: 'Duration of one ledger batch commit',
+    buckets: latencyBuckets,
+    registers: [registry],
+  });
+  const decision = new Histogram({
+    name: 'arbml_bus_decision_latency_seconds',
+    help: 'Collector publish to decision',
+    buckets: latencyBuckets,
+    registers: [registry],
+  });
+  const toRow = new Histogram({
+    name: 'arbml_bus_commit_latency_seconds',
+    help: 'Collector publish to committed ledger row',
+    buckets: latencyBuckets,
+    registers: [registry],
+  });
   return {
     registry,
     consumed: (n = 1) => consumed.inc(n),

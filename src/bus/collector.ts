@@ -54,8 +54,20 @@ class BusSink implements RowSink {
     const quote = this.quotes.get(row.id);
     this.quotes.delete(row.id);
     if (!quote) return;
-    const msg: OpportunityMessage = { id: row.id, chain: row.chain, publishedAt: busClock(), quote, paper: rowToWire(row) };
-    const p = publishReliably({ js: this.o.js, subject: this.o.topology.oppSubject(row.chain), data: encodeMessage(msg), msgId: row.id, signal: this.o.signal });
+    const msg: OpportunityMessage = {
+      id: row.id,
+      chain: row.chain,
+      publishedAt: busClock(),
+      quote,
+      paper: rowToWire(row),
+    };
+    const p = publishReliably({
+      js: this.o.js,
+      subject: this.o.topology.oppSubject(row.chain),
+      data: encodeMessage(msg),
+      msgId: row.id,
+      signal: this.o.signal,
+    });
     this.inflight.add(p);
     void p.then((stored) => {
       this.inflight.delete(p);
@@ -74,7 +86,14 @@ class BusSink implements RowSink {
 export async function runCollector(o: RunCollectorOptions): Promise<CollectorStats> {
   const decider = new HeuristicDecider();
   const market = createMarket({ seed: o.seed, days: o.days, chains: o.chains, cexFile: o.cexFile, gasFile: o.gasFile });
-  const runTag = runTagFor({ seed: o.seed, days: o.days, chains: o.chains, cexFile: o.cexFile, gasFile: o.gasFile, decider });
+  const runTag = runTagFor({
+    seed: o.seed,
+    days: o.days,
+    chains: o.chains,
+    cexFile: o.cexFile,
+    gasFile: o.gasFile,
+    decider,
+  });
   const sink = new BusSink(o);
   const run = await runSimulation({
     market,
@@ -90,7 +109,12 @@ export async function runCollector(o: RunCollectorOptions): Promise<CollectorSta
       sink.quotes.set(opp.id, {
         edgeBps: opp.edgeBps,
         gasPriceGwei: opp.gasPriceGwei,
-        routes: opp.routes.map((r) => ({ grossProfit: r.grossProfit.toString(), amountOut: r.amountOut.toString(), flashFee: r.flashFee.toString(), gasCostToken: r.gasCost.token.toString() })),
+        routes: opp.routes.map((r) => ({
+          grossProfit: r.grossProfit.toString(),
+          amountOut: r.amountOut.toString(),
+          flashFee: r.flashFee.toString(),
+          gasCostToken: r.gasCost.token.toString(),
+        })),
       });
     },
   }).catch(async (err: unknown) => {

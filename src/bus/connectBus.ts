@@ -12,7 +12,10 @@ export interface ConnectBusOptions {
   name?: string;
 }
 
-export async function connectBus({ url = 'nats://127.0.0.1:4222', name }: ConnectBusOptions = {}): Promise<NatsConnection> {
+export async function connectBus({
+  url = 'nats://127.0.0.1:4222',
+  name,
+}: ConnectBusOptions = {}): Promise<NatsConnection> {
   try {
     return await connect({
       servers: url,

@@ -16,7 +16,14 @@ export interface ConsumeLoopOptions {
   onMessage(m: JsMsg): void | Promise<void>;
 }
 
-export async function consumeLoop({ js, stream, consumer, maxMessages = 1_000, signal, onMessage }: ConsumeLoopOptions): Promise<void> {
+export async function consumeLoop({
+  js,
+  stream,
+  consumer,
+  maxMessages = 1_000,
+  signal,
+  onMessage,
+}: ConsumeLoopOptions): Promise<void> {
   if (signal.aborted) return;
   const c = await js.consumers.get(stream, consumer);
   const msgs = await c.consume({ max_messages: maxMessages });

@@ -11,7 +11,14 @@ import { paperOutcome } from './paperOutcome.ts';
 import { publishReliably } from './publishReliably.ts';
 import type { BusTopology } from './topology.ts';
 import { envelopeId, groupBy, openEnvelope, sealEnvelope, type Envelope } from './envelope.ts';
-import { busClock, decodeMessage, encodeMessage, rowToWire, type DecisionMessage, type OutcomeMessage } from './wire.ts';
+import {
+  busClock,
+  decodeMessage,
+  encodeMessage,
+  rowToWire,
+  type DecisionMessage,
+  type OutcomeMessage,
+} from './wire.ts';
 
 export interface RunExecutorOptions {
   js: JetStreamClient;
@@ -45,13 +52,24 @@ export async function runExecutor(o: RunExecutorOptions): Promise<ExecutorStats>
       const outcomes = decisions.map((d): OutcomeMessage & { chain: string; id: string } => {
         const { row, matched } = paperOutcome(d);
         if (!matched) stats.diverged++;
-        return { id: d.opp.id, chain: d.opp.chain, row: rowToWire(row), publishedAt: d.opp.publishedAt, decidedAt: d.decidedAt, executedAt: busClock() };
+        return {
+          id: d.opp.id,
+          chain: d.opp.chain,
+          row: rowToWire(row),
+          publishedAt: d.opp.publishedAt,
+          decidedAt: d.decidedAt,
+          executedAt: busClock(),
+        };
       });
       const publishes = [...groupBy(outcomes, (x) => x.chain)].map(([chain, group]) =>
         publishReliably({
           js: o.js,
           subject: o.topology.outcomeSubject(chain),
-          data: encodeMessage(sealEnvelope(group.map(({ row, publishedAt, decidedAt, executedAt }) => ({ row, publishedAt, decidedAt, executedAt })))),
+          data: encodeMessage(
+            sealEnvelope(
+              group.map(({ row, publishedAt, decidedAt, executedAt }) => ({ row, publishedAt, decidedAt, executedAt })),
+            ),
+          ),
           msgId: envelopeId(group.map((x) => x.id)),
           signal: o.signal,
         }),

@@ -39,18 +39,26 @@ function simulateArgs(a: unknown): { seed: number; days: number; chains?: Chain[
 export const jobFunctions: Readonly<Record<string, JobFunction>> = {
   async simulate(args) {
     const { seed, days, chains } = simulateArgs(args);
-    const run = await runSimulation({ market: createMarket({ seed, days, chains }), decider: new HeuristicDecider(), seed });
+    const run = await runSimulation({
+      market: createMarket({ seed, days, chains }),
+      decider: new HeuristicDecider(),
+      seed,
+    });
     return { ...run.summary, blocks: run.blocks };
   },
   async 'evaluate-seed'(args) {
     const o = (args ?? {}) as { config?: EvaluateConfig; seed?: unknown };
-    if (!o.config || !Number.isInteger(o.seed)) throw new InvalidInputError('evaluate-seed job needs {"config": {...}, "seed": integer}');
+    if (!o.config || !Number.isInteger(o.seed))
+      throw new InvalidInputError('evaluate-seed job needs {"config": {...}, "seed": integer}');
     return evaluateSeed(o.config, o.seed as number);
   },
 };
 
 /** Runs a job; a failure is a result with ok: false (the job is done, not retried). */
-export async function runJob(job: Job, functions: Readonly<Record<string, JobFunction>> = jobFunctions): Promise<JobResult> {
+export async function runJob(
+  job: Job,
+  functions: Readonly<Record<string, JobFunction>> = jobFunctions,
+): Promise<JobResult> {
   const fn = functions[job.fn];
   if (!fn) return { id: job.id, ok: false, error: `unknown job function ${job.fn}` };
   try {

@@ -74,7 +74,10 @@ export async function runLedgerWriter(o: RunLedgerWriterOptions): Promise<Ledger
         o.metrics?.acked(msgs.length);
         const latencies = outcomes.map((x) => now - x.publishedAt);
         for (const l of latencies) o.metrics?.commitLatency(l / 1000);
-        o.onCommitted?.(latencies, outcomes.map((x) => x.decidedAt - x.publishedAt));
+        o.onCommitted?.(
+          latencies,
+          outcomes.map((x) => x.decidedAt - x.publishedAt),
+        );
         return;
       } catch (err) {
         stats.failures++;
@@ -96,7 +99,8 @@ export async function runLedgerWriter(o: RunLedgerWriterOptions): Promise<Ledger
     if (committing || batch.length === 0) return;
     let n = 0;
     let take = 0;
-    while (take < batch.length && (take === 0 || n + batch[take]!.outcomes.length <= batchRows)) n += batch[take++]!.outcomes.length;
+    while (take < batch.length && (take === 0 || n + batch[take]!.outcomes.length <= batchRows))
+      n += batch[take++]!.outcomes.length;
     heldRows -= n;
     committing = commit(batch.splice(0, take)).finally(() => {
       committing = undefined;

@@ -15,7 +15,12 @@ export interface OpenStoreWhenReachableOptions {
 }
 
 /** The store, or undefined when the signal aborted before the database came back. */
-export async function openStoreWhenReachable({ config, signal, log, retryMs = 1_000 }: OpenStoreWhenReachableOptions): Promise<Store | undefined> {
+export async function openStoreWhenReachable({
+  config,
+  signal,
+  log,
+  retryMs = 1_000,
+}: OpenStoreWhenReachableOptions): Promise<Store | undefined> {
   for (let attempt = 0; !signal.aborted; attempt++) {
     try {
       return await openStore(config, { max: 2 });

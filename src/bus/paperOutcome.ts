@@ -17,7 +17,8 @@ export interface PaperOutcome {
 export function paperOutcome(d: DecisionMessage): PaperOutcome {
   if (!d.opp.paper) throw new TypeError(`opportunity ${d.opp.id} carries no paper resolution (a live collector's)`);
   const paper = rowFromWire(d.opp.paper);
-  if (paper.decision === d.decision.decision) return { row: { ...paper, decidedBy: d.decision.decidedBy }, matched: true };
+  if (paper.decision === d.decision.decision)
+    return { row: { ...paper, decidedBy: d.decision.decidedBy }, matched: true };
   return {
     matched: false,
     row: {

@@ -56,7 +56,14 @@ describe.skipIf(!!skip)('bus pipeline', () => {
       runExecutor({ js, topology, consumer, signal: stop.signal }),
       runLedgerWriter({ js, topology, store: t.store, signal: stop.signal }),
     ]);
-    const collected = await runCollector({ js, topology, chains: ['ethereum'], seed: 3, days: 0.5, signal: new AbortController().signal });
+    const collected = await runCollector({
+      js,
+      topology,
+      chains: ['ethereum'],
+      seed: 3,
+      days: 0.5,
+      signal: new AbortController().signal,
+    });
 
     const expected: OpportunityRow[] = [];
     const decider = new HeuristicDecider();
@@ -81,7 +88,16 @@ describe.skipIf(!!skip)('bus pipeline', () => {
     const stored = await t.store.readOpportunities({ limit: 100_000 });
     const byId = new Map(stored.map((r) => [r.id, r]));
     expect(byId.size).toBe(expected.length);
-    const cmp = (r: OpportunityRow) => [r.id, r.decision, r.outcome, r.executed, String(r.profitEth), r.amountInRaw, r.executedOutputRaw, r.txHash];
+    const cmp = (r: OpportunityRow) => [
+      r.id,
+      r.decision,
+      r.outcome,
+      r.executed,
+      String(r.profitEth),
+      r.amountInRaw,
+      r.executedOutputRaw,
+      r.txHash,
+    ];
     expect(expected.map((r) => cmp(byId.get(r.id)!))).toEqual(expected.map(cmp));
   }, 180_000);
 
@@ -89,11 +105,24 @@ describe.skipIf(!!skip)('bus pipeline', () => {
     const topology = busTopology({ namespace: 'work' });
     await ensureTopology(await jetstreamManager(nc), topology);
     const stop = new AbortController();
-    const workers = Promise.all([runWorker({ js, topology, signal: stop.signal }), runWorker({ js, topology, signal: stop.signal })]);
-    const jobs: Job[] = [1, 2, 3, 4].map((seed) => ({ id: `sim-${seed}`, fn: 'simulate', args: { seed, days: 0.2, chains: ['polygon'] } }));
+    const workers = Promise.all([
+      runWorker({ js, topology, signal: stop.signal }),
+      runWorker({ js, topology, signal: stop.signal }),
+    ]);
+    const jobs: Job[] = [1, 2, 3, 4].map((seed) => ({
+      id: `sim-${seed}`,
+      fn: 'simulate',
+      args: { seed, days: 0.2, chains: ['polygon'] },
+    }));
     const results = new Map<string, JobResult>();
-    const sub = nc.subscribe(`${topology.namespace}.jobres.>`, { callback: (_e, m) => { const r = decodeMessage<JobResult>(m.data); results.set(r.id, r); } });
-    for (const job of jobs) await publishReliably({ js, subject: topology.jobSubject, data: encodeMessage(job), msgId: job.id });
+    const sub = nc.subscribe(`${topology.namespace}.jobres.>`, {
+      callback: (_e, m) => {
+        const r = decodeMessage<JobResult>(m.data);
+        results.set(r.id, r);
+      },
+    });
+    for (const job of jobs)
+      await publishReliably({ js, subject: topology.jobSubject, data: encodeMessage(job), msgId: job.id });
     for (let i = 0; i < 600 && results.size < jobs.length; i++) await new Promise((r) => setTimeout(r, 100));
     sub.unsubscribe();
     stop.abort();

@@ -23,13 +23,15 @@ export interface PublishOpportunitiesOptions {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export async function publishOpportunities(o: PublishOpportunitiesOptions): Promise<{ published: number; seconds: number }> {
+export async function publishOpportunities(
+  o: PublishOpportunitiesOptions,
+): Promise<{ published: number; seconds: number }> {
   const maxInflight = o.maxInflight ?? 4_000;
   const inflight = new Set<Promise<boolean>>();
   const started = busClock();
   let published = 0;
   const k = Math.max(1, o.messageBatch ?? 1);
-  for (let i = 0; i < o.messages.length; ) {
+  for (let i = 0; i < o.messages.length;) {
     if (o.signal?.aborted) break;
     if (o.ratePerS) {
       const due = started + (i * 1000) / o.ratePerS;
@@ -40,9 +42,16 @@ export async function publishOpportunities(o: PublishOpportunitiesOptions): Prom
     const chain = o.messages[i]!.chain;
     const group: OpportunityMessage[] = [];
     const now = busClock();
-    while (i < o.messages.length && group.length < k && o.messages[i]!.chain === chain) group.push({ ...o.messages[i++]!, publishedAt: now });
+    while (i < o.messages.length && group.length < k && o.messages[i]!.chain === chain)
+      group.push({ ...o.messages[i++]!, publishedAt: now });
     const data = encodeMessage(sealEnvelope(group));
-    const p = publishReliably({ js: o.js, subject: o.topology.oppSubject(chain), data, msgId: envelopeId(group.map((m) => m.id)), signal: o.signal });
+    const p = publishReliably({
+      js: o.js,
+      subject: o.topology.oppSubject(chain),
+      data,
+      msgId: envelopeId(group.map((m) => m.id)),
+      signal: o.signal,
+    });
     inflight.add(p);
     void p.then((stored) => {
       inflight.delete(p);

@@ -20,7 +20,14 @@ export interface PublishReliablyOptions {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Resolves true when stored (or already stored), false when aborted first. */
-export async function publishReliably({ js, subject, data, msgId, signal, timeoutMs = 5_000 }: PublishReliablyOptions): Promise<boolean> {
+export async function publishReliably({
+  js,
+  subject,
+  data,
+  msgId,
+  signal,
+  timeoutMs = 5_000,
+}: PublishReliablyOptions): Promise<boolean> {
   for (let attempt = 0; ; attempt++) {
     if (signal?.aborted) return false;
     try {

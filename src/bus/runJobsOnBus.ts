@@ -62,7 +62,10 @@ export async function runJobsOnBus<A, R>(o: RunJobsOnBusOptions<A>): Promise<R[]
     clearTimeout(timer);
     sub.unsubscribe();
     if (failure) throw new RetryableIoError(failure);
-    if (done < ids.length) throw new RetryableIoError(`${ids.length - done} of ${ids.length} jobs not back from the workers after ${timeoutMs / 1000} s`);
+    if (done < ids.length)
+      throw new RetryableIoError(
+        `${ids.length - done} of ${ids.length} jobs not back from the workers after ${timeoutMs / 1000} s`,
+      );
     return results;
   } finally {
     await nc.close();

@@ -48,19 +48,24 @@ export interface RunNodeOptions extends BusTopologyOptions {
 
 export async function runNode(o: RunNodeOptions): Promise<Record<string, unknown>> {
   if (o.role === 'executor' && !o.chain) throw new InvalidInputError('--role executor needs --chain');
-  if (o.role === 'collector' && !o.chain && !o.chains?.length) throw new InvalidInputError('--role collector needs --chain');
+  if (o.role === 'collector' && !o.chain && !o.chains?.length)
+    throw new InvalidInputError('--role collector needs --chain');
   if (o.role === 'executor' && !o.account) throw new InvalidInputError('--role executor needs --account');
   const topology = busTopology(o);
   const metrics = createBusMetrics(o.role);
   const nc = await connectBus({ url: o.busUrl, name: `arbml ${o.role}` });
-  const server = o.metricsPort === undefined ? undefined : await startMetricsServer({ registry: metrics.registry, port: o.metricsPort });
+  const server =
+    o.metricsPort === undefined
+      ? undefined
+      : await startMetricsServer({ registry: metrics.registry, port: o.metricsPort });
   let store: Store | undefined;
   try {
     const jsm = await jetstreamManager(nc);
     await ensureTopology(jsm, topology);
     const js = jetstream(nc);
     const base = { js, topology, signal: o.signal, metrics };
-    const executorConsumer = o.role === 'executor' ? await ensureExecutorConsumer(jsm, topology, o.chain!, o.account!) : '';
+    const executorConsumer =
+      o.role === 'executor' ? await ensureExecutorConsumer(jsm, topology, o.chain!, o.account!) : '';
     o.log(`${o.role}: ready${server ? `, metrics at ${server.url}` : ''}`);
     switch (o.role) {
       case 'collector':
@@ -90,7 +95,8 @@ export async function runNode(o: RunNodeOptions): Promise<Record<string, unknown
             messageBatchHint: o.messageBatch,
             trace: (l) => o.log(`ledger: ${l}`),
             // Core-NATS notice per committed batch (not stored): latencies for `bench bus` and dashboards.
-            onCommitted: (commitMs, decisionMs) => nc.publish(topology.committedSubject, encodeMessage({ commitMs, decisionMs })),
+            onCommitted: (commitMs, decisionMs) =>
+              nc.publish(topology.committedSubject, encodeMessage({ commitMs, decisionMs })),
           })),
         };
       case 'worker':

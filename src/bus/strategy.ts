@@ -12,7 +12,14 @@ import { consumeLoop } from './consumeLoop.ts';
 import { publishReliably } from './publishReliably.ts';
 import type { BusTopology } from './topology.ts';
 import { envelopeId, groupBy, openEnvelope, sealEnvelope, type Envelope } from './envelope.ts';
-import { busClock, decodeMessage, encodeMessage, quoteInput, type DecisionMessage, type OpportunityMessage } from './wire.ts';
+import {
+  busClock,
+  decodeMessage,
+  encodeMessage,
+  quoteInput,
+  type DecisionMessage,
+  type OpportunityMessage,
+} from './wire.ts';
 
 export interface RunStrategyOptions {
   js: JetStreamClient;
@@ -58,11 +65,24 @@ export async function runStrategy(o: RunStrategyOptions): Promise<StrategyStats>
           opp,
           account: account(opp.chain),
           decidedAt,
-          decision: { decision: d.decision, sizeFactor: d.sizeFactor, routeIndex: d.routeIndex, estimatedSlippageBps: d.estimatedSlippageBps, decidedBy: d.decidedBy },
+          decision: {
+            decision: d.decision,
+            sizeFactor: d.sizeFactor,
+            routeIndex: d.routeIndex,
+            estimatedSlippageBps: d.estimatedSlippageBps,
+            decidedBy: d.decidedBy,
+          },
         };
       });
-      const publishes = [...groupBy(decisions, (d) => o.topology.decisionSubject(d.opp.chain, d.account))].map(([subject, group]) =>
-        publishReliably({ js: o.js, subject, data: encodeMessage(sealEnvelope(group)), msgId: envelopeId(group.map((d) => d.opp.id)), signal: o.signal }),
+      const publishes = [...groupBy(decisions, (d) => o.topology.decisionSubject(d.opp.chain, d.account))].map(
+        ([subject, group]) =>
+          publishReliably({
+            js: o.js,
+            subject,
+            data: encodeMessage(sealEnvelope(group)),
+            msgId: envelopeId(group.map((d) => d.opp.id)),
+            signal: o.signal,
+          }),
       );
       const p = Promise.all(publishes).then((stored) => {
         inflight.delete(p);

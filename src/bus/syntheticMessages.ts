@@ -22,7 +22,14 @@ function quoteOf(row: OpportunityRow): WireQuote {
   return {
     edgeBps: row.edgeBps ?? 0,
     gasPriceGwei: Number(row.gasPriceGwei ?? 0),
-    routes: [{ grossProfit: gross.toString(), amountOut: (amountIn + gross).toString(), flashFee: ((amountIn * 5n) / 10_000n).toString(), gasCostToken: ((row.gasUsed ?? 0n) * 10n ** 9n).toString() }],
+    routes: [
+      {
+        grossProfit: gross.toString(),
+        amountOut: (amountIn + gross).toString(),
+        flashFee: ((amountIn * 5n) / 10_000n).toString(),
+        gasCostToken: ((row.gasUsed ?? 0n) * 10n ** 9n).toString(),
+      },
+    ],
   };
 }
 
@@ -35,7 +42,17 @@ export function syntheticMessages(o: SyntheticMessagesOptions): OpportunityMessa
     const executed = decision === 'execute';
     const paper: OpportunityRow = executed
       ? { ...row, decision, executed: true, outcome: row.outcome === 'skipped' ? 'success' : row.outcome }
-      : { ...row, decision, executed: false, outcome: 'skipped', profitable: false, profitEth: 0, txHash: null, executedOutputRaw: null, actualSlippageBps: null };
+      : {
+          ...row,
+          decision,
+          executed: false,
+          outcome: 'skipped',
+          profitable: false,
+          profitEth: 0,
+          txHash: null,
+          executedOutputRaw: null,
+          actualSlippageBps: null,
+        };
     return { id: row.id, chain: row.chain, publishedAt: 0, quote, paper: rowToWire(paper) };
   });
 }

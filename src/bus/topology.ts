@@ -67,7 +67,13 @@ export function busTopology(o: BusTopologyOptions = {}): BusTopology {
   };
 }
 
-async function ensureStream(jsm: JetStreamManager, name: string, subjects: string[], t: BusTopology, workQueue = false): Promise<void> {
+async function ensureStream(
+  jsm: JetStreamManager,
+  name: string,
+  subjects: string[],
+  t: BusTopology,
+  workQueue = false,
+): Promise<void> {
   const config = {
     name,
     subjects,
@@ -84,7 +90,13 @@ async function ensureStream(jsm: JetStreamManager, name: string, subjects: strin
   }
 }
 
-async function ensureConsumer(jsm: JetStreamManager, stream: string, name: string, t: BusTopology, filter?: string): Promise<void> {
+async function ensureConsumer(
+  jsm: JetStreamManager,
+  stream: string,
+  name: string,
+  t: BusTopology,
+  filter?: string,
+): Promise<void> {
   const config = {
     durable_name: name,
     ack_policy: AckPolicy.Explicit,
@@ -114,7 +126,12 @@ export async function ensureTopology(jsm: JetStreamManager, t: BusTopology): Pro
 }
 
 /** The consumer of one executor: decisions for its chain and account only. */
-export async function ensureExecutorConsumer(jsm: JetStreamManager, t: BusTopology, chain: string, account: string): Promise<string> {
+export async function ensureExecutorConsumer(
+  jsm: JetStreamManager,
+  t: BusTopology,
+  chain: string,
+  account: string,
+): Promise<string> {
   const name = t.consumers.executor(chain, account);
   await ensureConsumer(jsm, t.streams.dec, name, t, t.decisionSubject(chain, account));
   return name;

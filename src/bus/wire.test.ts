@@ -4,7 +4,15 @@ import { syntheticOpportunities } from '../store/syntheticOpportunities.ts';
 import { paperOutcome } from './paperOutcome.ts';
 import { syntheticMessages } from './syntheticMessages.ts';
 import { busTopology } from './topology.ts';
-import { decodeMessage, encodeMessage, quoteInput, rowFromWire, rowToWire, type DecisionMessage, type OpportunityMessage } from './wire.ts';
+import {
+  decodeMessage,
+  encodeMessage,
+  quoteInput,
+  rowFromWire,
+  rowToWire,
+  type DecisionMessage,
+  type OpportunityMessage,
+} from './wire.ts';
 
 describe('bus wire format', () => {
   it('round-trips a ledger row through JSON digit for digit (bigint, Date, nulls)', () => {
@@ -20,7 +28,9 @@ describe('bus wire format', () => {
   it('gives the heuristic the same decision from the wire quote as from the synthetic row it came from', () => {
     const decider = new HeuristicDecider();
     const msgs = syntheticMessages({ count: 200, seed: 3 });
-    const decisions = msgs.map((m) => decider.decide(quoteInput(decodeMessage<OpportunityMessage>(encodeMessage(m)).quote)).decision);
+    const decisions = msgs.map(
+      (m) => decider.decide(quoteInput(decodeMessage<OpportunityMessage>(encodeMessage(m)).quote)).decision,
+    );
     expect(decisions).toEqual(msgs.map((m) => m.paper!.decision));
     expect(new Set(decisions)).toEqual(new Set(['execute', 'skip'])); // both kinds occur
   });
@@ -45,7 +55,14 @@ describe('paper outcome', () => {
     const other = opp!.paper!.decision === 'execute' ? 'skip' : 'execute';
     const { row, matched } = paperOutcome(decide(other));
     expect(matched).toBe(false);
-    expect(row).toMatchObject({ id: opp!.id, decision: other, outcome: 'stale', executed: false, txHash: null, edgeBps: opp!.paper!.edgeBps });
+    expect(row).toMatchObject({
+      id: opp!.id,
+      decision: other,
+      outcome: 'stale',
+      executed: false,
+      txHash: null,
+      edgeBps: opp!.paper!.edgeBps,
+    });
   });
 });
 

@@ -19,9 +19,18 @@ export interface WireQuote {
 }
 
 type BigField = 'gasUsed' | 'blockNumber' | 'amountInRaw' | 'quotedOutputRaw' | 'executedOutputRaw';
-const bigFields: readonly BigField[] = ['gasUsed', 'blockNumber', 'amountInRaw', 'quotedOutputRaw', 'executedOutputRaw'];
+const bigFields: readonly BigField[] = [
+  'gasUsed',
+  'blockNumber',
+  'amountInRaw',
+  'quotedOutputRaw',
+  'executedOutputRaw',
+];
 
-export type WireRow = Omit<OpportunityRow, 'timestamp' | BigField> & { timestamp: number } & Record<BigField, string | null>;
+export type WireRow = Omit<OpportunityRow, 'timestamp' | BigField> & { timestamp: number } & Record<
+    BigField,
+    string | null
+  >;
 
 export interface OpportunityMessage {
   id: string;
@@ -33,7 +42,10 @@ export interface OpportunityMessage {
   paper?: WireRow;
 }
 
-export type WireDecision = Pick<DecisionResult, 'decision' | 'sizeFactor' | 'routeIndex' | 'estimatedSlippageBps' | 'decidedBy'>;
+export type WireDecision = Pick<
+  DecisionResult,
+  'decision' | 'sizeFactor' | 'routeIndex' | 'estimatedSlippageBps' | 'decidedBy'
+>;
 
 export interface DecisionMessage {
   opp: OpportunityMessage;

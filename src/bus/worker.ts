@@ -37,7 +37,15 @@ export async function runWorker(o: RunWorkerOptions): Promise<{ jobs: number }> 
       try {
         const result = { ...(await runJob(job, o.functions ?? jobFunctions)), worker: name };
         const data = encodeMessage(result);
-        if (await publishReliably({ js: o.js, subject: o.topology.jobResultSubject(job.id), data, msgId: job.id, signal: o.signal })) {
+        if (
+          await publishReliably({
+            js: o.js,
+            subject: o.topology.jobResultSubject(job.id),
+            data,
+            msgId: job.id,
+            signal: o.signal,
+          })
+        ) {
           m.ack();
           jobs++;
           o.metrics?.published();

@@ -33,8 +33,16 @@ export async function runCliBacktest(o: CliBacktestOptions): Promise<BacktestRun
     bar = null;
   };
   const run = await backtest({
-    market: () => createMarket({ seed: o.seed, days: o.days, chains: o.chains, cexFile: o.cexFile, gasFile: o.gasFile }),
-    days: o.days, seed: o.seed, trainDays: o.trainDays, retrainEveryDays: o.retrainEveryDays, rlEpisodes: o.rlEpisodes, chains: o.chains, mlMinNetEth: o.mlMinNetEth, bidShare: o.bidShare,
+    market: () =>
+      createMarket({ seed: o.seed, days: o.days, chains: o.chains, cexFile: o.cexFile, gasFile: o.gasFile }),
+    days: o.days,
+    seed: o.seed,
+    trainDays: o.trainDays,
+    retrainEveryDays: o.retrainEveryDays,
+    rlEpisodes: o.rlEpisodes,
+    chains: o.chains,
+    mlMinNetEth: o.mlMinNetEth,
+    bidShare: o.bidShare,
     marketKind: o.cexFile || o.gasFile ? 'replay' : 'model',
     onStage: (m) => {
       stop();

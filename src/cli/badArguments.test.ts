@@ -60,11 +60,23 @@ const CASES: Record<string, { args: string[]; message: RegExp }> = {
   'train rl': { args: ['train', 'rl', '--episodes', '0'], message: /--episodes must be a positive integer, got 0/ },
   'train slippage': { args: ['train', 'slippage', '--days', '-1'], message: /--days must be a number > 0, got -1/ },
   info: { args: ['info', 'extra-argument'], message: /too many arguments for 'info'/ },
-  'bench bus': { args: ['bench', 'bus', '--strategies', '0'], message: /--strategies must be a positive integer, got 0/ },
-  'db retain': { args: ['db', 'retain', '--older-than', 'ninety days'], message: /--older-than must look like 90d, 12h or 30m/ },
-  node: { args: ['node', '--role', 'oracle'], message: /--role must be one of collector, strategy, executor, ledger, worker, got oracle/ },
+  'bench bus': {
+    args: ['bench', 'bus', '--strategies', '0'],
+    message: /--strategies must be a positive integer, got 0/,
+  },
+  'db retain': {
+    args: ['db', 'retain', '--older-than', 'ninety days'],
+    message: /--older-than must look like 90d, 12h or 30m/,
+  },
+  node: {
+    args: ['node', '--role', 'oracle'],
+    message: /--role must be one of collector, strategy, executor, ledger, worker, got oracle/,
+  },
   rig: { args: ['rig'], message: /--dir DIR is required/ },
-  'verify contracts': { args: ['verify', 'contracts', '--cases', '0'], message: /--cases must be a positive integer, got 0/ },
+  'verify contracts': {
+    args: ['verify', 'contracts', '--cases', '0'],
+    message: /--cases must be a positive integer, got 0/,
+  },
   doctor: { args: ['doctor', '--bus', 'http://x'], message: /--bus must be a nats:\/\/host:port URL, got http:\/\/x/ },
 };
 

@@ -49,7 +49,9 @@ export function createProgress({ label, total, enabled = true }: ProgressOptions
     const elapsed = (Date.now() - start) / 1000;
     const eta = value > 0 ? (elapsed / value) * (total - value) : NaN;
     const pct = total > 0 ? ((100 * value) / total).toFixed(1) : '100.0';
-    process.stderr.write(`${label}: ${value}/${total} (${pct}%) ${elapsed.toFixed(1)}s, ETA ${Number.isFinite(eta) ? eta.toFixed(1) + 's' : '?'}\n`);
+    process.stderr.write(
+      `${label}: ${value}/${total} (${pct}%) ${elapsed.toFixed(1)}s, ETA ${Number.isFinite(eta) ? eta.toFixed(1) + 's' : '?'}\n`,
+    );
   };
   const maybeLine = (): void => {
     const decile = total > 0 ? Math.floor((10 * value) / total) : 10;

@@ -4,7 +4,12 @@ import { createStageBoard } from './stageBoard.ts';
 function run(tty: boolean) {
   let out = '';
   let t = 0;
-  const board = createStageBoard({ stages: ['simulate', 'train', 'backtest'], tty, write: (s) => void (out += s), now: () => t });
+  const board = createStageBoard({
+    stages: ['simulate', 'train', 'backtest'],
+    tty,
+    write: (s) => void (out += s),
+    now: () => t,
+  });
   board.start('simulate');
   for (let v = 0; v <= 1000; v += 10) {
     t += 50;
@@ -37,9 +42,17 @@ describe('stage board', () => {
   it('on a terminal: one display redrawn in place with every stage done, running or waiting', () => {
     const { out } = run(true);
     expect(out).toContain('\x1b[3A\x1b[J');
-    expect(out).toContain("running  simulate         [############------------]  51%  ETA 2.5 s  blocks");
+    expect(out).toContain('running  simulate         [############------------]  51%  ETA 2.5 s  blocks');
     expect(out).toContain('waiting  backtest');
-    const last = out.slice(out.lastIndexOf('\x1b[J') + 3).trimEnd().split('\n').map((l) => l.trim());
-    expect(last).toEqual(['done     simulate         5.1 s  1,000 blocks', 'done     train            2.0 s', 'waiting  backtest']);
+    const last = out
+      .slice(out.lastIndexOf('\x1b[J') + 3)
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.trim());
+    expect(last).toEqual([
+      'done     simulate         5.1 s  1,000 blocks',
+      'done     train            2.0 s',
+      'waiting  backtest',
+    ]);
   });
 });

@@ -38,17 +38,34 @@ interface StageState {
 }
 
 const BAR = 24;
-const secondsText = (s: number): string => (s < 60 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`);
+const secondsText = (s: number): string =>
+  s < 60 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
 
 export function createStageBoard({ stages, tty, write, now = () => performance.now() }: StageBoardOptions): StageBoard {
   const state = new Map<string, StageState>(
-    stages.map((s) => [s, { status: 'waiting', startedMs: 0, seconds: 0, fraction: 0, part: '', note: '', printedDecile: 0, detail: '' }]),
+    stages.map((s) => [
+      s,
+      { status: 'waiting', startedMs: 0, seconds: 0, fraction: 0, part: '', note: '', printedDecile: 0, detail: '' },
+    ]),
   );
   let drawn = 0;
   let lastDraw = 0;
   const stageOf = (name: string): StageState => {
     let s = state.get(name);
-    if (!s) state.set(name, (s = { status: 'waiting', startedMs: 0, seconds: 0, fraction: 0, part: '', note: '', printedDecile: 0, detail: '' }));
+    if (!s)
+      state.set(
+        name,
+        (s = {
+          status: 'waiting',
+          startedMs: 0,
+          seconds: 0,
+          fraction: 0,
+          part: '',
+          note: '',
+          printedDecile: 0,
+          detail: '',
+        }),
+      );
     return s;
   };
   const running = (): [string, StageState] | undefined => [...state].find(([, s]) => s.status === 'running');
@@ -58,7 +75,8 @@ export function createStageBoard({ stages, tty, write, now = () => performance.n
   };
   const render = (): string[] =>
     [...state].map(([name, s]) => {
-      if (s.status === 'done') return `  done     ${name.padEnd(16)} ${secondsText(s.seconds)}${s.detail ? `  ${s.detail}` : ''}`;
+      if (s.status === 'done')
+        return `  done     ${name.padEnd(16)} ${secondsText(s.seconds)}${s.detail ? `  ${s.detail}` : ''}`;
       if (s.status === 'waiting') return `  waiting  ${name}`;
       const filled = Math.round(s.fraction * BAR);
       const what = [s.part, s.note].filter(Boolean).join(': ');
@@ -120,7 +138,9 @@ export function createStageBoard({ stages, tty, write, now = () => performance.n
       drawn = 0;
     },
     timings() {
-      return Object.fromEntries([...state].filter(([, s]) => s.status === 'done').map(([n, s]) => [n, Number(s.seconds.toFixed(1))]));
+      return Object.fromEntries(
+        [...state].filter(([, s]) => s.status === 'done').map(([n, s]) => [n, Number(s.seconds.toFixed(1))]),
+      );
     },
   };
 }

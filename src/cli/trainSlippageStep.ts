@@ -8,11 +8,22 @@ import { trainSlippageFromLedger } from '../slippage/trainSlippageFromLedger.ts'
 import type { Store } from '../store/openStore.ts';
 import { info } from './output.ts';
 
-export async function trainSlippageStep(store: Store, config: Pick<ArbmlConfig, 'modelsDir' | 'seed'>): Promise<Record<string, unknown> | null> {
-  info('demo: training the slippage model on the ledger\'s executed opportunities');
+export async function trainSlippageStep(
+  store: Store,
+  config: Pick<ArbmlConfig, 'modelsDir' | 'seed'>,
+): Promise<Record<string, unknown> | null> {
+  info("demo: training the slippage model on the ledger's executed opportunities");
   try {
     const r = await trainSlippageFromLedger({ db: store.db, modelsDir: config.modelsDir, seed: config.seed });
-    return { samples: r.samples, holdout_mae_bps: r.holdout_mae_bps, static_mae_bps: r.static_mae_bps, version: r.version, registry_version: r.registry_version, status: r.status, path: r.path };
+    return {
+      samples: r.samples,
+      holdout_mae_bps: r.holdout_mae_bps,
+      static_mae_bps: r.static_mae_bps,
+      version: r.version,
+      registry_version: r.registry_version,
+      status: r.status,
+      path: r.path,
+    };
   } catch (e) {
     if (!(e instanceof InvalidInputError)) throw e;
     info(`demo: slippage model not trained: ${e.shortMessage}`);

@@ -3,7 +3,8 @@ import { createRng, rngFor } from './random.ts';
 
 describe('seeded random streams', () => {
   it('same seed gives the same sequence, bit for bit', () => {
-    const a = createRng(42), b = createRng(42);
+    const a = createRng(42),
+      b = createRng(42);
     const xs = Array.from({ length: 5 }, () => a.next());
     const ys = Array.from({ length: 5 }, () => b.next());
     expect(xs).toEqual(ys);
@@ -17,14 +18,16 @@ describe('seeded random streams', () => {
 
   it('uniform values stay in [0,1) and normals have unit variance', () => {
     const r = createRng(7);
-    let sum = 0, sq = 0;
+    let sum = 0,
+      sq = 0;
     const n = 20000;
     for (let i = 0; i < n; i++) {
       const u = r.next();
       expect(u).toBeGreaterThanOrEqual(0);
       expect(u).toBeLessThan(1);
       const z = r.normal();
-      sum += z; sq += z * z;
+      sum += z;
+      sq += z * z;
     }
     expect(Math.abs(sum / n)).toBeLessThan(0.03);
     expect(Math.abs(sq / n - 1)).toBeLessThan(0.05);

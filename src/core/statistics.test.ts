@@ -46,6 +46,9 @@ describe('meanCi95', () => {
     expect(c.ci95[0]).toBeCloseTo(3 - 2.776 * Math.sqrt(2.5 / 5), 9);
     expect(c.ci95[1]).toBeCloseTo(3 + 2.776 * Math.sqrt(2.5 / 5), 9);
     expect(meanCi95([2]).ci95).toEqual([2, 2]);
-    expect(meanCi95(Array.from({ length: 200 }, (_, i) => i % 2)).ci95[1]).toBeCloseTo(0.5 + 1.96 * Math.sqrt(0.5 * 0.5 * 200 / 199 / 200), 6);
+    expect(meanCi95(Array.from({ length: 200 }, (_, i) => i % 2)).ci95[1]).toBeCloseTo(
+      0.5 + 1.96 * Math.sqrt((0.5 * 0.5 * 200) / 199 / 200),
+      6,
+    );
   });
 });

@@ -72,7 +72,8 @@ export interface ErrorMetrics {
 /** RMSE, MAE and R^2 of predicted against actual (float64 sums). */
 export function errorMetrics(actual: ArrayLike<number>, predicted: ArrayLike<number>): ErrorMetrics {
   const n = actual.length;
-  if (predicted.length !== n) throw new InvalidInputError(`error metrics: ${n} actual values but ${predicted.length} predictions`);
+  if (predicted.length !== n)
+    throw new InvalidInputError(`error metrics: ${n} actual values but ${predicted.length} predictions`);
   let sse = 0;
   let sae = 0;
   let sst = 0;
@@ -87,7 +88,10 @@ export function errorMetrics(actual: ArrayLike<number>, predicted: ArrayLike<num
 }
 
 /** Student t 0.975 quantiles for 1..30 degrees of freedom, then 40, 60, 120 and the normal limit. */
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+const T975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
+  2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
 
 function t975(df: number): number {
   if (df <= 30) return T975[df - 1]!;

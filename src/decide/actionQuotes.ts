@@ -22,7 +22,13 @@ export function quoteExecuteActions(opp: Opportunity): ActionQuote[] {
   for (let a = 0; a < EXECUTE_ACTIONS; a++) {
     const x = executeParams(a as RlAction)!;
     if (x.routeIndex >= opp.routes.length) continue;
-    const decision = { decision: 'execute', sizeFactor: x.sizeFactor, routeIndex: x.routeIndex, estimatedSlippageBps: HEURISTIC_SLIPPAGE_BPS, decidedBy: 'quote' } as const;
+    const decision = {
+      decision: 'execute',
+      sizeFactor: x.sizeFactor,
+      routeIndex: x.routeIndex,
+      estimatedSlippageBps: HEURISTIC_SLIPPAGE_BPS,
+      decidedBy: 'quote',
+    } as const;
     const candidate = makePending(opp, decision, 0).candidate;
     if (x.sizeFactor !== 1 && candidate === opp.routes[x.routeIndex]) continue;
     out.push({ action: a as RlAction, candidate, ...x });

@@ -10,7 +10,11 @@ import type { Opportunity } from '../domain/opportunity.ts';
 export const DEFAULT_BID_SHARE = 0.05;
 
 /** Priority fee per gas (native wei): typical tip + share x max(0, quoted net ETH) / gasUsed. */
-export function bidTipWei(opp: Pick<Opportunity, 'priorityFeeWei' | 'netProfitEth' | 'ethUsd' | 'nativeUsd'>, gasUsed: bigint, share: number): bigint {
+export function bidTipWei(
+  opp: Pick<Opportunity, 'priorityFeeWei' | 'netProfitEth' | 'ethUsd' | 'nativeUsd'>,
+  gasUsed: bigint,
+  share: number,
+): bigint {
   if (!(share > 0) || gasUsed <= 0n || !(opp.netProfitEth > 0)) return opp.priorityFeeWei;
   const nativeWei = ((share * opp.netProfitEth * opp.ethUsd) / opp.nativeUsd) * 1e18;
   return opp.priorityFeeWei + BigInt(Math.floor(nativeWei / Number(gasUsed)));

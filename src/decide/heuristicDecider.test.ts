@@ -11,8 +11,22 @@ import { HeuristicDecider, heuristicNet } from './heuristicDecider.ts';
 function opportunity(movePct: number, gasGwei = 40n): Opportunity {
   const block = edgeBlock({ baseFeeWei: gasGwei * 1_000_000_000n }, movePct);
   const prices = block.pools.map(poolPrice);
-  const [edge] = detectOpportunities({ block, pools: block.pools, poolPrices: prices, providers: defaultFlashProviders('polygon'), busy: new Set() });
-  return buildOpportunity({ id: 'h', edge: edge!, block, pools: block.pools, poolPrices: prices, memory: new MarketMemory(), blocksOpen: 0 });
+  const [edge] = detectOpportunities({
+    block,
+    pools: block.pools,
+    poolPrices: prices,
+    providers: defaultFlashProviders('polygon'),
+    busy: new Set(),
+  });
+  return buildOpportunity({
+    id: 'h',
+    edge: edge!,
+    block,
+    pools: block.pools,
+    poolPrices: prices,
+    memory: new MarketMemory(),
+    blocksOpen: 0,
+  });
 }
 
 describe('HeuristicDecider (seed baseline)', () => {
@@ -22,9 +36,18 @@ describe('HeuristicDecider (seed baseline)', () => {
   it('executes a wide edge: |edge| > 50 bps, gas < 100 gwei, gross - 50 bps - gas - flash fee > 0', () => {
     const r = wide.routes[0]!;
     expect(Math.abs(wide.edgeBps)).toBeGreaterThan(50);
-    expect(heuristicNet(wide)).toBe(r.grossProfit - (r.amountOut * 50n + 9_999n) / 10_000n - r.gasCost.token - r.flashFee);
+    expect(heuristicNet(wide)).toBe(
+      r.grossProfit - (r.amountOut * 50n + 9_999n) / 10_000n - r.gasCost.token - r.flashFee,
+    );
     expect(heuristicNet(wide)).toBeGreaterThan(0n);
-    expect(decider.decide(wide)).toEqual({ decision: 'execute', sizeFactor: 1, routeIndex: 0, estimatedSlippageBps: 50, slippageToleranceBps: 50, decidedBy: 'heuristic' });
+    expect(decider.decide(wide)).toEqual({
+      decision: 'execute',
+      sizeFactor: 1,
+      routeIndex: 0,
+      estimatedSlippageBps: 50,
+      slippageToleranceBps: 50,
+      decidedBy: 'heuristic',
+    });
   });
 
   it('skips when gas is at or above 100 gwei', () => {

@@ -15,7 +15,11 @@ export interface HeuristicParams {
   slippageBps: number;
 }
 
-export const HEURISTIC_PARAMS: HeuristicParams = Object.freeze({ minEdgeBps: 50, maxGasGwei: 100, slippageBps: HEURISTIC_SLIPPAGE_BPS });
+export const HEURISTIC_PARAMS: HeuristicParams = Object.freeze({
+  minEdgeBps: 50,
+  maxGasGwei: 100,
+  slippageBps: HEURISTIC_SLIPPAGE_BPS,
+});
 
 /** What the heuristic reads of an opportunity (an Opportunity has it; so does a bus message's quote). */
 export interface HeuristicInput {
@@ -42,7 +46,8 @@ export class HeuristicDecider implements Decider {
 
   decide(opp: HeuristicInput): DecisionResult {
     const p = this.params;
-    const take = Math.abs(opp.edgeBps) > p.minEdgeBps && opp.gasPriceGwei < p.maxGasGwei && heuristicNet(opp, 0, p) > 0n;
+    const take =
+      Math.abs(opp.edgeBps) > p.minEdgeBps && opp.gasPriceGwei < p.maxGasGwei && heuristicNet(opp, 0, p) > 0n;
     return {
       decision: take ? 'execute' : 'skip',
       sizeFactor: 1,

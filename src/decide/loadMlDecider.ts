@@ -35,27 +35,59 @@ function loadOrNull<T>(path: string, what: string, warn: (m: string) => void, lo
   try {
     return load();
   } catch (e) {
-    warn(`${what} at ${path} unreadable (${e instanceof Error ? e.message : String(e)}); the ML decider runs without it`);
+    warn(
+      `${what} at ${path} unreadable (${e instanceof Error ? e.message : String(e)}); the ML decider runs without it`,
+    );
     return null;
   }
 }
 
-export function loadMlDecider(o: { modelsDir: string; seed: number; warn: (m: string) => void; bidShare?: number }): LoadedMlDecider {
+export function loadMlDecider(o: {
+  modelsDir: string;
+  seed: number;
+  warn: (m: string) => void;
+  bidShare?: number;
+}): LoadedMlDecider {
   const slipPath = join(o.modelsDir, MODEL_FILE);
-  const slippage = existsSync(slipPath) ? loadSlippagePredictorOrNull(slipPath, o.warn) : (o.warn(`slippage model not found at ${slipPath}; the ML decider uses the size-over-liquidity proxy`), null);
-  const rl = loadOrNull(join(o.modelsDir, RL_POLICY_FILE), 'RL policy', o.warn, () => restoreAgent(join(o.modelsDir, RL_POLICY_FILE), rngFor(o.seed, 'decide/rl')));
+  const slippage = existsSync(slipPath)
+    ? loadSlippagePredictorOrNull(slipPath, o.warn)
+    : (o.warn(`slippage model not found at ${slipPath}; the ML decider uses the size-over-liquidity proxy`), null);
+  const rl = loadOrNull(join(o.modelsDir, RL_POLICY_FILE), 'RL policy', o.warn, () =>
+    restoreAgent(join(o.modelsDir, RL_POLICY_FILE), rngFor(o.seed, 'decide/rl')),
+  );
   const profitPath = join(o.modelsDir, PROFITABILITY_FILE);
-  const profitability = existsSync(profitPath) ? loadOrNull(profitPath, 'profitability model', o.warn, () => ProfitabilityModel.fromJson(readFileSync(profitPath, 'utf8'), profitPath)) : null;
+  const profitability = existsSync(profitPath)
+    ? loadOrNull(profitPath, 'profitability model', o.warn, () =>
+        ProfitabilityModel.fromJson(readFileSync(profitPath, 'utf8'), profitPath),
+      )
+    : null;
   const gasPath = join(o.modelsDir, GAS_FORECASTER_FILE);
-  const forecaster = loadOrNull(gasPath, 'gas forecaster', o.warn, () => new GasForecaster(gasForecasterFromJson(JSON.parse(readFileSync(gasPath, 'utf8')), gasPath)));
+  const forecaster = loadOrNull(
+    gasPath,
+    'gas forecaster',
+    o.warn,
+    () => new GasForecaster(gasForecasterFromJson(JSON.parse(readFileSync(gasPath, 'utf8')), gasPath)),
+  );
   const live = forecaster ? new LiveGasForecast(forecaster, undefined, o.warn) : null;
   const version = [slippage?.version ?? 'no-slippage', rl ? 'rl' : 'no-rl', forecaster ? 'gas' : 'no-gas'].join('+');
   const decider = new MlDecider({
-    modelsAt: () => ({ slippage, rl, profitability, gasForecast: live ? (t, g) => live.forecastAt(t, g) : null, version }),
+    modelsAt: () => ({
+      slippage,
+      rl,
+      profitability,
+      gasForecast: live ? (t, g) => live.forecastAt(t, g) : null,
+      version,
+    }),
     bidShare: o.bidShare ?? DEFAULT_BID_SHARE,
   });
   return {
-    decider, onBlock: (b) => live?.observe(b),
-    models: { slippage: slippage?.version ?? null, rl: rl ? join(o.modelsDir, RL_POLICY_FILE) : null, gas: forecaster ? gasPath : null, profitability: profitability ? profitPath : null },
+    decider,
+    onBlock: (b) => live?.observe(b),
+    models: {
+      slippage: slippage?.version ?? null,
+      rl: rl ? join(o.modelsDir, RL_POLICY_FILE) : null,
+      gas: forecaster ? gasPath : null,
+      profitability: profitability ? profitPath : null,
+    },
   };
 }

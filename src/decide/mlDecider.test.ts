@@ -29,8 +29,22 @@ import { SlippageAwareDecider } from './slippageAwareDecider.ts';
 function opportunity(movePct: number, blockNumber = 100): Opportunity {
   const block = { ...edgeBlock({}, movePct), blockNumber };
   const prices = block.pools.map(poolPrice);
-  const [edge] = detectOpportunities({ block, pools: block.pools, poolPrices: prices, providers: defaultFlashProviders('polygon'), busy: new Set() });
-  return buildOpportunity({ id: `o${blockNumber}`, edge: edge!, block, pools: block.pools, poolPrices: prices, memory: new MarketMemory(), blocksOpen: 0 });
+  const [edge] = detectOpportunities({
+    block,
+    pools: block.pools,
+    poolPrices: prices,
+    providers: defaultFlashProviders('polygon'),
+    busy: new Set(),
+  });
+  return buildOpportunity({
+    id: `o${blockNumber}`,
+    edge: edge!,
+    block,
+    pools: block.pools,
+    poolPrices: prices,
+    memory: new MarketMemory(),
+    blocksOpen: 0,
+  });
 }
 
 const ctx = (o: Opportunity) => ({ chain: o.chain, blockNumber: o.blockNumber, timeMs: o.timeMs, gasHistory: [] });
@@ -59,7 +73,13 @@ describe('SlippageAwareDecider', () => {
 describe('MlDecider', () => {
   const wide = opportunity(2.5);
   const slippage = zeroModel();
-  const models = (rl: QAgent | null): MlModels => ({ slippage, rl, profitability: null, gasForecast: null, version: 'test' });
+  const models = (rl: QAgent | null): MlModels => ({
+    slippage,
+    rl,
+    profitability: null,
+    gasForecast: null,
+    version: 'test',
+  });
 
   it('prices every execute action exactly: 100% of route 0 is the quoted optimum', () => {
     const q = quoteExecuteActions(wide);
@@ -79,12 +99,17 @@ describe('MlDecider', () => {
     expect([half.decision, half.sizeFactor, half.routeIndex]).toEqual(['execute', 0.5, 0]);
     const unseen = new MlDecider({ modelsAt: () => models(null) }).decide(wide, ctx(wide));
     expect(unseen.decision).toBe('execute');
-    const best = quoteExecuteActions(wide).reduce((a, b) => (expectedNetEth(wide, b.candidate, 0) > expectedNetEth(wide, a.candidate, 0) ? b : a));
+    const best = quoteExecuteActions(wide).reduce((a, b) =>
+      expectedNetEth(wide, b.candidate, 0) > expectedNetEth(wide, a.candidate, 0) ? b : a,
+    );
     expect([unseen.sizeFactor, unseen.routeIndex]).toEqual([best.sizeFactor, best.routeIndex]);
   });
 
   it('refuses an execute that does not clear the floor after the bid, and bids the share of quoted profit', () => {
-    const floor = new MlDecider({ modelsAt: () => models(null), minNetEth: wide.netProfitEth * 2 }).decide(wide, ctx(wide));
+    const floor = new MlDecider({ modelsAt: () => models(null), minNetEth: wide.netProfitEth * 2 }).decide(
+      wide,
+      ctx(wide),
+    );
     expect(floor.decision).toBe('skip');
     const bid = new MlDecider({ modelsAt: () => models(null), bidShare: 0.1 }).decide(wide, ctx(wide));
     const gas = wide.routes[bid.routeIndex ?? 0]!.gasUsed;
@@ -96,7 +121,8 @@ describe('MlDecider', () => {
 
   it('counts blocks since an edge was first offered like the RL episodes', () => {
     const clock = new EpisodeClock();
-    const at = (blockNumber: number, blocksOpen = 1) => clock.step({ chain: 'polygon', dexPool: '0xp', blockNumber, blocksOpen });
+    const at = (blockNumber: number, blocksOpen = 1) =>
+      clock.step({ chain: 'polygon', dexPool: '0xp', blockNumber, blocksOpen });
     expect([at(10, 0), at(11), at(12), at(14), at(15), at(16, 0)]).toEqual([0, 1, 2, 0, 1, 0]);
   });
 });

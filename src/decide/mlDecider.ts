@@ -55,10 +55,16 @@ export class MlDecider implements Decider {
   decide(opp: Opportunity, ctx: DecisionContext): DecisionResult {
     const m = this.o.modelsAt(ctx.timeMs);
     const step = this.clock.step(opp);
-    const slip = m.slippage ? Math.max(0, m.slippage.predictSlippageBps(slippageFeaturesOf(opp))) : slippageProxyBps(opp);
+    const slip = m.slippage
+      ? Math.max(0, m.slippage.predictSlippageBps(slippageFeaturesOf(opp)))
+      : slippageProxyBps(opp);
     const quotes = quoteExecuteActions(opp);
     const net = new Map(quotes.map((q) => [q.action, expectedNetEth(opp, q.candidate, slip)]));
-    const base = { estimatedSlippageBps: slip, predictedSlippageBps: m.slippage ? slip : undefined, decidedBy: `ml:${m.version}` };
+    const base = {
+      estimatedSlippageBps: slip,
+      predictedSlippageBps: m.slippage ? slip : undefined,
+      decidedBy: `ml:${m.version}`,
+    };
     const skip: DecisionResult = { decision: 'skip', sizeFactor: 1, routeIndex: 0, ...base };
     const snapshot = opportunitySnapshot(opp, ctx, step);
     const key = discretise(snapshot);
@@ -78,21 +84,34 @@ export class MlDecider implements Decider {
     const expected = net.get(action)! - bidShare * Math.max(0, opp.netProfitEth);
     if (!(expected > (this.o.minNetEth ?? 0))) return skip;
     if (m.profitability) {
-      const x = { slippage: slippageFeaturesOf(opp), blocksSinceDetection: step, quotedNetEth: opp.netProfitEth, gasVsForecast: snapshot.gasVsForecast, gasTrend: snapshot.gasTrend };
+      const x = {
+        slippage: slippageFeaturesOf(opp),
+        blocksSinceDetection: step,
+        quotedNetEth: opp.netProfitEth,
+        gasVsForecast: snapshot.gasVsForecast,
+        gasTrend: snapshot.gasTrend,
+      };
       if (!m.profitability.accept(x, expected)) return skip;
     }
     const tipWei = bidShare > 0 ? bidTipWei(opp, chosen.candidate.gasUsed, bidShare) : undefined;
     const forecast = opp.chain === 'ethereum' && m.gasForecast ? m.gasForecast(ctx.timeMs, opp.gasPriceGwei) : null;
     const decision: DecisionResult = {
-      decision: 'execute', sizeFactor: chosen.sizeFactor, routeIndex: chosen.routeIndex, slippageToleranceBps: HEURISTIC_SLIPPAGE_BPS, tipWei,
-      predictedGasGwei: forecast?.[0]?.gwei, ...base,
+      decision: 'execute',
+      sizeFactor: chosen.sizeFactor,
+      routeIndex: chosen.routeIndex,
+      slippageToleranceBps: HEURISTIC_SLIPPAGE_BPS,
+      tipWei,
+      predictedGasGwei: forecast?.[0]?.gwei,
+      ...base,
     };
     if (!forecast || forecast.length === 0) return decision;
     const g = gasDecision({
-      currentGwei: opp.gasPriceGwei, forecast, opportunityLifetimeBlocks: this.o.lifetimeBlocks ?? 3,
-      gasUnits: Number(chosen.candidate.gasUsed), profitBeforeGasEth: expected + opp.gasCostEth,
+      currentGwei: opp.gasPriceGwei,
+      forecast,
+      opportunityLifetimeBlocks: this.o.lifetimeBlocks ?? 3,
+      gasUnits: Number(chosen.candidate.gasUsed),
+      profitBeforeGasEth: expected + opp.gasCostEth,
     });
     return g.action === 'wait' ? { ...decision, decision: 'wait' } : decision;
   }
 }
-

@@ -23,7 +23,10 @@ export class SlippageAwareDecider implements Decider {
     const model = this.o.predictorAt(ctx.timeMs);
     const p = HEURISTIC_PARAMS;
     const predicted = model ? Math.max(0, model.predictSlippageBps(slippageFeaturesOf(opp))) : p.slippageBps;
-    const take = Math.abs(opp.edgeBps) > p.minEdgeBps && opp.gasPriceGwei < p.maxGasGwei && heuristicNet(opp, 0, { ...p, slippageBps: predicted }) > 0n;
+    const take =
+      Math.abs(opp.edgeBps) > p.minEdgeBps &&
+      opp.gasPriceGwei < p.maxGasGwei &&
+      heuristicNet(opp, 0, { ...p, slippageBps: predicted }) > 0n;
     return {
       decision: take ? 'execute' : 'skip',
       sizeFactor: 1,

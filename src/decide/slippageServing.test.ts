@@ -22,7 +22,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** A real model whose predictions are recorded with the opportunity being decided. */
 function recordingModel(served: Map<string, number[]>, current: { id: string }): SlippagePredictor {
   const { features } = syntheticSlippage({ rows: 200, seed: 3 });
-  const model = SlippagePredictor.train({ rows: features, targets: features.map(() => 0), seed: 1, params: { numRounds: 3 } });
+  const model = SlippagePredictor.train({
+    rows: features,
+    targets: features.map(() => 0),
+    seed: 1,
+    params: { numRounds: 3 },
+  });
   const predict = model.predictSlippageBps.bind(model);
   model.predictSlippageBps = (x: SlippageFeatures) => (served.set(current.id, toFeatureVector(x)), predict(x));
   return model;
@@ -37,7 +42,11 @@ describe('slippage features: served = trained', () => {
     const decider: Decider = { name: inner.name, decide: (o, c) => ((current.id = o.id), inner.decide(o, c)) };
     const rows: OpportunityRow[] = [];
     await simulateToStore({
-      seed: 5, days: 1, chains: ['polygon'], decider, journalPath: join(dir, 'journal.ndjson'),
+      seed: 5,
+      days: 1,
+      chains: ['polygon'],
+      decider,
+      journalPath: join(dir, 'journal.ndjson'),
       insert: async (batch) => (rows.push(...batch), { inserted: batch.length, duplicates: 0 }),
     });
     const decided = rows.filter((r) => served.has(r.id) && (r.route as { route_index: number }).route_index === 0);

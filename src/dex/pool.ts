@@ -22,4 +22,3 @@ export function zeroForOneSelling(pool: Pool, token: Token): boolean {
   if (sameToken(pool.token1, token)) return false;
   throw new InvalidInputError(`pool ${pool.address} does not hold token ${token.symbol}`);
 }
-

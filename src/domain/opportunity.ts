@@ -65,7 +65,8 @@ export interface Opportunity {
 export function createOpportunity(o: Opportunity): Opportunity {
   if (o.routes.length === 0) throw new InvalidInputError(`opportunity ${o.id}: no route`);
   for (const [k, v] of Object.entries(o)) {
-    if (typeof v === 'number' && !Number.isFinite(v)) throw new InvalidInputError(`opportunity ${o.id}: ${k} is not finite (${v})`);
+    if (typeof v === 'number' && !Number.isFinite(v))
+      throw new InvalidInputError(`opportunity ${o.id}: ${k} is not finite (${v})`);
   }
   if (!(o.cexPrice > 0) || !(o.dexPrice > 0)) throw new InvalidInputError(`opportunity ${o.id}: prices must be > 0`);
   if (o.routes.some((r) => r.hopOutputs.length !== r.route.hops.length)) {

@@ -9,7 +9,15 @@ import { DECIDER_NAMES } from './backtestResult.ts';
 
 const DAY = 86_400_000;
 const run = (): Promise<BacktestRun> =>
-  backtest({ market: () => createMarket({ seed: 4, days: 2 }), days: 2, seed: 4, trainDays: 1, retrainEveryDays: 0.5, rlEpisodes: 500, lstm: false });
+  backtest({
+    market: () => createMarket({ seed: 4, days: 2 }),
+    days: 2,
+    seed: 4,
+    trainDays: 1,
+    retrainEveryDays: 0.5,
+    rlEpisodes: 500,
+    lstm: false,
+  });
 
 describe('backtest', () => {
   let a: BacktestRun, b: BacktestRun;
@@ -33,11 +41,23 @@ describe('backtest', () => {
     expect(Object.keys(d).sort()).toEqual([...DECIDER_NAMES].sort());
     for (const name of DECIDER_NAMES) {
       const m = d[name];
-      expect(Object.keys(m).sort()).toEqual(['avg_profit_eth', 'executed', 'false_positive_rate', 'missed_profit_eth', 'pct_of_oracle', 'slippage_mae_bps', 'success_rate', 'total_profit_eth']);
+      expect(Object.keys(m).sort()).toEqual([
+        'avg_profit_eth',
+        'executed',
+        'false_positive_rate',
+        'missed_profit_eth',
+        'pct_of_oracle',
+        'slippage_mae_bps',
+        'success_rate',
+        'total_profit_eth',
+      ]);
       expect(m.executed).toBeGreaterThan(0);
       expect(m.success_rate + m.false_positive_rate).toBeCloseTo(1, 6);
       expect(m.avg_profit_eth).toBeCloseTo(m.total_profit_eth / m.executed, 6);
-      expect(m.pct_of_oracle).toBeCloseTo(d.oracle.total_profit_eth > 0 ? m.total_profit_eth / d.oracle.total_profit_eth : 0, 4);
+      expect(m.pct_of_oracle).toBeCloseTo(
+        d.oracle.total_profit_eth > 0 ? m.total_profit_eth / d.oracle.total_profit_eth : 0,
+        4,
+      );
     }
     expect(d.oracle.success_rate).toBe(1);
     expect(d.oracle.total_profit_eth).toBeGreaterThan(0);
@@ -46,7 +66,8 @@ describe('backtest', () => {
     // The heuristic assumes 50 bps; the models predict what they learnt.
     expect(d.heuristic.slippage_mae_bps!).toBeGreaterThan(d.ml.slippage_mae_bps!);
     // Rows are only those detected in the evaluated window.
-    for (const rows of Object.values(a.rows)) for (const r of rows) expect(r.timestamp.getTime()).toBeGreaterThanOrEqual(a.result.evalStartMs);
+    for (const rows of Object.values(a.rows))
+      for (const r of rows) expect(r.timestamp.getTime()).toBeGreaterThanOrEqual(a.result.evalStartMs);
     expect(a.rows.heuristic.filter((r) => r.executed).length).toBe(d.heuristic.executed);
   });
 

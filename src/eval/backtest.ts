@@ -22,7 +22,13 @@ import { runSimulation } from '../exec/runSimulation.ts';
 import type { SequenceModelOptions } from '../gas/trainSequenceModel.ts';
 import type { OpportunityRow } from '../domain/opportunityRow.ts';
 import type { BacktestDeciderName, BacktestResult, DeciderMetrics } from './backtestResult.ts';
-import { cumulativeProfit, deciderMetrics, episodeBestReward, executedProfits, oracleDeciderMetrics } from './deciderMetrics.ts';
+import {
+  cumulativeProfit,
+  deciderMetrics,
+  episodeBestReward,
+  executedProfits,
+  oracleDeciderMetrics,
+} from './deciderMetrics.ts';
 import { gasForecastTable } from './gasForecastTable.ts';
 import { EpisodeTagger } from './pathBound.ts';
 import { mergeRecords, recordPath, type PathRecord, type TimedEpisode } from './recordPath.ts';
@@ -104,28 +110,58 @@ export async function backtest(o: BacktestOptions): Promise<BacktestRun> {
   const pathDays = (endMs - startMs) / DAY_MS;
   const trainDays = o.trainDays ?? Math.min(DEFAULT_TRAIN_DAYS, Number((pathDays / 2).toFixed(3)));
   const every = o.retrainEveryDays ?? 7;
-  if (!(trainDays > 0 && trainDays < pathDays)) throw new InvalidInputError(`--train-days must be > 0 and below the path's ${pathDays.toFixed(2)} days, got ${trainDays}`);
+  if (!(trainDays > 0 && trainDays < pathDays))
+    throw new InvalidInputError(
+      `--train-days must be > 0 and below the path's ${pathDays.toFixed(2)} days, got ${trainDays}`,
+    );
   if (!(every > 0)) throw new InvalidInputError(`--retrain-every must be > 0 days, got ${every}`);
   const evalStartMs = startMs + trainDays * DAY_MS;
   const bidShare = o.bidShare ?? DEFAULT_BID_SHARE;
   o.onStage?.(`shadow run: ${o.days} days, seed ${o.seed}, counterfactuals at the typical tip`);
-  const typical = await recordPath({ market: shadowMarket, seed: o.seed, onProgress: (n) => o.onProgress?.('shadow', n, totalBlocks) });
+  const typical = await recordPath({
+    market: shadowMarket,
+    seed: o.seed,
+    onProgress: (n) => o.onProgress?.('shadow', n, totalBlocks),
+  });
   let record = typical;
   if (bidShare > 0) {
     o.onStage?.(`shadow run: counterfactuals at the ML decider's bid (${bidShare} of quoted net)`);
     const tip = (opp: Opportunity): bigint => bidTipWei(opp, opp.routes[0]!.gasUsed, bidShare);
-    record = await recordPath({ market: train(), seed: o.seed, counterfactualTip: tip, onProgress: (n) => o.onProgress?.('shadow-bid', n, totalBlocks) });
+    record = await recordPath({
+      market: train(),
+      seed: o.seed,
+      counterfactualTip: tip,
+      onProgress: (n) => o.onProgress?.('shadow-bid', n, totalBlocks),
+    });
   }
   const oracleEpisodes = bidShare > 0 ? mergeRecords(typical, record) : typical.episodes;
   const models: TrainedModels[] = [];
   for (const at of retrainPoints(evalStartMs, endMs, every * DAY_MS)) {
-    models.push(await trainModelsAt({ record, atMs: at, seed: o.seed, rlEpisodes: o.rlEpisodes, lstm: o.lstm, fqi: o.fqi, onStage: o.onStage }));
+    models.push(
+      await trainModelsAt({
+        record,
+        atMs: at,
+        seed: o.seed,
+        rlEpisodes: o.rlEpisodes,
+        lstm: o.lstm,
+        fqi: o.fqi,
+        onStage: o.onStage,
+      }),
+    );
   }
   const gas = await gasForecastTable({ rows: record.gas.rows, models, fromMs: evalStartMs, toMs: endMs });
   const mlModelsAt = (timeMs: number): MlModels => {
     const m = modelsInForce(models, timeMs);
-    const version = m ? [m.slippage?.version ?? 'no-slippage', `rl@${new Date(m.atMs).toISOString().slice(0, 10)}`].join('+') : 'none';
-    return { slippage: m?.slippage ?? null, rl: m?.rl ?? null, profitability: m?.profitability ?? null, gasForecast: gas ? (t, g) => gas.forecastAt(t, g) : null, version };
+    const version = m
+      ? [m.slippage?.version ?? 'no-slippage', `rl@${new Date(m.atMs).toISOString().slice(0, 10)}`].join('+')
+      : 'none';
+    return {
+      slippage: m?.slippage ?? null,
+      rl: m?.rl ?? null,
+      profitability: m?.profitability ?? null,
+      gasForecast: gas ? (t, g) => gas.forecastAt(t, g) : null,
+      version,
+    };
   };
   const deciders: [Exclude<BacktestDeciderName, 'oracle'>, Decider][] = [
     ['heuristic', new HeuristicDecider()],
@@ -138,10 +174,18 @@ export async function backtest(o: BacktestOptions): Promise<BacktestRun> {
   for (const [name, decider] of [...deciders, ...extra]) {
     o.onStage?.(`decider run: ${name}`);
     const kept: OpportunityRow[] = (allRows[name] = []);
-    const sink = { buffered: 0, flush: async () => {}, push: (r: OpportunityRow) => void (r.timestamp.getTime() >= evalStartMs && kept.push(r)) };
+    const sink = {
+      buffered: 0,
+      flush: async () => {},
+      push: (r: OpportunityRow) => void (r.timestamp.getTime() >= evalStartMs && kept.push(r)),
+    };
     const tagger = new EpisodeTagger(new WarmupDecider(decider, evalStartMs));
     await runSimulation({
-      market: o.market(), decider: tagger, seed: o.seed, runTag: `bt${o.seed}`, sink,
+      market: o.market(),
+      decider: tagger,
+      seed: o.seed,
+      runTag: `bt${o.seed}`,
+      sink,
       onProgress: (n) => o.onProgress?.(name, n, totalBlocks),
     });
     episodeOf[name] = tagger.episodeOf;
@@ -153,10 +197,18 @@ export async function backtest(o: BacktestOptions): Promise<BacktestRun> {
   const metrics = {} as Record<BacktestDeciderName, DeciderMetrics>;
   for (const [name] of deciders) metrics[name] = deciderMetrics(rows[name], oracle.total_profit_eth);
   metrics.oracle = oracle;
-  const mlExecuted = rows.ml.filter((r) => r.executed && r.actualSlippageBps !== null && r.predictedSlippageBps !== null);
+  const mlExecuted = rows.ml.filter(
+    (r) => r.executed && r.actualSlippageBps !== null && r.predictedSlippageBps !== null,
+  );
   const thin = Math.max(1, Math.ceil(mlExecuted.length / 3_000));
   const result: BacktestResult = {
-    days: o.days, seed: o.seed, evalStartMs, evalEndMs: endMs, trainDays, retrainEveryDays: every, market: o.marketKind ?? 'model',
+    days: o.days,
+    seed: o.seed,
+    evalStartMs,
+    evalEndMs: endMs,
+    trainDays,
+    retrainEveryDays: every,
+    market: o.marketKind ?? 'model',
     deciders: metrics,
     retrains: models.map((m) => m.point),
     series: {
@@ -170,7 +222,11 @@ export async function backtest(o: BacktestOptions): Promise<BacktestRun> {
         heuristic: cumulativeProfit(executedProfits(rows.heuristic)),
         ml_slippage: cumulativeProfit(executedProfits(rows.ml_slippage)),
         ml: cumulativeProfit(executedProfits(rows.ml)),
-        oracle: cumulativeProfit(evalEpisodes.map((e) => ({ timeMs: e.timeMs, profitEth: episodeBestReward(e.episode) })).filter((p) => p.profitEth > 0)),
+        oracle: cumulativeProfit(
+          evalEpisodes
+            .map((e) => ({ timeMs: e.timeMs, profitEth: episodeBestReward(e.episode) }))
+            .filter((p) => p.profitEth > 0),
+        ),
       },
     },
     seconds: Number(((performance.now() - started) / 1000).toFixed(3)),

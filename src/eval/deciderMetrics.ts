@@ -11,14 +11,24 @@ import type { DeciderMetrics } from './backtestResult.ts';
 
 export type MetricRow = Pick<
   OpportunityRow,
-  'timestamp' | 'executed' | 'profitable' | 'profitEth' | 'outcome' | 'counterfactualProfitEth' | 'estimatedSlippageBps' | 'actualSlippageBps' | 'predictedSlippageBps'
+  | 'timestamp'
+  | 'executed'
+  | 'profitable'
+  | 'profitEth'
+  | 'outcome'
+  | 'counterfactualProfitEth'
+  | 'estimatedSlippageBps'
+  | 'actualSlippageBps'
+  | 'predictedSlippageBps'
 >;
 
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 
 export function deciderMetrics(rows: readonly MetricRow[], oracleTotalEth: number): DeciderMetrics {
   const s = summarizeRun(rows);
-  const withSlip = rows.filter((r) => r.executed && r.actualSlippageBps !== null && r.estimatedSlippageBps !== null).length;
+  const withSlip = rows.filter(
+    (r) => r.executed && r.actualSlippageBps !== null && r.estimatedSlippageBps !== null,
+  ).length;
   return {
     executed: s.executed,
     slippage_mae_bps: withSlip > 0 ? s.slippage_mae_bps : null,
@@ -35,8 +45,14 @@ export function deciderMetrics(rows: readonly MetricRow[], oracleTotalEth: numbe
 export function oracleDeciderMetrics(episodes: readonly Episode[]): DeciderMetrics {
   const m = oracleMetrics(episodes);
   return {
-    executed: m.executed, slippage_mae_bps: null, success_rate: m.executed > 0 ? 1 : 0, false_positive_rate: 0,
-    avg_profit_eth: m.avg_profit_eth, total_profit_eth: m.total_profit_eth, missed_profit_eth: 0, pct_of_oracle: m.total_profit_eth > 0 ? 1 : 0,
+    executed: m.executed,
+    slippage_mae_bps: null,
+    success_rate: m.executed > 0 ? 1 : 0,
+    false_positive_rate: 0,
+    avg_profit_eth: m.avg_profit_eth,
+    total_profit_eth: m.total_profit_eth,
+    missed_profit_eth: 0,
+    pct_of_oracle: m.total_profit_eth > 0 ? 1 : 0,
   };
 }
 
@@ -48,7 +64,9 @@ export interface ProfitPoint {
 
 /** Executed rows as profit points. */
 export function executedProfits(rows: readonly MetricRow[]): ProfitPoint[] {
-  return rows.filter((r) => r.executed).map((r) => ({ timeMs: r.timestamp.getTime(), profitEth: Number(r.profitEth ?? 0) }));
+  return rows
+    .filter((r) => r.executed)
+    .map((r) => ({ timeMs: r.timestamp.getTime(), profitEth: Number(r.profitEth ?? 0) }));
 }
 
 /** The best realised reward of an episode over its steps and execute actions (0 = the oracle does nothing). */
@@ -59,7 +77,10 @@ export function episodeBestReward(e: Episode): number {
 }
 
 /** Cumulative profit over points in time order, at most `maxPoints` points (evenly thinned, the last kept). */
-export function cumulativeProfit(points: readonly ProfitPoint[], maxPoints = 2_000): { timeMs: number[]; profitEth: number[] } {
+export function cumulativeProfit(
+  points: readonly ProfitPoint[],
+  maxPoints = 2_000,
+): { timeMs: number[]; profitEth: number[] } {
   const done = [...points].sort((a, b) => a.timeMs - b.timeMs);
   const timeMs: number[] = [];
   const profitEth: number[] = [];

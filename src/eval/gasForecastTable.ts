@@ -17,7 +17,12 @@ export interface GasForecastTable {
   series: NonNullable<BacktestSeries['gas']>;
 }
 
-export async function gasForecastTable(o: { rows: readonly GasRow[]; models: readonly TrainedModels[]; fromMs: number; toMs: number }): Promise<GasForecastTable | null> {
+export async function gasForecastTable(o: {
+  rows: readonly GasRow[];
+  models: readonly TrainedModels[];
+  fromMs: number;
+  toMs: number;
+}): Promise<GasForecastTable | null> {
   if (o.rows.length === 0 || o.models.every((m) => !m.gas)) return null;
   const s = gasSeries([...o.rows]);
   const columns = gasFeatureColumns(s);
@@ -38,7 +43,11 @@ export async function gasForecastTable(o: { rows: readonly GasRow[]; models: rea
     origins.forEach((t, k) => {
       const lr = Array.from({ length: H }, (_, h) => blend[k * H + h]!);
       const iv = m.gas!.model.interval;
-      byBin.set(s.timeMs[t]!, { ratios: lr.map(Math.exp), low: lr.map((x, h) => Math.exp(x + iv[h]!.low)), high: lr.map((x, h) => Math.exp(x + iv[h]!.high)) });
+      byBin.set(s.timeMs[t]!, {
+        ratios: lr.map(Math.exp),
+        low: lr.map((x, h) => Math.exp(x + iv[h]!.low)),
+        high: lr.map((x, h) => Math.exp(x + iv[h]!.high)),
+      });
       if (t + 1 < s.length) {
         const f = s.minGas[t]! * Math.exp(lr[0]!);
         series.timeMs.push(s.timeMs[t + 1]!);
@@ -54,7 +63,12 @@ export async function gasForecastTable(o: { rows: readonly GasRow[]; models: rea
     forecastAt(timeMs, currentGwei) {
       const f = byBin.get(Math.floor(timeMs / binMs) * binMs - binMs);
       if (!f) return null;
-      return f.ratios.map((r, h) => ({ horizonMin: 5 * (h + 1), gwei: currentGwei * r, low: currentGwei * f.low[h]!, high: currentGwei * f.high[h]! }));
+      return f.ratios.map((r, h) => ({
+        horizonMin: 5 * (h + 1),
+        gwei: currentGwei * r,
+        low: currentGwei * f.low[h]!,
+        high: currentGwei * f.high[h]!,
+      }));
     },
   };
 }

@@ -18,9 +18,23 @@ const POINT = START + 2 * DAY; // second retrain point
 
 async function runOn(tag: string, changeFromMs?: number): Promise<BacktestRun> {
   const dir = mkdtempSync(join(tmpdir(), `arbml-lookahead-${tag}-`));
-  const files = writeReplayFiles({ dir, startMs: START, days: 3, seed: 5, changeFromMs, priceFactor: 1.03, gasFactor: 1.6 });
+  const files = writeReplayFiles({
+    dir,
+    startMs: START,
+    days: 3,
+    seed: 5,
+    changeFromMs,
+    priceFactor: 1.03,
+    gasFactor: 1.6,
+  });
   return backtest({
-    market: () => createMarket({ seed: 3, days: 3, ...files }), days: 3, seed: 3, trainDays: 1, retrainEveryDays: 1, rlEpisodes: 400, lstm: false,
+    market: () => createMarket({ seed: 3, days: 3, ...files }),
+    days: 3,
+    seed: 3,
+    trainDays: 1,
+    retrainEveryDays: 1,
+    rlEpisodes: 400,
+    lstm: false,
   });
 }
 
@@ -33,7 +47,8 @@ function decisionsBefore(run: BacktestRun, timeMs: number): string[] {
     });
 }
 
-const qText = (run: BacktestRun, i: number): string => JSON.stringify([...run.models[i]!.rl!.q].map(([k, v]) => [k, Array.from(v)]));
+const qText = (run: BacktestRun, i: number): string =>
+  JSON.stringify([...run.models[i]!.rl!.q].map(([k, v]) => [k, Array.from(v)]));
 
 describe('walk-forward backtest lookahead', () => {
   let base: BacktestRun, later: BacktestRun, earlier: BacktestRun;
@@ -66,6 +81,9 @@ describe('walk-forward backtest lookahead', () => {
     expect(decisionsBefore(earlier, POINT)).not.toEqual(decisionsBefore(base, POINT));
     expect(decisionsBefore(earlier, POINT - 3_900_000)).toEqual(decisionsBefore(base, POINT - 3_900_000));
     expect(qText(earlier, 0)).toBe(qText(base, 0));
-    expect(earlier.models[1]!.slippage!.version === base.models[1]!.slippage!.version && qText(earlier, 1) === qText(base, 1)).toBe(false);
+    expect(
+      earlier.models[1]!.slippage!.version === base.models[1]!.slippage!.version &&
+        qText(earlier, 1) === qText(base, 1),
+    ).toBe(false);
   });
 });

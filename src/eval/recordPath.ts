@@ -52,7 +52,15 @@ export async function recordPath(o: RecordPathOptions): Promise<PathRecord> {
   const market = observeMarket(o.market, (b) => gas.observe(b));
   const recorder = new EpisodeRecorder();
   const timed = new TimedRecorder(recorder);
-  const run = await runSimulation({ market, decider: timed, seed: o.seed, runTag: `bt${o.seed}`, sink: recorder.rowSink, onProgress: o.onProgress, counterfactualTip: o.counterfactualTip });
+  const run = await runSimulation({
+    market,
+    decider: timed,
+    seed: o.seed,
+    runTag: `bt${o.seed}`,
+    sink: recorder.rowSink,
+    onProgress: o.onProgress,
+    counterfactualTip: o.counterfactualTip,
+  });
   const episodes = recorder.result().map((episode) => ({ episode, timeMs: timed.times.get(episode.id)! }));
   return { startMs: o.market.info.startMs, endMs: o.market.info.endMs, episodes, gas, blocks: run.blocks };
 }
@@ -67,13 +75,20 @@ export function episodesBefore(record: PathRecord, timeMs: number, marginMs = 10
  * action's reward is the better of the two, so the oracle may also choose the tip. Throws if they do not align.
  */
 export function mergeRecords(a: PathRecord, b: PathRecord): TimedEpisode[] {
-  if (a.episodes.length !== b.episodes.length) throw new InvariantError(`records do not align: ${a.episodes.length} vs ${b.episodes.length} episodes`);
+  if (a.episodes.length !== b.episodes.length)
+    throw new InvariantError(`records do not align: ${a.episodes.length} vs ${b.episodes.length} episodes`);
   return a.episodes.map((ea, i) => {
     const eb = b.episodes[i]!;
-    if (ea.episode.id !== eb.episode.id || ea.episode.steps.length !== eb.episode.steps.length) throw new InvariantError(`records do not align at episode ${ea.episode.id}`);
+    if (ea.episode.id !== eb.episode.id || ea.episode.steps.length !== eb.episode.steps.length)
+      throw new InvariantError(`records do not align at episode ${ea.episode.id}`);
     const steps = ea.episode.steps.map((s, j) => {
       const rb = eb.episode.steps[j]!.executeRewards;
-      return { ...s, executeRewards: s.executeRewards.map((r, k) => (Number.isNaN(r) ? rb[k]! : Number.isNaN(rb[k]!) ? r : Math.max(r, rb[k]!))) };
+      return {
+        ...s,
+        executeRewards: s.executeRewards.map((r, k) =>
+          Number.isNaN(r) ? rb[k]! : Number.isNaN(rb[k]!) ? r : Math.max(r, rb[k]!),
+        ),
+      };
     });
     return { timeMs: ea.timeMs, episode: { id: ea.episode.id, steps } };
   });

@@ -39,20 +39,28 @@ const same = (name: string, description: string, params: MarketParams): Scenario
 
 export const SCENARIOS: readonly Scenario[] = Object.freeze([
   same('default', 'the calibrated world (2021 gas and CEX statistics, 3 searchers race each edge on average)', P),
-  same('competition-more', 'twice as many searchers race each edge (6 on average)', competitors({ searchersPerEdge: { ethereum: 6, polygon: 6, arbitrum: 6 } })),
-  same('competition-less', 'one searcher races each edge on average', competitors({ searchersPerEdge: { ethereum: 1, polygon: 1, arbitrum: 1 } })),
+  same(
+    'competition-more',
+    'twice as many searchers race each edge (6 on average)',
+    competitors({ searchersPerEdge: { ethereum: 6, polygon: 6, arbitrum: 6 } }),
+  ),
+  same(
+    'competition-less',
+    'one searcher races each edge on average',
+    competitors({ searchersPerEdge: { ethereum: 1, polygon: 1, arbitrum: 1 } }),
+  ),
   same('competition-fast', "competitors' latency halved", competitors(fast)),
   same('gas-2023', '2023-like Ethereum gas: demand median 20 gwei instead of 92', ethGas(20)),
   same('cex-2023', '2023-like calm CEX: median 1-minute volatility x 0.45', cexSigma(0.45)),
   same('cex-2024', '2024-like CEX: median 1-minute volatility x 0.7', cexSigma(0.7)),
   {
     name: 'unseen',
-    description: 'models trained on the default world, evaluated where twice as many searchers race each edge, twice as fast',
+    description:
+      'models trained on the default world, evaluated where twice as many searchers race each edge, twice as fast',
     train: P,
     evaluate: competitors({ searchersPerEdge: { ethereum: 6, polygon: 6, arbitrum: 6 }, ...fast }),
   },
 ]);
-
 
 export function scenarioByName(name: string): Scenario {
   const s = SCENARIOS.find((x) => x.name === name);

@@ -48,7 +48,9 @@ export function writeReplayFiles(o: WriteReplayFilesOptions): ReplayFiles {
     logGas += 0.08 * rng.normal() + 0.02 * (Math.log(80) - logGas);
     const g = Math.exp(logGas) * (changed(t) ? (o.gasFactor ?? 1) : 1);
     const util = 0.5 + 0.1 * rng.normal();
-    lines.push(`${gasTime(t)},30000000,${Math.round(util * 3e7)},${klines[i * 5]![1]!.toFixed(2)},${(g * 1.15).toFixed(6)},${(g * 3).toFixed(6)},${g.toFixed(6)},${util.toFixed(6)}`);
+    lines.push(
+      `${gasTime(t)},30000000,${Math.round(util * 3e7)},${klines[i * 5]![1]!.toFixed(2)},${(g * 1.15).toFixed(6)},${(g * 3).toFixed(6)},${g.toFixed(6)},${util.toFixed(6)}`,
+    );
   }
   const cexFile = join(o.dir, 'ETH_USDT-1m.json');
   const gasFile = join(o.dir, 'eth-5min.csv');

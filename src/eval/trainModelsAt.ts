@@ -48,21 +48,33 @@ export async function trainModelsAt(o: TrainModelsAtOptions): Promise<TrainedMod
   const steps = episodes.flatMap((e) => e.steps).filter((s) => s.realisedSlippageBps !== null);
   const iso = (ms: number): string => new Date(ms).toISOString();
   o.onStage?.(`retrain at ${iso(o.atMs)}: slippage on ${steps.length} realised offers`);
-  const slippage = steps.length >= 20
-    ? SlippagePredictor.train({
-        rows: steps.map((s) => s.slippage), targets: steps.map((s) => s.realisedSlippageBps!), seed: o.seed,
-        trainedAt: new Date(o.atMs), window: { from: iso(o.record.startMs), to: iso(o.atMs) },
-      })
-    : null;
+  const slippage =
+    steps.length >= 20
+      ? SlippagePredictor.train({
+          rows: steps.map((s) => s.slippage),
+          targets: steps.map((s) => s.realisedSlippageBps!),
+          seed: o.seed,
+          trainedAt: new Date(o.atMs),
+          window: { from: iso(o.record.startMs), to: iso(o.atMs) },
+        })
+      : null;
   const rows = o.record.gas.rowsBefore(o.atMs);
   let gas: GasForecaster | null = null;
   if (rows.length >= MIN_GAS_BINS) {
     o.onStage?.(`retrain at ${iso(o.atMs)}: gas forecaster on ${rows.length} five-minute bins`);
     const series = gasSeries(rows);
     const model = await trainGasForecaster({
-      series, columns: gasFeatureColumns(series), cutoff: series.length - 1, seed: o.seed, horizons: 3,
-      lstm: o.lstm === false ? false : { hidden: 16, layers: 2, seqLen: 24, epochs: 8, horizons: 3, ...o.lstm }, gbdt: { rounds: 100 },
-      onEpoch: (e) => o.onStage?.(`retrain at ${iso(o.atMs)}: gas LSTM epoch ${e.epoch} train loss ${e.trainLoss.toFixed(4)} (${e.seconds.toFixed(1)} s)`),
+      series,
+      columns: gasFeatureColumns(series),
+      cutoff: series.length - 1,
+      seed: o.seed,
+      horizons: 3,
+      lstm: o.lstm === false ? false : { hidden: 16, layers: 2, seqLen: 24, epochs: 8, horizons: 3, ...o.lstm },
+      gbdt: { rounds: 100 },
+      onEpoch: (e) =>
+        o.onStage?.(
+          `retrain at ${iso(o.atMs)}: gas LSTM epoch ${e.epoch} train loss ${e.trainLoss.toFixed(4)} (${e.seconds.toFixed(1)} s)`,
+        ),
     });
     gas = new GasForecaster(model);
   }
@@ -76,14 +88,24 @@ export async function trainModelsAt(o: TrainModelsAtOptions): Promise<TrainedMod
   }
   const allSteps = episodes.flatMap((e) => e.steps);
   const profitability = allSteps.length >= 200 ? ProfitabilityModel.train({ steps: allSteps, seed: o.seed }) : null;
-  if (profitability) o.onStage?.(`retrain at ${iso(o.atMs)}: profitability on ${profitability.metrics.samples} offers, lambda ${profitability.lambda} (holdout precision ${profitability.metrics.holdout_precision})`);
+  if (profitability)
+    o.onStage?.(
+      `retrain at ${iso(o.atMs)}: profitability on ${profitability.metrics.samples} offers, lambda ${profitability.lambda} (holdout precision ${profitability.metrics.holdout_precision})`,
+    );
   const fqi = o.fqi && allSteps.length >= 200 ? FqiPolicy.train({ episodes, seed: o.seed }) : null;
   if (fqi) o.onStage?.(`retrain at ${iso(o.atMs)}: fitted-Q policy on ${allSteps.length} offers`);
   const v = gas?.model.validation;
   return {
-    atMs: o.atMs, slippage, gas, rl, profitability, fqi,
+    atMs: o.atMs,
+    slippage,
+    gas,
+    rl,
+    profitability,
+    fqi,
     point: {
-      atMs: o.atMs, windowStartMs: o.record.startMs, windowEndMs: o.atMs,
+      atMs: o.atMs,
+      windowStartMs: o.record.startMs,
+      windowEndMs: o.atMs,
       slippage: { samples: steps.length, holdout_mae_bps: slippage ? slippage.meta.metrics.holdout_mae_bps : null },
       gas: gas ? { bins: rows.length, holdout_mae_gwei: null, holdout_rmse_log: v ? v.blendRmse[0]! : null } : null,
       rl: { episodes: episodes.length, curve },

@@ -10,12 +10,21 @@ import type { Decider, DecisionContext, DecisionResult } from '../domain/decider
 export class WarmupDecider implements Decider {
   readonly name: string;
 
-  constructor(private readonly inner: Decider, private readonly untilMs: number) {
+  constructor(
+    private readonly inner: Decider,
+    private readonly untilMs: number,
+  ) {
     this.name = inner.name;
   }
 
   decide(opp: Opportunity, ctx: DecisionContext): DecisionResult {
     if (ctx.timeMs >= this.untilMs) return this.inner.decide(opp, ctx);
-    return { decision: 'wait', sizeFactor: 1, routeIndex: 0, estimatedSlippageBps: HEURISTIC_SLIPPAGE_BPS, decidedBy: 'warmup' };
+    return {
+      decision: 'wait',
+      sizeFactor: 1,
+      routeIndex: 0,
+      estimatedSlippageBps: HEURISTIC_SLIPPAGE_BPS,
+      decidedBy: 'warmup',
+    };
   }
 }

@@ -9,7 +9,8 @@ const dir = mkdtempSync(join(tmpdir(), 'arbml-compile-'));
 const contractsDir = join(dir, 'contracts');
 const cacheDir = join(dir, 'cache');
 mkdirSync(join(contractsDir, 'lib'), { recursive: true });
-const lib = 'pragma solidity 0.8.28;\nlibrary Twice { function times2(uint256 x) internal pure returns (uint256) { return 2 * x; } }\n';
+const lib =
+  'pragma solidity 0.8.28;\nlibrary Twice { function times2(uint256 x) internal pure returns (uint256) { return 2 * x; } }\n';
 const main = (k: number) =>
   `pragma solidity 0.8.28;\nimport {Twice} from "./lib/Twice.sol";\ncontract Doubler { function f(uint256 x) external pure returns (uint256) { return Twice.times2(x) + ${k}; } }\n`;
 
@@ -24,7 +25,13 @@ describe('compileContracts', () => {
     const doubler = artifactOf(first, 'Doubler');
     expect(doubler.sourceName).toBe('Doubler.sol');
     expect(doubler.abi).toEqual([
-      { type: 'function', name: 'f', stateMutability: 'pure', inputs: [{ name: 'x', type: 'uint256', internalType: 'uint256' }], outputs: [{ name: '', type: 'uint256', internalType: 'uint256' }] },
+      {
+        type: 'function',
+        name: 'f',
+        stateMutability: 'pure',
+        inputs: [{ name: 'x', type: 'uint256', internalType: 'uint256' }],
+        outputs: [{ name: '', type: 'uint256', internalType: 'uint256' }],
+      },
     ]);
     expect(doubler.bytecode).toMatch(/^0x[0-9a-f]{100,}$/);
     expect(readdirSync(cacheDir)).toHaveLength(1);
@@ -37,7 +44,10 @@ describe('compileContracts', () => {
   });
 
   it('reports solc errors with the file and line, and unknown contracts by name', () => {
-    writeFileSync(join(contractsDir, 'Doubler.sol'), 'pragma solidity 0.8.28;\ncontract Broken { function f() external { undefinedThing(); } }\n');
+    writeFileSync(
+      join(contractsDir, 'Doubler.sol'),
+      'pragma solidity 0.8.28;\ncontract Broken { function f() external { undefinedThing(); } }\n',
+    );
     expect(() => compileContracts({ contractsDir, cacheDir })).toThrow(/Doubler\.sol:2/);
     expect(() => artifactOf({}, 'Missing')).toThrow(InvalidInputError);
   });

@@ -73,14 +73,21 @@ interface SolcOutput {
 function runSolc(sources: Record<string, { content: string }>): Artifacts {
   // Loaded only on a cache miss: requiring solc evaluates the 8 MB soljson.js.
   const solc = createRequire(import.meta.url)('solc') as { compile(input: string): string; version(): string };
-  if (!solc.version().startsWith(SOLC_VERSION)) throw new InvalidInputError(`expected solc ${SOLC_VERSION}, found ${solc.version()}`);
-  const output = JSON.parse(solc.compile(JSON.stringify({ language: 'Solidity', sources, settings: SETTINGS }))) as SolcOutput;
+  if (!solc.version().startsWith(SOLC_VERSION))
+    throw new InvalidInputError(`expected solc ${SOLC_VERSION}, found ${solc.version()}`);
+  const output = JSON.parse(
+    solc.compile(JSON.stringify({ language: 'Solidity', sources, settings: SETTINGS })),
+  ) as SolcOutput;
   const errors = (output.errors ?? []).filter((e) => e.severity === 'error');
-  if (errors.length > 0) throw new InvalidInputError(`solc failed:\n${errors.map((e) => e.formattedMessage).join('\n')}`);
+  if (errors.length > 0)
+    throw new InvalidInputError(`solc failed:\n${errors.map((e) => e.formattedMessage).join('\n')}`);
   const artifacts: Record<string, ContractArtifact> = {};
   for (const [sourceName, contracts] of Object.entries(output.contracts)) {
     for (const [contractName, c] of Object.entries(contracts)) {
-      if (artifacts[contractName]) throw new InvalidInputError(`contract name ${contractName} is defined twice (${artifacts[contractName].sourceName}, ${sourceName})`);
+      if (artifacts[contractName])
+        throw new InvalidInputError(
+          `contract name ${contractName} is defined twice (${artifacts[contractName].sourceName}, ${sourceName})`,
+        );
       artifacts[contractName] = { contractName, sourceName, abi: c.abi, bytecode: `0x${c.evm.bytecode.object}` };
     }
   }

@@ -34,7 +34,13 @@ export interface DeployContractOptions {
 }
 
 /** Deploys a compiled contract; returns its address. */
-export async function deployContract({ clients, artifacts, contractName, args = [], from }: DeployContractOptions): Promise<Address> {
+export async function deployContract({
+  clients,
+  artifacts,
+  contractName,
+  args = [],
+  from,
+}: DeployContractOptions): Promise<Address> {
   const { abi, bytecode } = artifactOf(artifacts, contractName);
   const hash = await clients.wallet(from).deployContract({ abi, bytecode, args: args as unknown[] });
   const receipt = await clients.publicClient.getTransactionReceipt({ hash });
@@ -63,7 +69,10 @@ export class ContractRevertError extends ArbmlError {
     readonly errorArgs: readonly unknown[] | undefined,
     options: { details?: string; cause?: unknown; meta?: Record<string, unknown> } = {},
   ) {
-    super(`contract reverted${errorName ? ` with ${errorName}(${(errorArgs ?? []).map(String).join(', ')})` : ''}`, options);
+    super(
+      `contract reverted${errorName ? ` with ${errorName}(${(errorArgs ?? []).map(String).join(', ')})` : ''}`,
+      options,
+    );
   }
 }
 
@@ -102,7 +111,10 @@ export async function sendContractTx(options: SendContractTxOptions): Promise<Tr
 export async function writeAndMine(options: SendContractTxOptions): Promise<TransactionReceipt> {
   const receipt = await sendContractTx(options);
   if (receipt.status !== 'success') {
-    throw new ContractRevertError(undefined, undefined, { details: `${options.functionName} reverted on chain`, meta: { hash: receipt.transactionHash } });
+    throw new ContractRevertError(undefined, undefined, {
+      details: `${options.functionName} reverted on chain`,
+      meta: { hash: receipt.transactionHash },
+    });
   }
   return receipt;
 }

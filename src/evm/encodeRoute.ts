@@ -10,7 +10,11 @@ import { quoteRoute } from '../dex/routes/quoteRoute.ts';
 import type { Route } from '../dex/routes/route.ts';
 
 /** FlashArb.LenderKind, in the contract's enum order. */
-export const LENDER_KIND: Readonly<Record<FlashProviderKind, number>> = { 'aave-v3': 0, 'balancer-v2': 1, 'uniswap-v2': 2 };
+export const LENDER_KIND: Readonly<Record<FlashProviderKind, number>> = {
+  'aave-v3': 0,
+  'balancer-v2': 1,
+  'uniswap-v2': 2,
+};
 
 export interface FlashArbLoan {
   kind: number;
@@ -50,11 +54,18 @@ export interface EncodeRouteOptions {
 }
 
 function asAddress(value: string, what: string): Address {
-  if (!/^0x[0-9a-fA-F]{40}$/.test(value)) throw new InvalidInputError(`${what} must be a 20-byte hex address, got ${value}`);
+  if (!/^0x[0-9a-fA-F]{40}$/.test(value))
+    throw new InvalidInputError(`${what} must be a 20-byte hex address, got ${value}`);
   return value as Address;
 }
 
-export function encodeRoute({ route, amountIn, provider, lender, hopSlippageBps = 0 }: EncodeRouteOptions): EncodedRoute {
+export function encodeRoute({
+  route,
+  amountIn,
+  provider,
+  lender,
+  hopSlippageBps = 0,
+}: EncodeRouteOptions): EncodedRoute {
   if (amountIn <= 0n) throw new InvalidInputError('amountIn must be > 0');
   if (!Number.isInteger(hopSlippageBps) || hopSlippageBps < 0 || hopSlippageBps > 10_000) {
     throw new InvalidInputError(`hopSlippageBps must be an integer in [0, 10000], got ${hopSlippageBps}`);

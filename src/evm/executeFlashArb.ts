@@ -45,9 +45,16 @@ export interface FlashArbExecution {
 type CallOptions = Pick<ExecuteFlashArbOptions, 'encoded' | 'minProfit' | 'deadline' | 'coinbaseBps'>;
 
 /** execute(loan, hops, minProfit), or executeWithDeadline(..., deadline, coinbaseBps) when either is given. */
-function executeCall({ encoded, minProfit, deadline, coinbaseBps }: CallOptions): { functionName: string; args: readonly unknown[] } {
-  if (deadline === undefined && !coinbaseBps) return { functionName: 'execute', args: [encoded.loan, encoded.hops, minProfit] };
-  return { functionName: 'executeWithDeadline', args: [encoded.loan, encoded.hops, minProfit, deadline ?? MAX_UINT256, coinbaseBps ?? 0] };
+function executeCall({ encoded, minProfit, deadline, coinbaseBps }: CallOptions): {
+  functionName: string;
+  args: readonly unknown[];
+} {
+  if (deadline === undefined && !coinbaseBps)
+    return { functionName: 'execute', args: [encoded.loan, encoded.hops, minProfit] };
+  return {
+    functionName: 'executeWithDeadline',
+    args: [encoded.loan, encoded.hops, minProfit, deadline ?? MAX_UINT256, coinbaseBps ?? 0],
+  };
 }
 
 const MAX_UINT256 = (1n << 256n) - 1n;
@@ -59,7 +66,13 @@ export async function simulateFlashArb(options: Omit<ExecuteFlashArbOptions, 'ga
   const account = from ?? clients.wallet().account.address;
   const { functionName, args } = executeCall(options);
   try {
-    const { result } = await clients.publicClient.simulateContract({ address: flashArb, abi, functionName, args: args as unknown[], account });
+    const { result } = await clients.publicClient.simulateContract({
+      address: flashArb,
+      abi,
+      functionName,
+      args: args as unknown[],
+      account,
+    });
     return result as bigint;
   } catch (error) {
     throw decodeRevert(error, abi);
@@ -73,9 +86,18 @@ export async function executeFlashArb(options: ExecuteFlashArbOptions): Promise<
   const execution: FlashArbExecution = { receipt, hash: receipt.transactionHash, status: receipt.status };
   if (receipt.status === 'success') {
     const own = receipt.logs.filter((log) => log.address.toLowerCase() === flashArb.toLowerCase());
-    const [event] = parseEventLogs({ abi, logs: own, eventName: 'ArbExecuted' }) as unknown as { args: { amountOut: bigint; fee: bigint; profit: bigint } }[];
-    if (event) Object.assign(execution, { profit: event.args.profit, amountOut: event.args.amountOut, flashFee: event.args.fee });
-    const [bid] = parseEventLogs({ abi, logs: own, eventName: 'CoinbasePaid' }) as unknown as { args: { amount: bigint } }[];
+    const [event] = parseEventLogs({ abi, logs: own, eventName: 'ArbExecuted' }) as unknown as {
+      args: { amountOut: bigint; fee: bigint; profit: bigint };
+    }[];
+    if (event)
+      Object.assign(execution, {
+        profit: event.args.profit,
+        amountOut: event.args.amountOut,
+        flashFee: event.args.fee,
+      });
+    const [bid] = parseEventLogs({ abi, logs: own, eventName: 'CoinbasePaid' }) as unknown as {
+      args: { amount: bigint };
+    }[];
     if (bid) execution.coinbasePaid = bid.args.amount;
   }
   return execution;

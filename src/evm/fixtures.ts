@@ -16,7 +16,13 @@ export interface FixtureContext {
   from?: Address;
 }
 
-async function send(ctx: FixtureContext, contractName: string, address: Address, functionName: string, args: readonly unknown[]): Promise<void> {
+async function send(
+  ctx: FixtureContext,
+  contractName: string,
+  address: Address,
+  functionName: string,
+  args: readonly unknown[],
+): Promise<void> {
   const { abi } = artifactOf(ctx.artifacts, contractName);
   await writeAndMine({ clients: ctx.clients, address, abi, functionName, args, from: ctx.from });
 }
@@ -31,7 +37,12 @@ export function mintToken(ctx: FixtureContext, token: Address, to: Address, amou
 
 export async function balanceOf(ctx: FixtureContext, token: Address, owner: Address): Promise<bigint> {
   const { abi } = artifactOf(ctx.artifacts, 'TestERC20');
-  return (await ctx.clients.publicClient.readContract({ address: token, abi, functionName: 'balanceOf', args: [owner] })) as bigint;
+  return (await ctx.clients.publicClient.readContract({
+    address: token,
+    abi,
+    functionName: 'balanceOf',
+    args: [owner],
+  })) as bigint;
 }
 
 /** Token addresses ordered as a pair/pool orders them (token0 < token1). */
@@ -41,15 +52,33 @@ export function sortTokens(a: Address, b: Address): [Address, Address] {
 }
 
 /** Creates a pair through the factory and returns its address. */
-export async function createPairV2(ctx: FixtureContext, factory: Address, tokenA: Address, tokenB: Address, feeBps: number): Promise<Address> {
+export async function createPairV2(
+  ctx: FixtureContext,
+  factory: Address,
+  tokenA: Address,
+  tokenB: Address,
+  feeBps: number,
+): Promise<Address> {
   await send(ctx, 'TestV2Factory', factory, 'createPair', [tokenA, tokenB, feeBps]);
   const { abi } = artifactOf(ctx.artifacts, 'TestV2Factory');
-  const pair = await ctx.clients.publicClient.readContract({ address: factory, abi, functionName: 'getPair', args: [tokenA, tokenB, feeBps] });
+  const pair = await ctx.clients.publicClient.readContract({
+    address: factory,
+    abi,
+    functionName: 'getPair',
+    args: [tokenA, tokenB, feeBps],
+  });
   return pair as Address;
 }
 
 /** Mints the reserves into a pair and syncs. The pair must hold nothing yet (or the reserves add to it). */
-export async function loadReservesV2(ctx: FixtureContext, pair: Address, token0: Address, token1: Address, reserve0: bigint, reserve1: bigint): Promise<void> {
+export async function loadReservesV2(
+  ctx: FixtureContext,
+  pair: Address,
+  token0: Address,
+  token1: Address,
+  reserve0: bigint,
+  reserve1: bigint,
+): Promise<void> {
   if (reserve0 > 0n) await mintToken(ctx, token0, pair, reserve0);
   if (reserve1 > 0n) await mintToken(ctx, token1, pair, reserve1);
   await send(ctx, 'TestV2Pair', pair, 'sync', []);
@@ -57,11 +86,21 @@ export async function loadReservesV2(ctx: FixtureContext, pair: Address, token0:
 
 export async function readReservesV2(ctx: FixtureContext, pair: Address): Promise<[bigint, bigint]> {
   const { abi } = artifactOf(ctx.artifacts, 'TestV2Pair');
-  const [r0, r1] = (await ctx.clients.publicClient.readContract({ address: pair, abi, functionName: 'getReserves' })) as readonly [bigint, bigint, number];
+  const [r0, r1] = (await ctx.clients.publicClient.readContract({
+    address: pair,
+    abi,
+    functionName: 'getReserves',
+  })) as readonly [bigint, bigint, number];
   return [r0, r1];
 }
 
-export function deployPoolV3(ctx: FixtureContext, token0: Address, token1: Address, feePips: number, tickSpacing: number): Promise<Address> {
+export function deployPoolV3(
+  ctx: FixtureContext,
+  token0: Address,
+  token1: Address,
+  feePips: number,
+  tickSpacing: number,
+): Promise<Address> {
   return deployContract({ ...ctx, contractName: 'TestV3Pool', args: [token0, token1, feePips, tickSpacing] });
 }
 

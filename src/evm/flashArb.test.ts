@@ -5,7 +5,13 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Address, Hex } from 'viem';
-import { aaveV3Provider, balancerV2Provider, uniswapV2FlashProvider, type FlashProvider, type FlashProviderKind } from '../dex/flash/flashProvider.ts';
+import {
+  aaveV3Provider,
+  balancerV2Provider,
+  uniswapV2FlashProvider,
+  type FlashProvider,
+  type FlashProviderKind,
+} from '../dex/flash/flashProvider.ts';
 import { zeroForOneSelling, type Pool } from '../dex/pool.ts';
 import { evaluateRoute } from '../dex/routes/evaluateRoute.ts';
 import { quoteRoute } from '../dex/routes/quoteRoute.ts';
@@ -49,7 +55,10 @@ describe('FlashArb', () => {
     const liquidity = { [m.usdc.address]: 10n ** 14n, [m.weth.address]: 10n ** 26n };
     if (kind === 'aave-v3') return { provider: aaveV3Provider({ liquidity }), lender: m.aave };
     if (kind === 'balancer-v2') return { provider: balancerV2Provider({ liquidity }), lender: m.balancer };
-    return { provider: uniswapV2FlashProvider({ feeBps: 20, liquidity: { [m.usdc.address]: 10n ** 12n } }, m.flashPair), lender: m.flashPair };
+    return {
+      provider: uniswapV2FlashProvider({ feeBps: 20, liquidity: { [m.usdc.address]: 10n ** 12n } }, m.flashPair),
+      lender: m.flashPair,
+    };
   }
 
   /** Buy WETH where it is cheap (pair A at 3000), sell where it is dear (pair B at `priceB`). */
@@ -59,39 +68,74 @@ describe('FlashArb', () => {
     await loadPriceV2(ctx, m.flashPair, m.weth, m.usdc, 5000n, '3030');
     const a = await pairPool(m.pairA, 'dex-a');
     const b = await pairPool(m.pairB, 'dex-b');
-    return createRoute([{ pool: a, zeroForOne: zeroForOneSelling(a, m.usdc) }, { pool: b, zeroForOne: zeroForOneSelling(b, m.weth) }]);
+    return createRoute([
+      { pool: a, zeroForOne: zeroForOneSelling(a, m.usdc) },
+      { pool: b, zeroForOne: zeroForOneSelling(b, m.weth) },
+    ]);
   }
 
   const usdcOf = (who: Address) => balanceOf(ctx, m.usdc.address as Address, who);
 
-  it.each(['aave-v3', 'balancer-v2', 'uniswap-v2'] as const)('a profitable route via %s pays the owner exactly the predicted profit', async (kind) => {
-    const route = await usdcRoute('3060');
-    const { provider: p, lender } = provider(kind);
-    const block = await chain.publicClient.getBlock();
-    const quote = evaluateRoute({ route, providers: [p], baseFeeWei: block.baseFeePerGas!, tokenPerNative: USDC_PER_ETH })!;
-    expect(quote.netProfit).toBeGreaterThan(0n);
-    const predicted = quote.grossProfit - quote.flashFee;
-    const encoded = encodeRoute({ route, amountIn: quote.amountIn, provider: p, lender });
-    const args = { clients: chain, artifacts: ctx.artifacts, flashArb: m.flashArb, encoded, minProfit: quote.gasCost.token };
-    expect(await simulateFlashArb(args)).toBe(predicted);
-    const before = await usdcOf(m.owner);
-    const run = await executeFlashArb(args);
-    expect(run.status).toBe('success');
-    expect((await usdcOf(m.owner)) - before).toBe(predicted);
-    expect([run.profit, run.amountOut, run.flashFee]).toEqual([predicted, quote.amountOut, quote.flashFee]);
-    // The pools end exactly where the TS engine said they would.
-    const after = quoteRoute(route, quote.amountIn).pools;
-    expect(await pairPool(m.pairA, 'dex-a')).toEqual(after[0]);
-    expect(await pairPool(m.pairB, 'dex-b')).toEqual(after[1]);
-    expect(await usdcOf(m.flashArb)).toBe(0n);
-  });
+  it.each(['aave-v3', 'balancer-v2', 'uniswap-v2'] as const)(
+    'a profitable route via %s pays the owner exactly the predicted profit',
+    async (kind) => {
+      const route = await usdcRoute('3060');
+      const { provider: p, lender } = provider(kind);
+      const block = await chain.publicClient.getBlock();
+      const quote = evaluateRoute({
+        route,
+        providers: [p],
+        baseFeeWei: block.baseFeePerGas!,
+        tokenPerNative: USDC_PER_ETH,
+      })!;
+      expect(quote.netProfit).toBeGreaterThan(0n);
+      const predicted = quote.grossProfit - quote.flashFee;
+      const encoded = encodeRoute({ route, amountIn: quote.amountIn, provider: p, lender });
+      const args = {
+        clients: chain,
+        artifacts: ctx.artifacts,
+        flashArb: m.flashArb,
+        encoded,
+        minProfit: quote.gasCost.token,
+      };
+      expect(await simulateFlashArb(args)).toBe(predicted);
+      const before = await usdcOf(m.owner);
+      const run = await executeFlashArb(args);
+      expect(run.status).toBe('success');
+      expect((await usdcOf(m.owner)) - before).toBe(predicted);
+      expect([run.profit, run.amountOut, run.flashFee]).toEqual([predicted, quote.amountOut, quote.flashFee]);
+      // The pools end exactly where the TS engine said they would.
+      const after = quoteRoute(route, quote.amountIn).pools;
+      expect(await pairPool(m.pairA, 'dex-a')).toEqual(after[0]);
+      expect(await pairPool(m.pairB, 'dex-b')).toEqual(after[1]);
+      expect(await usdcOf(m.flashArb)).toBe(0n);
+    },
+  );
 
   it('a mixed V2->V3 route and a 3-hop triangular route pay exactly the predicted profit and leave the V3 pool as quoted', async () => {
     await loadPriceV2(ctx, m.pairA, m.weth, m.usdc, 1000n, '3000');
     await loadPriceV2(ctx, m.wethDaiPair, m.weth, m.dai, 1000n, '3060');
     await loadPriceV2(ctx, m.flashPair, m.weth, m.usdc, 5000n, '3030');
-    await loadPriceV3(ctx, { pool: m.v3WethUsdc, base: m.weth, quote: m.usdc, price: '3060', tickSpacing: 10, fullRangeLiquidity: 5n * 10n ** 16n, concentratedLiquidity: 5n * 10n ** 17n, halfWidth: 50 });
-    await loadPriceV3(ctx, { pool: m.v3UsdcDai, base: m.usdc, quote: m.dai, price: '1', tickSpacing: 1, fullRangeLiquidity: 10n ** 18n, concentratedLiquidity: 10n ** 20n, halfWidth: 100 });
+    await loadPriceV3(ctx, {
+      pool: m.v3WethUsdc,
+      base: m.weth,
+      quote: m.usdc,
+      price: '3060',
+      tickSpacing: 10,
+      fullRangeLiquidity: 5n * 10n ** 16n,
+      concentratedLiquidity: 5n * 10n ** 17n,
+      halfWidth: 50,
+    });
+    await loadPriceV3(ctx, {
+      pool: m.v3UsdcDai,
+      base: m.usdc,
+      quote: m.dai,
+      price: '1',
+      tickSpacing: 1,
+      fullRangeLiquidity: 10n ** 18n,
+      concentratedLiquidity: 10n ** 20n,
+      halfWidth: 100,
+    });
     const a = await pairPool(m.pairA, 'dex-a');
     const [d0, d1] = pairTokens(m.weth, m.dai);
     const wethDai = await readPoolV2({ ctx, address: m.wethDaiPair, token0: d0, token1: d1, dex: 'dex-a' });
@@ -99,13 +143,19 @@ describe('FlashArb', () => {
     const v3 = await readPoolV3({ ctx, address: m.v3WethUsdc, token0: u0, token1: u1, dex: 'v3' });
     const [s0, s1] = pairTokens(m.usdc, m.dai);
     const stable = await readPoolV3({ ctx, address: m.v3UsdcDai, token0: s0, token1: s1, dex: 'v3' });
-    const mixed = createRoute([{ pool: a, zeroForOne: zeroForOneSelling(a, m.usdc) }, { pool: v3, zeroForOne: zeroForOneSelling(v3, m.weth) }]);
+    const mixed = createRoute([
+      { pool: a, zeroForOne: zeroForOneSelling(a, m.usdc) },
+      { pool: v3, zeroForOne: zeroForOneSelling(v3, m.weth) },
+    ]);
     const triangle = createRoute([
       { pool: a, zeroForOne: zeroForOneSelling(a, m.usdc) },
       { pool: wethDai, zeroForOne: zeroForOneSelling(wethDai, m.weth) },
       { pool: stable, zeroForOne: zeroForOneSelling(stable, m.dai) },
     ]);
-    for (const [route, kind] of [[mixed, 'aave-v3'], [triangle, 'uniswap-v2']] as const) {
+    for (const [route, kind] of [
+      [mixed, 'aave-v3'],
+      [triangle, 'uniswap-v2'],
+    ] as const) {
       const snap = await chain.snapshot();
       const { provider: p, lender } = provider(kind);
       const quote = evaluateRoute({ route, providers: [p], baseFeeWei: 0n, tokenPerNative: USDC_PER_ETH })!;
@@ -118,7 +168,13 @@ describe('FlashArb', () => {
       expect(run.status, route.id).toBe('success');
       expect((await usdcOf(m.owner)) - before, route.id).toBe(quote.grossProfit - quote.flashFee);
       const lastV3 = quoteRoute(route, quote.amountIn).pools.at(-1)!;
-      const onChain = await readPoolV3({ ctx, address: lastV3.address as Address, token0: lastV3.token0, token1: lastV3.token1, dex: 'v3' });
+      const onChain = await readPoolV3({
+        ctx,
+        address: lastV3.address as Address,
+        token0: lastV3.token0,
+        token1: lastV3.token1,
+        dex: 'v3',
+      });
       expect(onChain, route.id).toEqual(lastV3);
       await chain.revert(snap);
     }
@@ -155,7 +211,13 @@ describe('FlashArb', () => {
     const quote = evaluateRoute({ route, providers: [p], baseFeeWei: 0n, tokenPerNative: USDC_PER_ETH })!;
     const encoded = encodeRoute({ route, amountIn: quote.amountIn, provider: p, lender });
     const minProfit = quote.grossProfit + 1n;
-    const error = (await simulateFlashArb({ clients: chain, artifacts: ctx.artifacts, flashArb: m.flashArb, encoded, minProfit }).catch((e: unknown) => e)) as ContractRevertError;
+    const error = (await simulateFlashArb({
+      clients: chain,
+      artifacts: ctx.artifacts,
+      flashArb: m.flashArb,
+      encoded,
+      minProfit,
+    }).catch((e: unknown) => e)) as ContractRevertError;
     expect([error.errorName, error.errorArgs]).toEqual(['InsufficientProfit', [quote.grossProfit, minProfit]]);
   });
 
@@ -170,7 +232,14 @@ describe('FlashArb', () => {
     const route = await usdcRoute('3060');
     const { provider: p, lender } = provider('aave-v3');
     const encoded = encodeRoute({ route, amountIn: 10n ** 9n, provider: p, lender });
-    const args = { clients: chain, artifacts: ctx.artifacts, flashArb: m.flashArb, encoded, minProfit: 0n, from: chain.accounts[3] };
+    const args = {
+      clients: chain,
+      artifacts: ctx.artifacts,
+      flashArb: m.flashArb,
+      encoded,
+      minProfit: 0n,
+      from: chain.accounts[3],
+    };
     const error = (await simulateFlashArb(args).catch((e: unknown) => e)) as ContractRevertError;
     expect(error.errorName).toBe('NotOwner');
     const run = await executeFlashArb({ ...args, gas: 1_000_000n });
@@ -183,7 +252,14 @@ describe('FlashArb', () => {
     const quote = evaluateRoute({ route, providers: [p], baseFeeWei: 0n, tokenPerNative: USDC_PER_ETH })!;
     const encoded = encodeRoute({ route, amountIn: quote.amountIn, provider: p, lender });
     // Another account buys WETH on pair A first, in the same direction as our first hop.
-    const movedOut = await sandwichV2({ ctx, market: m, route, frontRunIn: 50_000n * 10n ** 6n, attacker: chain.accounts[2], ourIn: quote.amountIn });
+    const movedOut = await sandwichV2({
+      ctx,
+      market: m,
+      route,
+      frontRunIn: 50_000n * 10n ** 6n,
+      attacker: chain.accounts[2],
+      ourIn: quote.amountIn,
+    });
     expect(movedOut).toBeLessThan(encoded.hops[0].minOut);
     const args = { clients: chain, artifacts: ctx.artifacts, flashArb: m.flashArb, encoded, minProfit: 0n };
     const error = (await simulateFlashArb(args).catch((e: unknown) => e)) as ContractRevertError;

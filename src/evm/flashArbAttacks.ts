@@ -31,10 +31,21 @@ export async function attackCallbacks({ ctx, market: m, attacker }: AttackOption
   const arbErrors = arb.filter((x) => x.type === 'error');
   const data = routePayload(arb, m.pairA);
   const usdc = m.usdc.address as Address;
-  const attempt = async (address: Address, contract: string, functionName: string, args: readonly unknown[]): Promise<string> => {
+  const attempt = async (
+    address: Address,
+    contract: string,
+    functionName: string,
+    args: readonly unknown[],
+  ): Promise<string> => {
     const abi = [...artifactOf(ctx.artifacts, contract).abi, ...arbErrors];
     try {
-      await ctx.clients.publicClient.simulateContract({ address, abi, functionName, args: args as unknown[], account: attacker });
+      await ctx.clients.publicClient.simulateContract({
+        address,
+        abi,
+        functionName,
+        args: args as unknown[],
+        account: attacker,
+      });
       return 'succeeded';
     } catch (error) {
       const decoded = decodeRevert(error, abi);
@@ -44,14 +55,56 @@ export async function attackCallbacks({ ctx, market: m, attacker }: AttackOption
   const pairAbiName = 'TestV2Pair';
   const pairToken0IsUsdc = usdc.toLowerCase() < (m.weth.address as string).toLowerCase();
   return {
-    'executeOperation called directly': await attempt(m.flashArb, 'FlashArb', 'executeOperation', [usdc, 10n ** 6n, 500n, m.flashArb, data]),
-    'executeOperation with attacker as initiator': await attempt(m.flashArb, 'FlashArb', 'executeOperation', [usdc, 10n ** 6n, 500n, attacker, data]),
-    'receiveFlashLoan called directly': await attempt(m.flashArb, 'FlashArb', 'receiveFlashLoan', [[usdc], [10n ** 6n], [0n], data]),
-    'uniswapV2Call called directly': await attempt(m.flashArb, 'FlashArb', 'uniswapV2Call', [m.flashArb, 10n ** 6n, 0n, data]),
-    'uniswapV3SwapCallback called directly': await attempt(m.flashArb, 'FlashArb', 'uniswapV3SwapCallback', [10n ** 6n, 0n, '0x']),
-    'Aave lender loan started by the attacker': await attempt(m.aave, 'TestAaveLender', 'flashLoanSimple', [m.flashArb, usdc, 10n ** 6n, data, 0]),
-    'Balancer vault loan started by the attacker': await attempt(m.balancer, 'TestBalancerVault', 'flashLoan', [m.flashArb, [usdc], [10n ** 6n], data]),
-    'V2 flash swap started by the attacker': await attempt(m.flashPair, pairAbiName, 'swap', [pairToken0IsUsdc ? 10n ** 6n : 0n, pairToken0IsUsdc ? 0n : 10n ** 6n, m.flashArb, data]),
+    'executeOperation called directly': await attempt(m.flashArb, 'FlashArb', 'executeOperation', [
+      usdc,
+      10n ** 6n,
+      500n,
+      m.flashArb,
+      data,
+    ]),
+    'executeOperation with attacker as initiator': await attempt(m.flashArb, 'FlashArb', 'executeOperation', [
+      usdc,
+      10n ** 6n,
+      500n,
+      attacker,
+      data,
+    ]),
+    'receiveFlashLoan called directly': await attempt(m.flashArb, 'FlashArb', 'receiveFlashLoan', [
+      [usdc],
+      [10n ** 6n],
+      [0n],
+      data,
+    ]),
+    'uniswapV2Call called directly': await attempt(m.flashArb, 'FlashArb', 'uniswapV2Call', [
+      m.flashArb,
+      10n ** 6n,
+      0n,
+      data,
+    ]),
+    'uniswapV3SwapCallback called directly': await attempt(m.flashArb, 'FlashArb', 'uniswapV3SwapCallback', [
+      10n ** 6n,
+      0n,
+      '0x',
+    ]),
+    'Aave lender loan started by the attacker': await attempt(m.aave, 'TestAaveLender', 'flashLoanSimple', [
+      m.flashArb,
+      usdc,
+      10n ** 6n,
+      data,
+      0,
+    ]),
+    'Balancer vault loan started by the attacker': await attempt(m.balancer, 'TestBalancerVault', 'flashLoan', [
+      m.flashArb,
+      [usdc],
+      [10n ** 6n],
+      data,
+    ]),
+    'V2 flash swap started by the attacker': await attempt(m.flashPair, pairAbiName, 'swap', [
+      pairToken0IsUsdc ? 10n ** 6n : 0n,
+      pairToken0IsUsdc ? 0n : 10n ** 6n,
+      m.flashArb,
+      data,
+    ]),
   };
 }
 
@@ -72,6 +125,13 @@ export async function sandwichV2({ ctx, route, frontRunIn, attacker, ourIn }: Sa
   await mintToken(ctx, tokenIn, pool.address as Address, frontRunIn);
   const { abi } = artifactOf(ctx.artifacts, 'TestV2Pair');
   const [out0, out1] = zeroForOne ? [0n, moved.amountOut] : [moved.amountOut, 0n];
-  await writeAndMine({ clients: ctx.clients, address: pool.address as Address, abi, functionName: 'swap', args: [out0, out1, attacker, '0x'], from: attacker });
+  await writeAndMine({
+    clients: ctx.clients,
+    address: pool.address as Address,
+    abi,
+    functionName: 'swap',
+    args: [out0, out1, attacker, '0x'],
+    from: attacker,
+  });
   return swapV2({ pool: moved.pool, zeroForOne, amountIn: ourIn }).amountOut;
 }

@@ -72,8 +72,12 @@ type CreateProvider = (config: unknown, network: string) => Promise<Eip1193Provi
 
 export async function startLocalChain(options: StartLocalChainOptions = {}): Promise<LocalChain> {
   const require = createRequire(import.meta.url);
-  const { resolveConfig } = require('hardhat/internal/core/config/config-resolution') as { resolveConfig: ResolveConfig };
-  const { createProvider } = require('hardhat/internal/core/providers/construction') as { createProvider: CreateProvider };
+  const { resolveConfig } = require('hardhat/internal/core/config/config-resolution') as {
+    resolveConfig: ResolveConfig;
+  };
+  const { createProvider } = require('hardhat/internal/core/providers/construction') as {
+    createProvider: CreateProvider;
+  };
   const chainId = options.chainId ?? hardhat.id;
   const config = resolveConfig(join(REPO_ROOT, 'package.json'), {
     networks: {

@@ -53,7 +53,10 @@ function token(address: Address, symbol: string, decimals: number): Token {
   return { address, symbol, decimals };
 }
 
-export async function deployLocalMarket(ctx: FixtureContext, options: DeployLocalMarketOptions = {}): Promise<LocalMarket> {
+export async function deployLocalMarket(
+  ctx: FixtureContext,
+  options: DeployLocalMarketOptions = {},
+): Promise<LocalMarket> {
   const owner = ctx.from ?? ctx.clients.wallet().account.address;
   const weth = token(await deployToken(ctx, 'WETH', 18), 'WETH', 18);
   const usdc = token(await deployToken(ctx, 'USDC', 6), 'USDC', 6);
@@ -74,10 +77,26 @@ export async function deployLocalMarket(ctx: FixtureContext, options: DeployLoca
   const balancer = await deployBalancerVault(ctx, 0);
   const whole = options.lenderLiquidityWhole ?? 100_000_000n;
   for (const lender of [aave, balancer]) {
-    for (const t of [weth, usdc, dai]) await mintToken(ctx, t.address as Address, lender, whole * 10n ** BigInt(t.decimals));
+    for (const t of [weth, usdc, dai])
+      await mintToken(ctx, t.address as Address, lender, whole * 10n ** BigInt(t.decimals));
   }
   const flashArb = await deployFlashArb({ ...ctx, from: owner });
-  return { owner, weth, usdc, dai, factory, pairA, pairB, flashPair, wethDaiPair, v3WethUsdc, v3UsdcDai, aave, balancer, flashArb };
+  return {
+    owner,
+    weth,
+    usdc,
+    dai,
+    factory,
+    pairA,
+    pairB,
+    flashPair,
+    wethDaiPair,
+    v3WethUsdc,
+    v3UsdcDai,
+    aave,
+    balancer,
+    flashArb,
+  };
 }
 
 /** The pair's tokens in pair order. */
@@ -89,14 +108,24 @@ export function pairTokens(a: Token, b: Token): [Token, Token] {
 function amountsAtPrice(base: Token, quote: Token, baseWhole: bigint, price: string): [bigint, bigint] {
   const [intPart, frac = ''] = price.split('.');
   const scale = 10n ** BigInt(frac.length);
-  return [baseWhole * 10n ** BigInt(base.decimals), (baseWhole * BigInt(intPart + frac) * 10n ** BigInt(quote.decimals)) / scale];
+  return [
+    baseWhole * 10n ** BigInt(base.decimals),
+    (baseWhole * BigInt(intPart + frac) * 10n ** BigInt(quote.decimals)) / scale,
+  ];
 }
 
 /**
  * Loads an empty pair with `baseWhole` whole units of `base` priced at `price` quote per base (a decimal
  * string, e.g. '3060.5'), exactly in base units.
  */
-export async function loadPriceV2(ctx: FixtureContext, pair: Address, base: Token, quote: Token, baseWhole: bigint, price: string): Promise<void> {
+export async function loadPriceV2(
+  ctx: FixtureContext,
+  pair: Address,
+  base: Token,
+  quote: Token,
+  baseWhole: bigint,
+  price: string,
+): Promise<void> {
   const [baseAmount, quoteAmount] = amountsAtPrice(base, quote, baseWhole, price);
   const [t0, t1] = pairTokens(base, quote);
   const [r0, r1] = t0 === base ? [baseAmount, quoteAmount] : [quoteAmount, baseAmount];
@@ -122,12 +151,17 @@ export interface LoadPriceV3Options {
 export async function loadPriceV3(ctx: FixtureContext, o: LoadPriceV3Options): Promise<void> {
   const [t0] = pairTokens(o.base, o.quote);
   const [baseAmount, quoteAmount] = amountsAtPrice(o.base, o.quote, 1_000_000n, o.price);
-  const sqrtPriceX96 = t0 === o.base ? encodeSqrtPriceX96(quoteAmount, baseAmount) : encodeSqrtPriceX96(baseAmount, quoteAmount);
+  const sqrtPriceX96 =
+    t0 === o.base ? encodeSqrtPriceX96(quoteAmount, baseAmount) : encodeSqrtPriceX96(baseAmount, quoteAmount);
   const tick = getTickAtSqrtRatio(sqrtPriceX96);
   const s = o.tickSpacing;
   const center = Math.floor(tick / s) * s;
   const ticks = ticksFromPositions([
-    { tickLower: Math.ceil(MIN_TICK / s) * s, tickUpper: Math.floor(MAX_TICK / s) * s, liquidity: o.fullRangeLiquidity },
+    {
+      tickLower: Math.ceil(MIN_TICK / s) * s,
+      tickUpper: Math.floor(MAX_TICK / s) * s,
+      liquidity: o.fullRangeLiquidity,
+    },
     { tickLower: center - o.halfWidth * s, tickUpper: center + o.halfWidth * s, liquidity: o.concentratedLiquidity },
   ]);
   await loadStateV3(ctx, o.pool, { sqrtPriceX96, tick, liquidity: liquidityAtTick(ticks, tick), ticks });

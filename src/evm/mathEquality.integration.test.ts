@@ -14,7 +14,14 @@ import {
   getNextSqrtPriceFromOutput,
 } from '../dex/v3/sqrtPriceMath.ts';
 import { computeSwapStep } from '../dex/v3/swapMath.ts';
-import { getSqrtRatioAtTick, getTickAtSqrtRatio, MAX_SQRT_RATIO, MAX_TICK, MIN_SQRT_RATIO, MIN_TICK } from '../dex/v3/tickMath.ts';
+import {
+  getSqrtRatioAtTick,
+  getTickAtSqrtRatio,
+  MAX_SQRT_RATIO,
+  MAX_TICK,
+  MIN_SQRT_RATIO,
+  MIN_TICK,
+} from '../dex/v3/tickMath.ts';
 import { artifactOf, compileContracts } from './compile.ts';
 import { deployContract } from './deploy.ts';
 import { startLocalChain, type LocalChain } from './localChain.ts';
@@ -80,8 +87,16 @@ describe('math libraries: TypeScript equals Solidity function by function', () =
       const zeroForOne = rng.next() < 0.5;
       const roundUp = rng.next() < 0.5;
       const cases: [string, readonly unknown[], () => unknown][] = [
-        ['getNextSqrtPriceFromInput', [p, liquidity, amount, zeroForOne], () => getNextSqrtPriceFromInput(p, liquidity, amount, zeroForOne)],
-        ['getNextSqrtPriceFromOutput', [p, liquidity, amount, zeroForOne], () => getNextSqrtPriceFromOutput(p, liquidity, amount, zeroForOne)],
+        [
+          'getNextSqrtPriceFromInput',
+          [p, liquidity, amount, zeroForOne],
+          () => getNextSqrtPriceFromInput(p, liquidity, amount, zeroForOne),
+        ],
+        [
+          'getNextSqrtPriceFromOutput',
+          [p, liquidity, amount, zeroForOne],
+          () => getNextSqrtPriceFromOutput(p, liquidity, amount, zeroForOne),
+        ],
         ['getAmount0Delta', [p, q, liquidity, roundUp], () => getAmount0Delta(p, q, liquidity, roundUp)],
         ['getAmount1Delta', [p, q, liquidity, roundUp], () => getAmount1Delta(p, q, liquidity, roundUp)],
       ];
@@ -108,7 +123,9 @@ describe('math libraries: TypeScript equals Solidity function by function', () =
       const amountOut = (reserveOut * BigInt(rng.int(1_000_001))) / 1_000_000n;
       const feeBps = pick(rng, [0, 5, 30, 100, 9999]);
       const v2 = [amountOut, reserveIn, reserveOut, feeBps] as const;
-      expect(await sol('getAmountInV2', v2), `getAmountInV2(${v2.join(', ')})`).toEqual(ts(() => getAmountInV2({ amountOut, reserveIn, reserveOut, feeBps })));
+      expect(await sol('getAmountInV2', v2), `getAmountInV2(${v2.join(', ')})`).toEqual(
+        ts(() => getAmountInV2({ amountOut, reserveIn, reserveOut, feeBps })),
+      );
     }
   });
 });

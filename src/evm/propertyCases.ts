@@ -3,7 +3,14 @@
  * log-uniformly over many orders of magnitude so tiny, huge, balanced and lopsided pools all occur.
  */
 import type { Rng } from '../core/random.ts';
-import { getSqrtRatioAtTick, getTickAtSqrtRatio, MAX_SQRT_RATIO, MAX_TICK, MIN_SQRT_RATIO, MIN_TICK } from '../dex/v3/tickMath.ts';
+import {
+  getSqrtRatioAtTick,
+  getTickAtSqrtRatio,
+  MAX_SQRT_RATIO,
+  MAX_TICK,
+  MIN_SQRT_RATIO,
+  MIN_TICK,
+} from '../dex/v3/tickMath.ts';
 import { ticksFromPositions, type PositionV3 } from '../dex/v3/ticksFromPositions.ts';
 import type { TickV3 } from '../dex/v3/poolV3.ts';
 
@@ -95,9 +102,18 @@ export function randomCaseV3(rng: Rng): CaseV3 {
     const a = tickNear(rng, center, tickSpacing, width);
     const b = tickNear(rng, center, tickSpacing, width);
     if (a === b) continue;
-    positions.push({ tickLower: Math.min(a, b), tickUpper: Math.max(a, b), liquidity: logUniformBigint(rng, 20, 100) + 1n });
+    positions.push({
+      tickLower: Math.min(a, b),
+      tickUpper: Math.max(a, b),
+      liquidity: logUniformBigint(rng, 20, 100) + 1n,
+    });
   }
-  if (positions.length === 0) positions.push({ tickLower: center - (center % tickSpacing) - tickSpacing, tickUpper: center - (center % tickSpacing) + tickSpacing, liquidity: 10n ** 18n });
+  if (positions.length === 0)
+    positions.push({
+      tickLower: center - (center % tickSpacing) - tickSpacing,
+      tickUpper: center - (center % tickSpacing) + tickSpacing,
+      liquidity: 10n ** 18n,
+    });
   const span = [Math.min(...positions.map((p) => p.tickLower)), Math.max(...positions.map((p) => p.tickUpper))];
   const hasFullRange = rng.next() < 0.5;
   if (hasFullRange) {
@@ -107,23 +123,43 @@ export function randomCaseV3(rng: Rng): CaseV3 {
   const ticks = ticksFromPositions(positions);
   // Price anywhere between the outer ticks of the narrow positions (or a little beyond), not only on ticks.
   const spanTicks = span[1] - span[0];
-  const priceTick = Math.min(MAX_TICK - 1, Math.max(MIN_TICK, span[0] - Math.floor(spanTicks * 0.1) + rng.int(Math.floor(spanTicks * 1.2) + 1)));
+  const priceTick = Math.min(
+    MAX_TICK - 1,
+    Math.max(MIN_TICK, span[0] - Math.floor(spanTicks * 0.1) + rng.int(Math.floor(spanTicks * 1.2) + 1)),
+  );
   const lower = getSqrtRatioAtTick(priceTick);
   const upper = getSqrtRatioAtTick(priceTick + 1);
-  const sqrtPriceX96 = rng.next() < 0.1 ? lower : lower + (BigInt(Math.floor(rng.next() * 2 ** 40)) * (upper - lower)) / 2n ** 40n;
+  const sqrtPriceX96 =
+    rng.next() < 0.1 ? lower : lower + (BigInt(Math.floor(rng.next() * 2 ** 40)) * (upper - lower)) / 2n ** 40n;
   const tick = getTickAtSqrtRatio(sqrtPriceX96);
   let liquidity = 0n;
   for (const t of ticks) if (t.index <= tick) liquidity += t.liquidityNet;
   const zeroForOne = rng.next() < 0.5;
   const amountSpecified = randomAmount(rng, positions, sqrtPriceX96, zeroForOne);
   const limit = randomLimit(rng, sqrtPriceX96, zeroForOne, !hasFullRange || tickSpacing < 60);
-  return { feePips, tickSpacing, sqrtPriceX96, tick, liquidity, ticks, positions, zeroForOne, amountSpecified, sqrtPriceLimitX96: limit };
+  return {
+    feePips,
+    tickSpacing,
+    sqrtPriceX96,
+    tick,
+    liquidity,
+    ticks,
+    positions,
+    zeroForOne,
+    amountSpecified,
+    sqrtPriceLimitX96: limit,
+  };
 }
 
 const Q96 = 2n ** 96n;
 
 /** Input (70%) or output amount that would move the sqrt price by a factor 2^-30..2 at the largest liquidity. */
-function randomAmount(rng: Rng, positions: readonly { liquidity: bigint }[], sqrtPriceX96: bigint, zeroForOne: boolean): bigint {
+function randomAmount(
+  rng: Rng,
+  positions: readonly { liquidity: bigint }[],
+  sqrtPriceX96: bigint,
+  zeroForOne: boolean,
+): bigint {
   const maxL = positions.reduce((m, p) => (p.liquidity > m ? p.liquidity : m), 0n);
   const move = logUniformBigint(rng, 0, 31); // sqrt-price move in units of 2^-30
   const exactIn = rng.next() < 0.7;
@@ -138,7 +174,9 @@ function randomAmount(rng: Rng, positions: readonly { liquidity: bigint }[], sqr
 function randomLimit(rng: Rng, sqrtPriceX96: bigint, zeroForOne: boolean, required: boolean): bigint | undefined {
   if (!required && rng.next() >= 0.3) return undefined;
   const moveBps = BigInt(1 + rng.int(6000));
-  const limit = zeroForOne ? (sqrtPriceX96 * (10_000n - moveBps)) / 10_000n : (sqrtPriceX96 * (10_000n + moveBps)) / 10_000n;
+  const limit = zeroForOne
+    ? (sqrtPriceX96 * (10_000n - moveBps)) / 10_000n
+    : (sqrtPriceX96 * (10_000n + moveBps)) / 10_000n;
   if (limit <= MIN_SQRT_RATIO) return MIN_SQRT_RATIO + 1n;
   if (limit >= MAX_SQRT_RATIO) return MAX_SQRT_RATIO - 1n;
   return limit;

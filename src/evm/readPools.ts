@@ -19,7 +19,14 @@ export interface ReadPoolOptions {
   dex: string;
 }
 
-export async function readPoolV2({ ctx, address, token0, token1, chain = 'ethereum', dex }: ReadPoolOptions): Promise<PoolV2> {
+export async function readPoolV2({
+  ctx,
+  address,
+  token0,
+  token1,
+  chain = 'ethereum',
+  dex,
+}: ReadPoolOptions): Promise<PoolV2> {
   const { abi } = artifactOf(ctx.artifacts, 'TestV2Pair');
   const [[reserve0, reserve1], feeBps] = await Promise.all([
     readReservesV2(ctx, address),
@@ -28,15 +35,37 @@ export async function readPoolV2({ ctx, address, token0, token1, chain = 'ethere
   return createPoolV2({ chain, dex, address, token0, token1, reserve0, reserve1, feeBps: Number(feeBps) });
 }
 
-export async function readPoolV3({ ctx, address, token0, token1, chain = 'ethereum', dex }: ReadPoolOptions): Promise<PoolV3> {
+export async function readPoolV3({
+  ctx,
+  address,
+  token0,
+  token1,
+  chain = 'ethereum',
+  dex,
+}: ReadPoolOptions): Promise<PoolV3> {
   const { abi } = artifactOf(ctx.artifacts, 'TestV3Pool');
   const read = (functionName: string, args: readonly unknown[] = []) =>
     ctx.clients.publicClient.readContract({ address, abi, functionName, args: args as unknown[] });
-  const [state, fee, spacing, count] = await Promise.all([readStateV3(ctx, address), read('fee'), read('tickSpacing'), read('tickCount')]);
+  const [state, fee, spacing, count] = await Promise.all([
+    readStateV3(ctx, address),
+    read('fee'),
+    read('tickSpacing'),
+    read('tickCount'),
+  ]);
   const ticks: TickV3[] = [];
   for (let i = 0n; i < (count as bigint); i++) {
     const [index, liquidityNet] = (await read('tickAt', [i])) as readonly [number, bigint];
     ticks.push({ index: Number(index), liquidityNet });
   }
-  return createPoolV3({ chain, dex, address, token0, token1, feePips: Number(fee), tickSpacing: Number(spacing), ...state, ticks });
+  return createPoolV3({
+    chain,
+    dex,
+    address,
+    token0,
+    token1,
+    feePips: Number(fee),
+    tickSpacing: Number(spacing),
+    ...state,
+    ticks,
+  });
 }

@@ -30,7 +30,16 @@ type Outcome = { ok: true; amountOut: bigint; reserve0: bigint; reserve1: bigint
 
 function tsOutcome(c: CaseV2): Outcome {
   try {
-    const pool = createPoolV2({ chain: 'ethereum', dex: 'test', address: '0xpair', token0: TOKEN_A, token1: TOKEN_B, reserve0: c.reserve0, reserve1: c.reserve1, feeBps: c.feeBps });
+    const pool = createPoolV2({
+      chain: 'ethereum',
+      dex: 'test',
+      address: '0xpair',
+      token0: TOKEN_A,
+      token1: TOKEN_B,
+      reserve0: c.reserve0,
+      reserve1: c.reserve1,
+      feeBps: c.feeBps,
+    });
     const { amountOut, pool: next } = swapV2({ pool, zeroForOne: c.zeroForOne, amountIn: c.amountIn });
     // The pair refuses to pay nothing (INSUFFICIENT_OUTPUT_AMOUNT).
     if (amountOut === 0n) return { ok: false };
@@ -60,10 +69,18 @@ describe('V2: TypeScript engine equals the deployed pair', () => {
     const { abi } = artifactOf(artifacts, 'SwapProbe');
     try {
       const r = (await chain.publicClient.readContract({
-        address: probe, abi, functionName: 'probeV2',
+        address: probe,
+        abi,
+        functionName: 'probeV2',
         args: [pairs.get(c.feeBps)!, c.reserve0, c.reserve1, c.zeroForOne, c.amountIn],
       })) as ProbeV2Result;
-      return { ok: true, amountOut: r.amountOut, reserve0: r.reserve0After, reserve1: r.reserve1After, plusOneRejected: r.plusOneRejected };
+      return {
+        ok: true,
+        amountOut: r.amountOut,
+        reserve0: r.reserve0After,
+        reserve1: r.reserve1After,
+        plusOneRejected: r.plusOneRejected,
+      };
     } catch {
       return { ok: false };
     }

@@ -7,7 +7,13 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Address, Hex } from 'viem';
 import { InvariantError } from '../core/errors.ts';
 import { createRng, type Rng } from '../core/random.ts';
-import { aaveV3Provider, balancerV2Provider, flashFee, uniswapV2FlashProvider, type FlashProvider } from '../dex/flash/flashProvider.ts';
+import {
+  aaveV3Provider,
+  balancerV2Provider,
+  flashFee,
+  uniswapV2FlashProvider,
+  type FlashProvider,
+} from '../dex/flash/flashProvider.ts';
 import { zeroForOneSelling, type Pool } from '../dex/pool.ts';
 import { flashRateOf } from '../dex/routes/flashRate.ts';
 import { optimalInput } from '../dex/routes/optimalInput.ts';
@@ -46,7 +52,9 @@ describe('V2-V2 routes: closed-form size vs grid, and exact profit on the EVM', 
     ctx = { clients: chain, artifacts: compileContracts() };
     m = await deployLocalMarket(ctx);
     pairs.set(30, m.pairA).set(25, m.pairB);
-    for (const fee of ROUTE_FEES) if (!pairs.has(fee)) pairs.set(fee, await createPairV2(ctx, m.factory, m.weth.address as Address, m.usdc.address as Address, fee));
+    for (const fee of ROUTE_FEES)
+      if (!pairs.has(fee))
+        pairs.set(fee, await createPairV2(ctx, m.factory, m.weth.address as Address, m.usdc.address as Address, fee));
     await loadPriceV2(ctx, m.flashPair, m.weth, m.usdc, 10_000_000n, '3000');
   });
   beforeEach(async () => {
@@ -73,13 +81,19 @@ describe('V2-V2 routes: closed-form size vs grid, and exact profit on the EVM', 
     if (kind === 0) return { provider: aaveV3Provider({ liquidity }), lender: m.aave };
     if (kind === 1) return { provider: balancerV2Provider({ liquidity }), lender: m.balancer };
     const flashLiquidity = { [m.usdc.address]: 3n * 10n ** 16n - 1n, [m.weth.address]: 10n ** 25n - 1n };
-    return { provider: uniswapV2FlashProvider({ feeBps: 20, liquidity: flashLiquidity }, m.flashPair), lender: m.flashPair };
+    return {
+      provider: uniswapV2FlashProvider({ feeBps: 20, liquidity: flashLiquidity }, m.flashPair),
+      lender: m.flashPair,
+    };
   }
 
   /** borrow -> other token on p1, back on p2. */
   const routeOf = (p1: Pool, p2: Pool, borrow: Token): Route => {
     const zeroForOne = zeroForOneSelling(p1, borrow);
-    return createRoute([{ pool: p1, zeroForOne }, { pool: p2, zeroForOne: zeroForOneSelling(p2, zeroForOne ? p1.token1 : p1.token0) }]);
+    return createRoute([
+      { pool: p1, zeroForOne },
+      { pool: p2, zeroForOne: zeroForOneSelling(p2, zeroForOne ? p1.token1 : p1.token0) },
+    ]);
   };
 
   it(`${ROUTES} random routes: size >= 200-point grid, and the owner receives exactly the predicted profit`, async () => {
@@ -87,7 +101,10 @@ describe('V2-V2 routes: closed-form size vs grid, and exact profit on the EVM', 
     let executed = 0;
     for (let i = 0; i < ROUTES; i++) {
       const f1 = pick(rng, ROUTE_FEES);
-      const f2 = pick(rng, ROUTE_FEES.filter((f) => f !== f1));
+      const f2 = pick(
+        rng,
+        ROUTE_FEES.filter((f) => f !== f1),
+      );
       const [p1, p2] = [await randomPair(rng, f1), await randomPair(rng, f2)];
       const borrow = rng.next() < 0.5 ? m.usdc : m.weth;
       const { provider, lender } = providerFor(rng);
@@ -117,7 +134,13 @@ describe('V2-V2 routes: closed-form size vs grid, and exact profit on the EVM', 
         if (sized.profit <= 0n) continue;
         const encoded = encodeRoute({ route, amountIn: sized.amountIn, provider, lender });
         const before = await balanceOf(ctx, borrow.address as Address, m.owner);
-        const run = await executeFlashArb({ clients: chain, artifacts: ctx.artifacts, flashArb: m.flashArb, encoded, minProfit: sized.profit });
+        const run = await executeFlashArb({
+          clients: chain,
+          artifacts: ctx.artifacts,
+          flashArb: m.flashArb,
+          encoded,
+          minProfit: sized.profit,
+        });
         expect(run.status, label).toBe('success');
         expect((await balanceOf(ctx, borrow.address as Address, m.owner)) - before, label).toBe(sized.profit);
         executed++;

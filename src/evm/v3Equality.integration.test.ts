@@ -34,14 +34,33 @@ interface SwapOutcome {
 function tsOutcome(c: CaseV3): SwapOutcome | 'reverted' {
   try {
     const pool = createPoolV3({
-      chain: 'ethereum', dex: 'test', address: '0xpool', token0: TOKEN0, token1: TOKEN1, feePips: c.feePips, tickSpacing: c.tickSpacing,
-      sqrtPriceX96: c.sqrtPriceX96, tick: c.tick, liquidity: c.liquidity, ticks: c.ticks,
+      chain: 'ethereum',
+      dex: 'test',
+      address: '0xpool',
+      token0: TOKEN0,
+      token1: TOKEN1,
+      feePips: c.feePips,
+      tickSpacing: c.tickSpacing,
+      sqrtPriceX96: c.sqrtPriceX96,
+      tick: c.tick,
+      liquidity: c.liquidity,
+      ticks: c.ticks,
     });
-    const r = swapV3({ pool, zeroForOne: c.zeroForOne, amountSpecified: c.amountSpecified, sqrtPriceLimitX96: c.sqrtPriceLimitX96 });
+    const r = swapV3({
+      pool,
+      zeroForOne: c.zeroForOne,
+      amountSpecified: c.amountSpecified,
+      sqrtPriceLimitX96: c.sqrtPriceLimitX96,
+    });
     const out = c.zeroForOne ? r.amount1 : r.amount0;
     return {
-      amount0: r.amount0, amount1: r.amount1, sqrtPriceX96: r.pool.sqrtPriceX96, tick: r.pool.tick, liquidity: r.pool.liquidity,
-      ticksCrossed: r.ticksCrossed, received: out < 0n ? -out : 0n,
+      amount0: r.amount0,
+      amount1: r.amount1,
+      sqrtPriceX96: r.pool.sqrtPriceX96,
+      tick: r.pool.tick,
+      liquidity: r.pool.liquidity,
+      ticksCrossed: r.ticksCrossed,
+      received: out < 0n ? -out : 0n,
     };
   } catch {
     return 'reverted';
@@ -61,7 +80,8 @@ describe('V3: TypeScript engine equals the Solidity pool', () => {
     chain = await startLocalChain();
     const ctx = { clients: chain, artifacts };
     const [t0, t1] = sortTokens(await deployToken(ctx, 'T0', 18), await deployToken(ctx, 'T1', 6));
-    for (const { feePips, tickSpacing } of V3_FEE_TIERS) pools.set(feePips, await deployPoolV3(ctx, t0, t1, feePips, tickSpacing));
+    for (const { feePips, tickSpacing } of V3_FEE_TIERS)
+      pools.set(feePips, await deployPoolV3(ctx, t0, t1, feePips, tickSpacing));
     probe = await deployContract({ ...ctx, contractName: 'SwapProbe' });
   });
 
@@ -70,8 +90,19 @@ describe('V3: TypeScript engine equals the Solidity pool', () => {
     const limit = c.sqrtPriceLimitX96 ?? (c.zeroForOne ? MIN_SQRT_RATIO + 1n : MAX_SQRT_RATIO - 1n);
     try {
       const r = (await chain.publicClient.readContract({
-        address: probe, abi, functionName: 'probeV3',
-        args: [pools.get(c.feePips)!, c.sqrtPriceX96, c.tick, c.liquidity, c.ticks, c.zeroForOne, c.amountSpecified, limit],
+        address: probe,
+        abi,
+        functionName: 'probeV3',
+        args: [
+          pools.get(c.feePips)!,
+          c.sqrtPriceX96,
+          c.tick,
+          c.liquidity,
+          c.ticks,
+          c.zeroForOne,
+          c.amountSpecified,
+          limit,
+        ],
       })) as SwapOutcome;
       return { ...r, tick: Number(r.tick), ticksCrossed: Number(r.ticksCrossed) };
     } catch {

@@ -7,10 +7,16 @@ import { leastSquares } from '../ml/linear/leastSquares.ts';
 
 export function blendWeights(y: readonly number[], components: readonly (readonly number[])[]): number[] {
   const k = components.length;
-  let best: { w: number[]; sse: number } = { w: new Array<number>(k).fill(0), sse: sse(y, components, new Array<number>(k).fill(0)) };
+  let best: { w: number[]; sse: number } = {
+    w: new Array<number>(k).fill(0),
+    sse: sse(y, components, new Array<number>(k).fill(0)),
+  };
   for (let mask = 1; mask < 1 << k; mask++) {
     const idx = Array.from({ length: k }, (_, i) => i).filter((i) => mask & (1 << i));
-    const sub = leastSquares(y, idx.map((i) => components[i]!));
+    const sub = leastSquares(
+      y,
+      idx.map((i) => components[i]!),
+    );
     if (!sub || sub.some((v) => v < 0)) continue;
     const w = new Array<number>(k).fill(0);
     idx.forEach((i, j) => (w[i] = sub[j]!));

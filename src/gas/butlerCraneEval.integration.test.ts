@@ -24,7 +24,8 @@ describe.skipIf(!dataDir)('Butler & Crane protocol on the real gas file', () => 
     for (const set of ['attention', 'hybrid']) {
       const s = r.sets[set]!;
       expect(s.windows.map((w) => w.window)).toEqual([0, 1]);
-      for (const w of s.windows) w.model.rmse.forEach((m, h) => expect(m, `${set} w${w.window} h${h + 1}`).toBeLessThan(w.persistence.rmse[h]!));
+      for (const w of s.windows)
+        w.model.rmse.forEach((m, h) => expect(m, `${set} w${w.window} h${h + 1}`).toBeLessThan(w.persistence.rmse[h]!));
     }
     // ridge alone (no trees, no LSTM; its held-out blend weight scales it): pinned so a change in features or targets shows
     expect(two(r.sets.attention!.model.rmse)).toEqual([20.65, 26.36, 28.12]);

@@ -27,7 +27,12 @@ export interface WindowReport {
   model: MetricLists;
   persistence: MetricLists;
   /** RMSE (gwei) of each component alone, and the blend weights each earned on the held-out training tail. */
-  components: { ridgeRmse: number[]; gbdtRmse: (number | null)[]; lstmRmse: (number | null)[]; blend: GasForecasterModel['blend'] };
+  components: {
+    ridgeRmse: number[];
+    gbdtRmse: (number | null)[];
+    lstmRmse: (number | null)[];
+    blend: GasForecasterModel['blend'];
+  };
 }
 
 export interface SetReport {
@@ -68,19 +73,37 @@ export async function butlerCraneEval(o: ButlerCraneOptions): Promise<ButlerCran
     const [set, windowText] = key.split('\u0000') as [string, string];
     const first = Math.min(...group.map((p) => p.originMs));
     const cutoff = binIndex(s, first);
-    if (cutoff < 0) throw new InvalidInputError(`eval points: first origin ${new Date(first).toISOString()} of ${set}/${windowText} is not in the gas series`);
+    if (cutoff < 0)
+      throw new InvalidInputError(
+        `eval points: first origin ${new Date(first).toISOString()} of ${set}/${windowText} is not in the gas series`,
+      );
     o.onModel?.(`${set} window ${windowText}: training on targets through ${new Date(first).toISOString()}`);
-    const model = await trainGasForecaster({ series: s, columns, cutoff, seed: o.seed, horizons: H, lstm: o.lstm, gbdt: o.gbdt, onEpoch: o.onEpoch });
+    const model = await trainGasForecaster({
+      series: s,
+      columns,
+      cutoff,
+      seed: o.seed,
+      horizons: H,
+      lstm: o.lstm,
+      gbdt: o.gbdt,
+      onEpoch: o.onEpoch,
+    });
     const forecaster = new GasForecaster(model);
     const origins = group.map((p) => binIndex(s, p.originMs));
     origins.forEach((t, i) => {
       if (t < 0 || binIndex(s, group[i]!.targetMs) !== t + group[i]!.h) {
-        throw new InvalidInputError(`eval point ${set}/${windowText} origin ${new Date(group[i]!.originMs).toISOString()}: origin or target bin not in the series`);
+        throw new InvalidInputError(
+          `eval point ${set}/${windowText} origin ${new Date(group[i]!.originMs).toISOString()}: origin or target bin not in the series`,
+        );
       }
     });
     const f = await forecaster.logRatios(columns, origins);
     const w: WindowReport = {
-      window: Number(windowText), firstOrigin: new Date(first).toISOString(), points: [], model: lists(), persistence: lists(),
+      window: Number(windowText),
+      firstOrigin: new Date(first).toISOString(),
+      points: [],
+      model: lists(),
+      persistence: lists(),
       components: { ridgeRmse: [], gbdtRmse: [], lstmRmse: [], blend: model.blend.slice(0, H) },
     };
     for (const h of horizons) {
@@ -89,13 +112,18 @@ export async function butlerCraneEval(o: ButlerCraneOptions): Promise<ButlerCran
       const now = idx.map((i) => s.minGas[origins[i]!]!);
       const at = (a: Float64Array | null) => idx.map((i, j) => now[j]! * Math.exp(a ? a[i * H + h - 1]! : 0));
       const m = errorMetrics(y, at(f.blend));
-      const p = errorMetrics(y, idx.map((i) => group[i]!.persistence));
+      const p = errorMetrics(
+        y,
+        idx.map((i) => group[i]!.persistence),
+      );
       w.points.push(idx.length);
       push(w.model, m);
       push(w.persistence, p);
       w.components.ridgeRmse.push(errorMetrics(y, at(f.ridge)).rmse);
       w.components.gbdtRmse.push(f.gbdt ? errorMetrics(y, at(f.gbdt)).rmse : null);
-      w.components.lstmRmse.push(f.lstm && model.blend[h - 1] && !Number.isNaN(f.lstm[h - 1]) ? errorMetrics(y, at(f.lstm)).rmse : null);
+      w.components.lstmRmse.push(
+        f.lstm && model.blend[h - 1] && !Number.isNaN(f.lstm[h - 1]) ? errorMetrics(y, at(f.lstm)).rmse : null,
+      );
     }
     sets[set] ??= { model: lists(), persistence: lists(), windows: [] };
     sets[set].windows.push(w);

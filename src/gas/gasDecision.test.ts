@@ -14,13 +14,22 @@ describe('gasDecision', () => {
     expect(d.action).toBe('execute_now');
     expect(d.reason).toContain('rise to 130.0 gwei in 15 min');
     // 120 is not more than current + 20
-    expect(gasDecision({ ...base, forecast: path([120]), opportunityLifetimeBlocks: 100, profitBeforeGasEth: 1 }).action).toBe('execute_now');
-    expect(gasDecision({ ...base, forecast: path([120]), opportunityLifetimeBlocks: 100 }).reason).not.toContain('rise');
+    expect(
+      gasDecision({ ...base, forecast: path([120]), opportunityLifetimeBlocks: 100, profitBeforeGasEth: 1 }).action,
+    ).toBe('execute_now');
+    expect(gasDecision({ ...base, forecast: path([120]), opportunityLifetimeBlocks: 100 }).reason).not.toContain(
+      'rise',
+    );
   });
 
   it('ignores a spike forecast after the opportunity has closed', () => {
     // lifetime 30 blocks = 6 min: only the 5-minute forecast counts; thin profit (0.001 ETH net now), big fall
-    const d = gasDecision({ ...base, profitBeforeGasEth: 0.031, forecast: path([20, 200, 300]), opportunityLifetimeBlocks: 30 });
+    const d = gasDecision({
+      ...base,
+      profitBeforeGasEth: 0.031,
+      forecast: path([20, 200, 300]),
+      opportunityLifetimeBlocks: 30,
+    });
     expect(d.action).toBe('wait');
     expect(d.waitMin).toBe(5);
   });
@@ -43,6 +52,8 @@ describe('gasDecision', () => {
 
   it('executes now with no forecast inside the lifetime, and rejects nonsense inputs', () => {
     expect(gasDecision({ ...base, forecast: path([50]), opportunityLifetimeBlocks: 10 }).action).toBe('execute_now');
-    expect(() => gasDecision({ ...base, currentGwei: 0, forecast: [], opportunityLifetimeBlocks: 10 })).toThrow(InvalidInputError);
+    expect(() => gasDecision({ ...base, currentGwei: 0, forecast: [], opportunityLifetimeBlocks: 10 })).toThrow(
+      InvalidInputError,
+    );
   });
 });

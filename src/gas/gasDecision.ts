@@ -40,16 +40,22 @@ export interface GasDecision {
 
 export function gasDecision(o: GasDecisionOptions): GasDecision {
   const { currentGwei, forecast, opportunityLifetimeBlocks: life, gasUnits, profitBeforeGasEth } = o;
-  const blockSeconds = o.blockSeconds ?? 12, margin = o.riseMarginGwei ?? 20;
+  const blockSeconds = o.blockSeconds ?? 12,
+    margin = o.riseMarginGwei ?? 20;
   if (!(currentGwei > 0) || !(life > 0) || !(gasUnits > 0) || !(blockSeconds > 0)) {
-    throw new InvalidInputError('gasDecision: currentGwei, opportunityLifetimeBlocks, gasUnits and blockSeconds must be positive');
+    throw new InvalidInputError(
+      'gasDecision: currentGwei, opportunityLifetimeBlocks, gasUnits and blockSeconds must be positive',
+    );
   }
   const lifetimeMin = (life * blockSeconds) / 60;
   const inside = forecast.filter((f) => f.horizonMin <= lifetimeMin);
   if (inside.length === 0) return now(0, `no forecast within the opportunity's ${lifetimeMin.toFixed(1)} min lifetime`);
   const peak = inside.reduce((a, f) => (f.gwei > a.gwei ? f : a));
   if (peak.gwei > currentGwei + margin) {
-    return now(0, `gas forecast to rise to ${peak.gwei.toFixed(1)} gwei in ${peak.horizonMin} min (> current ${currentGwei.toFixed(1)} + ${margin})`);
+    return now(
+      0,
+      `gas forecast to rise to ${peak.gwei.toFixed(1)} gwei in ${peak.horizonMin} min (> current ${currentGwei.toFixed(1)} + ${margin})`,
+    );
   }
   const netNow = profitBeforeGasEth - currentGwei * gasUnits * 1e-9;
   let best: { f: HorizonForecast; gain: number } | null = null;
@@ -62,7 +68,9 @@ export function gasDecision(o: GasDecisionOptions): GasDecision {
   }
   if (!best) return now(0, 'no expected gas fall pays for the risk of the opportunity closing');
   return {
-    action: 'wait', waitMin: best.f.horizonMin, expectedGainEth: best.gain,
+    action: 'wait',
+    waitMin: best.f.horizonMin,
+    expectedGainEth: best.gain,
     reason: `gas forecast to fall to ${best.f.gwei.toFixed(1)} gwei in ${best.f.horizonMin} min; expected gain ${best.gain.toExponential(3)} ETH after the risk of closing`,
   };
 }

@@ -25,7 +25,10 @@ const log = (a: Float64Array): Float64Array => a.map(Math.log);
 const sub = (a: Float64Array, b: Float64Array): Float64Array => a.map((v, i) => v - b[i]!);
 
 export function gasFeatureColumns(s: GasSeries): Map<string, Float64Array> {
-  const L = log(s.minGas), LA = log(s.avgGas), LX = log(s.maxGas), LE = log(s.ethPrice);
+  const L = log(s.minGas),
+    LA = log(s.avgGas),
+    LX = log(s.maxGas),
+    LE = log(s.ethPrice);
   const f = new Map<string, Float64Array>();
   for (const w of [6, 12, 24, 48, 288]) f.set(`logMean${w}`, sub(log(rollingMean(s.minGas, w)), L));
   for (const w of [12, 24]) f.set(`logMin${w}`, sub(log(rollingMin(s.minGas, w)), L));
@@ -44,12 +47,25 @@ export function gasFeatureColumns(s: GasSeries): Map<string, Float64Array> {
   f.set('maxOverMin', sub(LX, L));
   f.set('ethReturn1', difference(LE, 1));
   f.set('ethReturn12', difference(LE, 12));
-  const day = 86_400_000, week = 7 * day;
-  f.set('daySin', s.timeMs.map((t) => Math.sin((2 * Math.PI * (t % day)) / day)));
-  f.set('dayCos', s.timeMs.map((t) => Math.cos((2 * Math.PI * (t % day)) / day)));
+  const day = 86_400_000,
+    week = 7 * day;
+  f.set(
+    'daySin',
+    s.timeMs.map((t) => Math.sin((2 * Math.PI * (t % day)) / day)),
+  );
+  f.set(
+    'dayCos',
+    s.timeMs.map((t) => Math.cos((2 * Math.PI * (t % day)) / day)),
+  );
   // 1970-01-01 was a Thursday; shift so the weekly cycle starts on Monday.
-  f.set('weekSin', s.timeMs.map((t) => Math.sin((2 * Math.PI * ((t + 3 * day) % week)) / week)));
-  f.set('weekCos', s.timeMs.map((t) => Math.cos((2 * Math.PI * ((t + 3 * day) % week)) / week)));
+  f.set(
+    'weekSin',
+    s.timeMs.map((t) => Math.sin((2 * Math.PI * ((t + 3 * day) % week)) / week)),
+  );
+  f.set(
+    'weekCos',
+    s.timeMs.map((t) => Math.cos((2 * Math.PI * ((t + 3 * day) % week)) / week)),
+  );
   return f;
 }
 
@@ -70,6 +86,16 @@ export function featureMatrix(columns: Map<string, Float64Array>, names: readonl
 
 /** Per-step inputs of the LSTM (a subset of the columns above). */
 export const sequenceFeatureNames = [
-  'change1', 'drift1', 'utilisation', 'avgChange1', 'avgOverMin', 'maxOverMin', 'ethReturn1', 'daySin', 'dayCos',
-  'logMean24', 'logMin12', 'ewma0.1',
+  'change1',
+  'drift1',
+  'utilisation',
+  'avgChange1',
+  'avgOverMin',
+  'maxOverMin',
+  'ethReturn1',
+  'daySin',
+  'dayCos',
+  'logMean24',
+  'logMin12',
+  'ewma0.1',
 ] as const;

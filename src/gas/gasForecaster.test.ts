@@ -15,7 +15,8 @@ describe('gas features', () => {
     const full = featureMatrix(gasFeatureColumns(series), ridgeFeatureNames);
     for (const t of [0, 5, 300, 1399]) {
       const head = featureMatrix(gasFeatureColumns(gasSeriesHead(series, t + 1)), ridgeFeatureNames);
-      for (let c = 0; c < full.cols; c++) expect(head.values[t * head.cols + c]).toBeCloseTo(full.values[t * full.cols + c]!, 12);
+      for (let c = 0; c < full.cols; c++)
+        expect(head.values[t * head.cols + c]).toBeCloseTo(full.values[t * full.cols + c]!, 12);
     }
   });
 
@@ -35,7 +36,15 @@ describe('gas features', () => {
 
 describe('GasForecaster', () => {
   it('trains reproducibly, round-trips JSON, and predict(history) equals the batch path at that origin', async () => {
-    const opts = { series, columns: gasFeatureColumns(series), cutoff: 1200, seed: 3, horizons: 4, lstm: { hidden: 8, epochs: 3, seqLen: 12 }, gbdt: { rounds: 10 } };
+    const opts = {
+      series,
+      columns: gasFeatureColumns(series),
+      cutoff: 1200,
+      seed: 3,
+      horizons: 4,
+      lstm: { hidden: 8, epochs: 3, seqLen: 12 },
+      gbdt: { rounds: 10 },
+    };
     const a = await trainGasForecaster(opts);
     const b = await trainGasForecaster(opts);
     expect(JSON.stringify(b)).toEqual(JSON.stringify(a));

@@ -36,7 +36,12 @@ export class GasForecaster {
   private readonly forests: GbdtModel[] | null;
 
   constructor(readonly model: GasForecasterModel) {
-    if (model.lstm) this.predictor = LstmPredictor.create(model.lstm.shape, Float32Array.from(model.lstm.params), model.sequence.seqLen);
+    if (model.lstm)
+      this.predictor = LstmPredictor.create(
+        model.lstm.shape,
+        Float32Array.from(model.lstm.params),
+        model.sequence.seqLen,
+      );
     this.forests = model.gbdt ? model.gbdt.map((j) => fromXgboostJson(j)) : null;
   }
 
@@ -46,7 +51,9 @@ export class GasForecaster {
   }
 
   async logRatios(columns: Map<string, Float64Array>, origins: readonly number[]): Promise<LogRatioForecasts> {
-    const m = this.model, H = m.horizons, n = origins.length;
+    const m = this.model,
+      H = m.horizons,
+      n = origins.length;
     const fm = featureMatrix(columns, m.features);
     const ridge = new Float64Array(n * H);
     origins.forEach((t, i) => m.ridge.forEach((r, h) => (ridge[i * H + h] = predictRidge(r, fm.values, fm.cols, t))));
@@ -55,7 +62,9 @@ export class GasForecaster {
       const data = new Float32Array(n * fm.cols);
       origins.forEach((t, i) => data.set(fm.values.subarray(t * fm.cols, (t + 1) * fm.cols), i * fm.cols));
       const g = new Float64Array(n * H);
-      this.forests.forEach((forest, h) => forest.predict({ data, rows: n, cols: fm.cols }).forEach((v, i) => (g[i * H + h] = v)));
+      this.forests.forEach((forest, h) =>
+        forest.predict({ data, rows: n, cols: fm.cols }).forEach((v, i) => (g[i * H + h] = v)),
+      );
       gbdt = g;
     }
     let lstm: Float64Array | null = null;

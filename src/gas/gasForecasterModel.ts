@@ -54,14 +54,16 @@ export type GasForecasterModel = z.infer<typeof gasForecasterSchema>;
 
 export function gasForecasterFromJson(json: unknown, source = 'gas forecaster'): GasForecasterModel {
   const parsed = gasForecasterSchema.safeParse(json);
-  if (!parsed.success) throw new InvalidInputError(`${source}: not an arbml gas forecaster`, { details: parsed.error.message });
+  if (!parsed.success)
+    throw new InvalidInputError(`${source}: not an arbml gas forecaster`, { details: parsed.error.message });
   const m = parsed.data;
   const h = m.horizons;
   if (m.ridge.length !== h || m.blend.length !== h || m.interval.length !== h || (m.gbdt && m.gbdt.length !== h)) {
     throw new InvalidInputError(`${source}: per-horizon arrays must have ${h} entries`);
   }
   for (const r of m.ridge) {
-    if (r.coef.length !== m.features.length) throw new InvalidInputError(`${source}: ridge coefficients do not match features`);
+    if (r.coef.length !== m.features.length)
+      throw new InvalidInputError(`${source}: ridge coefficients do not match features`);
   }
   return m;
 }

@@ -37,10 +37,14 @@ export function gasSeries(rows: readonly GasRow[]): GasSeries {
     gaps: [],
   };
   for (let i = 0; i < n; i++) {
-    if (!(s.minGas[i]! > 0)) throw new InvalidInputError(`gas series: min_gas_price must be positive (bin ${i}, ${new Date(s.timeMs[i]!).toISOString()})`);
+    if (!(s.minGas[i]! > 0))
+      throw new InvalidInputError(
+        `gas series: min_gas_price must be positive (bin ${i}, ${new Date(s.timeMs[i]!).toISOString()})`,
+      );
     if (i > 0) {
       const dt = s.timeMs[i]! - s.timeMs[i - 1]!;
-      if (dt <= 0) throw new InvalidInputError(`gas series: bins not increasing at ${new Date(s.timeMs[i]!).toISOString()}`);
+      if (dt <= 0)
+        throw new InvalidInputError(`gas series: bins not increasing at ${new Date(s.timeMs[i]!).toISOString()}`);
       if (dt !== binMs) s.gaps.push(i);
     }
   }
@@ -52,15 +56,22 @@ export function gasSeriesHead(s: GasSeries, length: number): GasSeries {
   const cut = (a: Float64Array): Float64Array => a.subarray(0, length);
   return {
     length,
-    timeMs: cut(s.timeMs), minGas: cut(s.minGas), avgGas: cut(s.avgGas), maxGas: cut(s.maxGas),
-    utilisation: cut(s.utilisation), gasUsed: cut(s.gasUsed), gasLimit: cut(s.gasLimit), ethPrice: cut(s.ethPrice),
+    timeMs: cut(s.timeMs),
+    minGas: cut(s.minGas),
+    avgGas: cut(s.avgGas),
+    maxGas: cut(s.maxGas),
+    utilisation: cut(s.utilisation),
+    gasUsed: cut(s.gasUsed),
+    gasLimit: cut(s.gasLimit),
+    ethPrice: cut(s.ethPrice),
     gaps: s.gaps.filter((g) => g < length),
   };
 }
 
 /** Index of the bin starting at timeMs, or -1. */
 export function binIndex(s: GasSeries, timeMs: number): number {
-  let lo = 0, hi = s.length - 1;
+  let lo = 0,
+    hi = s.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const t = s.timeMs[mid]!;

@@ -33,7 +33,15 @@ export class GasTape {
     if (b.chain !== this.chain) return;
     const start = Math.floor(b.timeMs / binMs) * binMs;
     if (this.open && this.open.timeMs !== start) this.close();
-    const o = (this.open ??= { timeMs: start, ethPrice: b.ethUsd, blocks: 0, sumGwei: 0, sumMinGwei: 0, maxGwei: 0, sumUtil: 0 });
+    const o = (this.open ??= {
+      timeMs: start,
+      ethPrice: b.ethUsd,
+      blocks: 0,
+      sumGwei: 0,
+      sumMinGwei: 0,
+      maxGwei: 0,
+      sumUtil: 0,
+    });
     const minGwei = Number(b.baseFeeWei + b.minPriorityFeeWei) / 1e9;
     const typical = Number(b.baseFeeWei + b.priorityFeeWei) / 1e9;
     o.blocks++;
@@ -47,8 +55,14 @@ export class GasTape {
     const o = this.open!;
     const util = o.sumUtil / o.blocks;
     this.done.push({
-      timeMs: o.timeMs, ethPrice: o.ethPrice, avgGasPrice: o.sumGwei / o.blocks, minGasPrice: o.sumMinGwei / o.blocks, maxGasPrice: o.maxGwei,
-      blockUtilisation: util, gasLimit: BLOCK_GAS_LIMIT, gasUsed: Math.round(util * BLOCK_GAS_LIMIT),
+      timeMs: o.timeMs,
+      ethPrice: o.ethPrice,
+      avgGasPrice: o.sumGwei / o.blocks,
+      minGasPrice: o.sumMinGwei / o.blocks,
+      maxGasPrice: o.maxGwei,
+      blockUtilisation: util,
+      gasLimit: BLOCK_GAS_LIMIT,
+      gasUsed: Math.round(util * BLOCK_GAS_LIMIT),
     });
     this.open = null;
   }

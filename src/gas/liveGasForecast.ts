@@ -35,7 +35,12 @@ export class LiveGasForecast {
       (f) => {
         if (this.latest && this.latest.originMs > origin.timeMs) return;
         const now = origin.minGasPrice;
-        this.latest = { originMs: origin.timeMs, ratios: f.map((x) => x.gwei / now), low: f.map((x) => x.low / now), high: f.map((x) => x.high / now) };
+        this.latest = {
+          originMs: origin.timeMs,
+          ratios: f.map((x) => x.gwei / now),
+          low: f.map((x) => x.low / now),
+          high: f.map((x) => x.high / now),
+        };
       },
       (e: unknown) => {
         this.failures++;
@@ -48,6 +53,11 @@ export class LiveGasForecast {
   forecastAt(timeMs: number, currentGwei: number): HorizonForecast[] | null {
     const f = this.latest;
     if (!f || timeMs - (f.originMs + binMs) > this.maxAgeMs) return null;
-    return f.ratios.map((r, h) => ({ horizonMin: 5 * (h + 1), gwei: currentGwei * r, low: currentGwei * f.low[h]!, high: currentGwei * f.high[h]! }));
+    return f.ratios.map((r, h) => ({
+      horizonMin: 5 * (h + 1),
+      gwei: currentGwei * r,
+      low: currentGwei * f.low[h]!,
+      high: currentGwei * f.high[h]!,
+    }));
   }
 }

@@ -11,6 +11,7 @@ import { gasSeries, type GasSeries } from './gasSeries.ts';
 export function loadGasFile(path: string): { series: GasSeries; rejected: RowError[] } {
   if (!existsSync(path)) throw new InvalidInputError(`gas data file not found: ${path}`);
   const { rows, errors } = readGasCsv(path);
-  if (rows.length === 0) throw new InvalidInputError(`gas data file ${path}: no valid rows`, { details: errors[0]?.reason });
+  if (rows.length === 0)
+    throw new InvalidInputError(`gas data file ${path}: no valid rows`, { details: errors[0]?.reason });
   return { series: gasSeries(rows), rejected: errors };
 }

@@ -16,7 +16,8 @@ function rollingExtreme(x: Float64Array, w: number, better: (a: number, b: numbe
   // Monotonic deque of indices: O(n) for any window.
   const out = new Float64Array(x.length);
   const dq = new Int32Array(x.length);
-  let head = 0, tail = 0;
+  let head = 0,
+    tail = 0;
   for (let i = 0; i < x.length; i++) {
     while (tail > head && !better(x[dq[tail - 1]!]!, x[i]!)) tail--;
     dq[tail++] = i;

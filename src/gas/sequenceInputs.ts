@@ -11,8 +11,13 @@ export interface SequenceSpec {
   scale: readonly number[];
 }
 
-export function sequenceInputs(columns: Map<string, Float64Array>, spec: SequenceSpec, origins: readonly number[]): Float32Array {
-  const F = spec.features.length, T = spec.seqLen;
+export function sequenceInputs(
+  columns: Map<string, Float64Array>,
+  spec: SequenceSpec,
+  origins: readonly number[],
+): Float32Array {
+  const F = spec.features.length,
+    T = spec.seqLen;
   const cols = spec.features.map((n) => {
     const c = columns.get(n);
     if (!c) throw new InvalidInputError(`unknown sequence feature ${n}`);

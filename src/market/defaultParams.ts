@@ -86,8 +86,8 @@ export const DEFAULT_MARKET_PARAMS: MarketParams = {
       ],
       // arbitrum-arb-opportunities-2023: same block 6.9%, next 61.8%, two 13.6%, the rest later (40 draws).
       arbitrum: [
-        0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 4, 5, 7,
-        12, 30,
+        0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 4, 5,
+        7, 12, 30,
       ],
     },
     searchersPerEdge: { ethereum: 3, polygon: 3, arbitrum: 3 },

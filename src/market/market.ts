@@ -47,7 +47,11 @@ export interface MarketInfo {
   totalBlocks: number;
 }
 
-const START_BLOCK: Readonly<Record<Chain, number>> = { ethereum: 13_690_000, polygon: 22_000_000, arbitrum: 150_000_000 };
+const START_BLOCK: Readonly<Record<Chain, number>> = {
+  ethereum: 13_690_000,
+  polygon: 22_000_000,
+  arbitrum: 150_000_000,
+};
 
 export class Market {
   readonly info: MarketInfo;

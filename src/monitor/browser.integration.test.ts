@@ -37,7 +37,10 @@ const panels = ['summary', 'slippage', 'rl', 'gas', 'profit', 'success', 'outcom
 
 /** Sums the series whose name starts with `prefix`, then scrapes again until the sum grows (10 s at most). */
 async function twoScrapes(metricsUrl: string, prefix: string): Promise<[number, number]> {
-  const total = async () => [...parsePromText(await (await fetch(metricsUrl)).text())].filter(([k]) => k.startsWith(prefix)).reduce((a, [, v]) => a + v, 0);
+  const total = async () =>
+    [...parsePromText(await (await fetch(metricsUrl)).text())]
+      .filter(([k]) => k.startsWith(prefix))
+      .reduce((a, [, v]) => a + v, 0);
   const first = await total();
   const deadline = Date.now() + 10_000;
   let second = first;
@@ -57,12 +60,28 @@ const screenshot = process.env.ARBML_UPDATE_SCREENSHOT === '1';
 
 async function startWriter(t: TestStore): Promise<LedgerWriter & { child?: SimulateProcess }> {
   if (screenshot && backend.name === 'postgres') {
-    for (let i = 0; i < 3; i++) await retrainRl({ db: t.store.db, modelsDir: mkdtempSync(join(tmpdir(), 'arbml-rl-')), seed: 1, episodes: 3_000, trainDays: 1 });
+    for (let i = 0; i < 3; i++)
+      await retrainRl({
+        db: t.store.db,
+        modelsDir: mkdtempSync(join(tmpdir(), 'arbml-rl-')),
+        seed: 1,
+        episodes: 3_000,
+        trainDays: 1,
+      });
   } else await insertModelVersions(t.store, knownModelVersions); // what the RL trainer writes to model_versions
-  if (backend.name !== 'postgres') return startSyntheticLedgerWriter({ store: t.store, seed: 42, intervalMs: 300, rowsPerTick: 30 });
+  if (backend.name !== 'postgres')
+    return startSyntheticLedgerWriter({ store: t.store, seed: 42, intervalMs: 300, rowsPerTick: 30 });
   const modelsDir = process.env.ARBML_SCREENSHOT_MODELS ?? mkdtempSync(join(tmpdir(), 'arbml-browser-models-'));
   if (!process.env.ARBML_SCREENSHOT_MODELS) await writeQuickModels(modelsDir);
-  const child = startSimulateProcess({ databaseUrl: backend.url!, schema: t.schema!, days: 3, seed: 1, flushRows: 300, paceMs: 400, modelsDir });
+  const child = startSimulateProcess({
+    databaseUrl: backend.url!,
+    schema: t.schema!,
+    days: 3,
+    seed: 1,
+    flushRows: 300,
+    paceMs: 400,
+    modelsDir,
+  });
   return {
     child,
     get rows() {
@@ -146,21 +165,32 @@ describe.skipIf(skip)(`dashboard in chromium while rows are written (${backend.n
     expect(second).toBeGreaterThan(first);
   });
 
-  it.skipIf(backend.name !== 'postgres')('the running arbml simulate serves /metrics whose counters increase between two scrapes', async () => {
-    const child = writer.child!;
-    const [first, second] = await twoScrapes(await child.metricsUrl(), 'arbml_opportunities_seen_total');
-    expect(child.running, `simulate still running (stderr: ${child.stderr.slice(-500)})`).toBe(true);
-    expect(first).toBeGreaterThan(0);
-    expect(second).toBeGreaterThan(first);
-  });
+  it.skipIf(backend.name !== 'postgres')(
+    'the running arbml simulate serves /metrics whose counters increase between two scrapes',
+    async () => {
+      const child = writer.child!;
+      const [first, second] = await twoScrapes(await child.metricsUrl(), 'arbml_opportunities_seen_total');
+      expect(child.running, `simulate still running (stderr: ${child.stderr.slice(-500)})`).toBe(true);
+      expect(first).toBeGreaterThan(0);
+      expect(second).toBeGreaterThan(first);
+    },
+  );
 
-  it.skipIf(!screenshot)('saves the README screenshot once the run has written all its rows', async () => {
-    const deadline = Date.now() + 120_000;
-    while (writer.child?.running && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1050 } });
-    await page.goto(url, { timeout: 20_000 });
-    await page.waitForFunction(() => Number(document.querySelector('[data-panel="summary"]')?.getAttribute('data-points')) > 0, undefined, { timeout: 30_000 });
-    await page.waitForTimeout(2_000);
-    await page.screenshot({ path: 'docs/dashboard.png', fullPage: true });
-  }, 180_000);
+  it.skipIf(!screenshot)(
+    'saves the README screenshot once the run has written all its rows',
+    async () => {
+      const deadline = Date.now() + 120_000;
+      while (writer.child?.running && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1050 } });
+      await page.goto(url, { timeout: 20_000 });
+      await page.waitForFunction(
+        () => Number(document.querySelector('[data-panel="summary"]')?.getAttribute('data-points')) > 0,
+        undefined,
+        { timeout: 30_000 },
+      );
+      await page.waitForTimeout(2_000);
+      await page.screenshot({ path: 'docs/dashboard.png', fullPage: true });
+    },
+    180_000,
+  );
 });

@@ -10,7 +10,10 @@ export interface HoldoutSplitOptions {
   seed: number;
 }
 
-export function holdoutSplit({ rows, fraction, seed }: HoldoutSplitOptions): { train: Uint32Array; holdout: Uint32Array } {
+export function holdoutSplit({ rows, fraction, seed }: HoldoutSplitOptions): {
+  train: Uint32Array;
+  holdout: Uint32Array;
+} {
   const rng = rngFor(seed, 'slippage/holdout');
   const order = Uint32Array.from({ length: rows }, (_, i) => i);
   for (let i = rows - 1; i > 0; i--) {

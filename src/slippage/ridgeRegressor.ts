@@ -23,7 +23,8 @@ export class RidgeRegressor {
 
   predict(matrix: DenseMatrix): Float64Array {
     const out = new Float64Array(matrix.rows);
-    if (this.model) for (let r = 0; r < matrix.rows; r++) out[r] = predictRidge(this.model, matrix.data, matrix.cols, r);
+    if (this.model)
+      for (let r = 0; r < matrix.rows; r++) out[r] = predictRidge(this.model, matrix.data, matrix.cols, r);
     return out;
   }
 }

@@ -64,7 +64,14 @@ export function toFeatureVector(x: SlippageFeatures): number[] {
   ];
 }
 
-const REQUIRED: Array<keyof SlippageFeatures> = ['tradeSizeQuote', 'poolLiquidityQuote', 'priceVolatility1h', 'gasPriceGwei', 'hourOfDay', 'hopCount'];
+const REQUIRED: Array<keyof SlippageFeatures> = [
+  'tradeSizeQuote',
+  'poolLiquidityQuote',
+  'priceVolatility1h',
+  'gasPriceGwei',
+  'hourOfDay',
+  'hopCount',
+];
 
 /** Rejects a row whose required numeric fields are missing or not finite, naming the row and field. */
 export function checkSlippageFeatures(x: SlippageFeatures, row: number): void {

@@ -39,9 +39,17 @@ function factsOfOpportunity(o: Opportunity, routeIndex: number): LedgerFacts {
   const route = o.routes[routeIndex];
   if (!route) throw new InvalidInputError(`opportunity ${o.id}: no route ${routeIndex}`);
   return {
-    id: o.id, timeMs: o.timeMs, chain: o.chain, tradeSizeQuote: o.tradeSizeQuote, poolLiquidityQuote: o.poolLiquidityQuote,
-    priceVolatility1h: o.priceVolatility1h, gasPriceGwei: o.gasPriceGwei, hopCount: route.route.hops.length, edgeBps: o.edgeBps,
-    poolKinds: route.route.hops.map((h) => h.pool.kind), recentPoolVolatilityBps: o.recentPoolVolatilityBps,
+    id: o.id,
+    timeMs: o.timeMs,
+    chain: o.chain,
+    tradeSizeQuote: o.tradeSizeQuote,
+    poolLiquidityQuote: o.poolLiquidityQuote,
+    priceVolatility1h: o.priceVolatility1h,
+    gasPriceGwei: o.gasPriceGwei,
+    hopCount: route.route.hops.length,
+    edgeBps: o.edgeBps,
+    poolKinds: route.route.hops.map((h) => h.pool.kind),
+    recentPoolVolatilityBps: o.recentPoolVolatilityBps,
     competitorPressure: o.competitorPressure,
   };
 }
@@ -49,10 +57,18 @@ function factsOfOpportunity(o: Opportunity, routeIndex: number): LedgerFacts {
 function factsOfRow(r: OpportunityRow): LedgerFacts {
   const pools = (r.route as { pools?: unknown } | null)?.pools;
   return {
-    id: r.id, timeMs: r.timestamp.getTime(), chain: r.chain, tradeSizeQuote: r.tradeSizeQuote, poolLiquidityQuote: r.poolLiquidityQuote,
-    priceVolatility1h: r.priceVolatility1h, gasPriceGwei: r.gasPriceGwei, hopCount: r.hopCount, edgeBps: r.edgeBps,
+    id: r.id,
+    timeMs: r.timestamp.getTime(),
+    chain: r.chain,
+    tradeSizeQuote: r.tradeSizeQuote,
+    poolLiquidityQuote: r.poolLiquidityQuote,
+    priceVolatility1h: r.priceVolatility1h,
+    gasPriceGwei: r.gasPriceGwei,
+    hopCount: r.hopCount,
+    edgeBps: r.edgeBps,
     poolKinds: Array.isArray(pools) ? pools.map((p: { kind?: unknown } | null) => p?.kind) : [],
-    recentPoolVolatilityBps: r.recentPoolVolatilityBps, competitorPressure: r.competitorPressure,
+    recentPoolVolatilityBps: r.recentPoolVolatilityBps,
+    competitorPressure: r.competitorPressure,
   };
 }
 
@@ -60,7 +76,9 @@ function finite(facts: LedgerFacts, field: keyof LedgerFacts): number {
   const raw = facts[field];
   const x = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
   if (typeof x !== 'number' || !Number.isFinite(x)) {
-    throw new InvalidInputError(`opportunity ${facts.id}: ${field} must be a finite number, got ${raw === null ? 'NULL' : String(raw)}`);
+    throw new InvalidInputError(
+      `opportunity ${facts.id}: ${field} must be a finite number, got ${raw === null ? 'NULL' : String(raw)}`,
+    );
   }
   return x;
 }

@@ -12,7 +12,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const data = syntheticSlippage({ rows: 6000, seed: 3 });
 const trainedAt = new Date('2024-05-01T00:00:00Z');
-const predictor = SlippagePredictor.train({ rows: data.features, targets: data.targets, seed: 5, trainedAt, window: { from: '2024-04-01T00:00:00Z', to: '2024-05-01T00:00:00Z' } });
+const predictor = SlippagePredictor.train({
+  rows: data.features,
+  targets: data.targets,
+  seed: 5,
+  trainedAt,
+  window: { from: '2024-04-01T00:00:00Z', to: '2024-05-01T00:00:00Z' },
+});
 const m = predictor.meta.metrics;
 
 describe('SlippagePredictor on a known nonlinear slippage law', () => {
@@ -47,7 +53,8 @@ describe('SlippagePredictor on a known nonlinear slippage law', () => {
     expect(loaded.version).toBe(predictor.version);
     expect(loaded.meta.features).toEqual([...SLIPPAGE_FEATURE_NAMES]);
     expect(loaded.meta.training_window).toEqual({ from: '2024-04-01T00:00:00Z', to: '2024-05-01T00:00:00Z' });
-    for (const x of data.features.slice(0, 300)) expect(loaded.predictSlippageBps(x)).toBe(predictor.predictSlippageBps(x));
+    for (const x of data.features.slice(0, 300))
+      expect(loaded.predictSlippageBps(x)).toBe(predictor.predictSlippageBps(x));
     const loadedFile = SlippagePredictor.load(path);
     expect(loadedFile.predictSlippageBps(data.features[0])).toBe(predictor.predictSlippageBps(data.features[0]));
   });
@@ -60,7 +67,9 @@ describe('SlippagePredictor on a known nonlinear slippage law', () => {
   it('rejects bad training input with the row and field named', () => {
     const rows = data.features.slice(0, 30).map((r, i) => (i === 7 ? { ...r, gasPriceGwei: NaN } : r));
     expect(() => SlippagePredictor.train({ rows, targets: data.targets.slice(0, 30) })).toThrow(/row 7: gasPriceGwei/);
-    expect(() => SlippagePredictor.train({ rows: data.features.slice(0, 10), targets: data.targets.slice(0, 10) })).toThrow(/at least 20/);
+    expect(() =>
+      SlippagePredictor.train({ rows: data.features.slice(0, 10), targets: data.targets.slice(0, 10) }),
+    ).toThrow(/at least 20/);
   });
 });
 
@@ -78,7 +87,15 @@ describe('loadSlippagePredictorOrNull', () => {
     const warnings: string[] = [];
     expect(loadSlippagePredictorOrNull(bad, (w) => warnings.push(w))).toBeNull();
     const other = mkdtempSync(join(dir, 'other-'));
-    const doc = JSON.parse(JSON.stringify({ learner: { learner_model_param: { num_feature: '1', base_score: '0.5' }, objective: { name: 'reg:squarederror' }, gradient_booster: { name: 'gbtree', model: { gbtree_model_param: { num_parallel_tree: '1' }, trees: [] } } } }));
+    const doc = JSON.parse(
+      JSON.stringify({
+        learner: {
+          learner_model_param: { num_feature: '1', base_score: '0.5' },
+          objective: { name: 'reg:squarederror' },
+          gradient_booster: { name: 'gbtree', model: { gbtree_model_param: { num_parallel_tree: '1' }, trees: [] } },
+        },
+      }),
+    );
     writeFileSync(join(other, MODEL_FILE), JSON.stringify(doc));
     expect(loadSlippagePredictorOrNull(other, (w) => warnings.push(w))).toBeNull();
     expect(warnings).toHaveLength(2);

@@ -17,7 +17,12 @@ import { trainGbdt } from '../ml/gbdt/trainGbdt.ts';
 import { fromXgboostJson, xgboostJsonText } from '../ml/gbdt/xgboostJson.ts';
 import { holdoutSplit } from './holdoutSplit.ts';
 import { RidgeRegressor } from './ridgeRegressor.ts';
-import { checkSlippageFeatures, SLIPPAGE_FEATURE_NAMES, toFeatureVector, type SlippageFeatures } from './slippageFeatures.ts';
+import {
+  checkSlippageFeatures,
+  SLIPPAGE_FEATURE_NAMES,
+  toFeatureVector,
+  type SlippageFeatures,
+} from './slippageFeatures.ts';
 import type { SlippageMeta, SlippageMetrics, TrainingWindow } from './slippageMeta.ts';
 
 export const HEURISTIC_SLIPPAGE_BPS = 50;
@@ -50,28 +55,44 @@ export class SlippagePredictor {
   ) {
     const names = model.featureNames ?? [];
     if (names.length !== SLIPPAGE_FEATURE_NAMES.length || names.some((n, i) => n !== SLIPPAGE_FEATURE_NAMES[i])) {
-      throw new InvalidInputError(`slippage model features [${names.join(', ')}] are not [${SLIPPAGE_FEATURE_NAMES.join(', ')}]`);
+      throw new InvalidInputError(
+        `slippage model features [${names.join(', ')}] are not [${SLIPPAGE_FEATURE_NAMES.join(', ')}]`,
+      );
     }
   }
 
   static train(o: TrainSlippageOptions): SlippagePredictor {
-    if (o.rows.length !== o.targets.length) throw new InvalidInputError(`${o.rows.length} feature rows but ${o.targets.length} targets`);
-    if (o.rows.length < 20) throw new InvalidInputError(`need at least 20 samples to train the slippage model, got ${o.rows.length}`);
+    if (o.rows.length !== o.targets.length)
+      throw new InvalidInputError(`${o.rows.length} feature rows but ${o.targets.length} targets`);
+    if (o.rows.length < 20)
+      throw new InvalidInputError(`need at least 20 samples to train the slippage model, got ${o.rows.length}`);
     o.rows.forEach((r, i) => checkSlippageFeatures(r, i));
     o.targets.forEach((t, i) => {
-      if (!Number.isFinite(t)) throw new InvalidInputError(`target (actual_slippage_bps) of row ${i} is not a finite number`);
+      if (!Number.isFinite(t))
+        throw new InvalidInputError(`target (actual_slippage_bps) of row ${i} is not a finite number`);
     });
     const seed = o.seed ?? 1;
     const all = denseMatrix(o.rows.map(toFeatureVector));
     const labels = Float64Array.from(o.targets);
     const split = holdoutSplit({ rows: all.rows, fraction: o.holdoutFraction ?? 0.2, seed });
     const fitSplit = holdoutSplit({ rows: split.train.length, fraction: 0.125, seed: seed + 1 });
-    const pick = (idx: ArrayLike<number>): { matrix: DenseMatrix; labels: Float64Array } => ({ matrix: selectRows(all, idx), labels: Float64Array.from(idx, (i) => labels[i]) });
+    const pick = (idx: ArrayLike<number>): { matrix: DenseMatrix; labels: Float64Array } => ({
+      matrix: selectRows(all, idx),
+      labels: Float64Array.from(idx, (i) => labels[i]),
+    });
     const train = pick(split.train);
     const fit = pick(Array.from(fitSplit.train, (i) => split.train[i]));
     const valid = pick(Array.from(fitSplit.holdout, (i) => split.train[i]));
     const holdout = pick(split.holdout);
-    const params: GbdtParamsInput = { numRounds: 100, maxDepth: 6, eta: 0.1, baseScore: mean(fit.labels), earlyStoppingRounds: 20, seed, ...o.params };
+    const params: GbdtParamsInput = {
+      numRounds: 100,
+      maxDepth: 6,
+      eta: 0.1,
+      baseScore: mean(fit.labels),
+      earlyStoppingRounds: 20,
+      seed,
+      ...o.params,
+    };
     const model = trainGbdt({ ...fit, validation: valid, params, featureNames: SLIPPAGE_FEATURE_NAMES });
     const ridge = new RidgeRegressor(1).fit(train);
     const metrics: SlippageMetrics = {
@@ -131,9 +152,30 @@ export class SlippagePredictor {
       } catch (cause) {
         throw new InvalidInputError(`cannot read slippage model metadata ${metaFile}`, { cause });
       }
-      if (typeof meta.version !== 'string') throw new InvalidInputError(`slippage model metadata ${metaFile} has no version`);
+      if (typeof meta.version !== 'string')
+        throw new InvalidInputError(`slippage model metadata ${metaFile} has no version`);
     } else {
-      meta = { model: 'slippage', format: 'xgboost-json', version: 'external', trained_at: '', training_window: null, features: [...(model.featureNames ?? [])], target: 'actual_slippage_bps', params: {}, metrics: { samples: 0, train_rows: 0, validation_rows: 0, holdout_rows: 0, holdout_mae_bps: NaN, static_mae_bps: NaN, linear_mae_bps: NaN, rounds: model.trees.length }, feature_importance_gain: {} };
+      meta = {
+        model: 'slippage',
+        format: 'xgboost-json',
+        version: 'external',
+        trained_at: '',
+        training_window: null,
+        features: [...(model.featureNames ?? [])],
+        target: 'actual_slippage_bps',
+        params: {},
+        metrics: {
+          samples: 0,
+          train_rows: 0,
+          validation_rows: 0,
+          holdout_rows: 0,
+          holdout_mae_bps: NaN,
+          static_mae_bps: NaN,
+          linear_mae_bps: NaN,
+          rounds: model.trees.length,
+        },
+        feature_importance_gain: {},
+      };
     }
     return new SlippagePredictor(model, meta);
   }

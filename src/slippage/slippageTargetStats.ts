@@ -19,10 +19,20 @@ export interface SlippageTargetStats {
   max_bps: number;
 }
 
-
 export function slippageTargetStats(targets: readonly number[]): SlippageTargetStats {
   const n = targets.length;
-  if (n === 0) return { mean_bps: NaN, mean_abs_bps: NaN, zero_share: NaN, negative_share: NaN, p50_bps: NaN, p95_bps: NaN, p99_bps: NaN, min_bps: NaN, max_bps: NaN };
+  if (n === 0)
+    return {
+      mean_bps: NaN,
+      mean_abs_bps: NaN,
+      zero_share: NaN,
+      negative_share: NaN,
+      p50_bps: NaN,
+      p95_bps: NaN,
+      p99_bps: NaN,
+      min_bps: NaN,
+      max_bps: NaN,
+    };
   const sorted = [...targets].sort((a, b) => a - b);
   return {
     mean_bps: targets.reduce((s, x) => s + x, 0) / n,

@@ -7,7 +7,10 @@ import { SLIPPAGE_FEATURE_NAMES, toFeatureVector } from './slippageFeatures.ts';
 import { syntheticOpportunity, syntheticSlippageBps, type SyntheticSlippageOptions } from './syntheticSlippage.ts';
 
 /** Same rows as syntheticSlippage with the same options, written straight into float32 arrays. */
-export function syntheticMatrix({ rows, seed, noiseBps = 2 }: SyntheticSlippageOptions): { matrix: DenseMatrix; labels: Float32Array } {
+export function syntheticMatrix({ rows, seed, noiseBps = 2 }: SyntheticSlippageOptions): {
+  matrix: DenseMatrix;
+  labels: Float32Array;
+} {
   const cols = SLIPPAGE_FEATURE_NAMES.length;
   const data = new Float32Array(rows * cols);
   const labels = new Float32Array(rows);

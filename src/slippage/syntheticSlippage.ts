@@ -24,7 +24,7 @@ export interface SyntheticSlippage {
 /** The noise-free slippage of an opportunity under the synthetic law, bps. */
 export function syntheticSlippageBps(x: SlippageFeatures): number {
   const r = x.tradeSizeQuote / x.poolLiquidityQuote;
-  const perHop = (1e4 * r) / (1 + r) * (x.poolType === 'v3' ? 0.35 : 1);
+  const perHop = ((1e4 * r) / (1 + r)) * (x.poolType === 'v3' ? 0.35 : 1);
   const impact = perHop * (1 + 0.6 * (x.hopCount - 1));
   const blockSeconds = x.isPolygon ? 2 : 12;
   const poolVol = x.recentPoolVolatilityBps ?? 5;

@@ -57,7 +57,9 @@ export async function readSlippageTrainingRows(db: Db, days: number): Promise<Op
   return records.map(opportunityFromRecord);
 }
 
-export async function trainSlippageFromLedger(o: TrainSlippageFromLedgerOptions): Promise<TrainSlippageFromLedgerResult> {
+export async function trainSlippageFromLedger(
+  o: TrainSlippageFromLedgerOptions,
+): Promise<TrainSlippageFromLedgerResult> {
   const days = o.days ?? 30;
   const minSamples = o.minSamples ?? 50;
   if (!(days > 0)) throw new InvalidInputError(`--days must be > 0, got ${days}`);
@@ -84,19 +86,39 @@ export async function trainSlippageFromLedger(o: TrainSlippageFromLedgerOptions)
   }
   const window = { from: used[0]!.timestamp.toISOString(), to: used[used.length - 1]!.timestamp.toISOString() };
   const predictor = SlippagePredictor.train({
-    rows: features, targets, seed: o.seed ?? 1, window, trainedAt: o.trainedAt, params: { numRounds: o.rounds ?? 100 },
+    rows: features,
+    targets,
+    seed: o.seed ?? 1,
+    window,
+    trainedAt: o.trainedAt,
+    params: { numRounds: o.rounds ?? 100 },
   });
   const path = predictor.save(o.modelsDir);
   const m = predictor.meta.metrics;
   const status = m.holdout_mae_bps < m.static_mae_bps && m.holdout_mae_bps < m.linear_mae_bps ? 'active' : 'candidate';
   const target = slippageTargetStats(targets);
   const recorded = await recordModelVersion(o.db, {
-    kind: 'slippage', trainedAt: new Date(predictor.meta.trained_at), windowStart: used[0]!.timestamp, windowEnd: used[used.length - 1]!.timestamp,
-    features: predictor.meta.features, metrics: { ...m, model_version: predictor.version, target }, artefactPath: resolve(path), status,
+    kind: 'slippage',
+    trainedAt: new Date(predictor.meta.trained_at),
+    windowStart: used[0]!.timestamp,
+    windowEnd: used[used.length - 1]!.timestamp,
+    features: predictor.meta.features,
+    metrics: { ...m, model_version: predictor.version, target },
+    artefactPath: resolve(path),
+    status,
   });
   return {
-    samples: used.length, rejected: rejections.length, rejections: rejections.slice(0, 10),
-    holdout_mae_bps: m.holdout_mae_bps, static_mae_bps: m.static_mae_bps, linear_mae_bps: m.linear_mae_bps,
-    version: predictor.version, registry_version: recorded.version, status, path, window, target,
+    samples: used.length,
+    rejected: rejections.length,
+    rejections: rejections.slice(0, 10),
+    holdout_mae_bps: m.holdout_mae_bps,
+    static_mae_bps: m.static_mae_bps,
+    linear_mae_bps: m.linear_mae_bps,
+    version: predictor.version,
+    registry_version: recorded.version,
+    status,
+    path,
+    window,
+    target,
   };
 }

@@ -10,7 +10,12 @@ import { recordModelVersion } from './modelVersions.ts';
 import { openTestStore, testBackends, type TestStore } from './testing.ts';
 
 const model = (kind: string, status: 'active' | 'candidate', mae: number) => ({
-  kind, trainedAt: new Date(Date.UTC(2021, 11, 1)), features: ['a'], metrics: { holdout_mae_bps: mae }, artefactPath: null, status,
+  kind,
+  trainedAt: new Date(Date.UTC(2021, 11, 1)),
+  features: ['a'],
+  metrics: { holdout_mae_bps: mae },
+  artefactPath: null,
+  status,
 });
 
 for (const backend of testBackends()) {
@@ -21,7 +26,8 @@ for (const backend of testBackends()) {
     });
     afterAll(async () => t?.cleanup());
 
-    const statuses = async (kind: string) => (await listAllModelVersions(t.store.db, kind)).map((r) => `${r.version}:${r.status}`);
+    const statuses = async (kind: string) =>
+      (await listAllModelVersions(t.store.db, kind)).map((r) => `${r.version}:${r.status}`);
 
     it('records, promotes and rolls back', async () => {
       const db = t.store.db;
@@ -33,9 +39,16 @@ for (const backend of testBackends()) {
       // JSON columns hold objects, not JSON text (a driver that double-encodes would store a string).
       const [first] = await listAllModelVersions(db, 'slippage');
       expect([first!.metrics, first!.features]).toEqual([{ holdout_mae_bps: 3 }, ['a']]);
-      const [typed] = await db.query<{ m: string; f: string }>(`SELECT jsonb_typeof(metrics) AS m, jsonb_typeof(features) AS f FROM model_versions WHERE kind = 'slippage' AND version = 1`);
+      const [typed] = await db.query<{ m: string; f: string }>(
+        `SELECT jsonb_typeof(metrics) AS m, jsonb_typeof(features) AS f FROM model_versions WHERE kind = 'slippage' AND version = 1`,
+      );
       expect(typed).toEqual({ m: 'object', f: 'array' });
-      expect((await listAllModelVersions(db)).map((r) => `${r.kind}${r.version}`)).toEqual(['gas1', 'slippage1', 'slippage2', 'slippage3']);
+      expect((await listAllModelVersions(db)).map((r) => `${r.kind}${r.version}`)).toEqual([
+        'gas1',
+        'slippage1',
+        'slippage2',
+        'slippage3',
+      ]);
 
       await promoteModelVersion(db, 'slippage', 2);
       expect(await statuses('slippage')).toEqual(['1:retired', '2:active', '3:retired']);

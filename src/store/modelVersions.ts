@@ -45,17 +45,27 @@ const fromRecord = (r: Record<string, unknown>): ModelVersionRow => ({
 /** Inserts the next version of `kind` and returns it (retiring the previous active model when this one is active). */
 export async function recordModelVersion(db: Db, m: ModelVersionInput): Promise<ModelVersionRow> {
   if (!m.kind) throw new InvalidInputError('model_versions: kind must not be empty');
-  if (Number.isNaN(m.trainedAt.getTime())) throw new InvalidInputError(`model_versions ${m.kind}: trained_at is not a valid time`);
+  if (Number.isNaN(m.trainedAt.getTime()))
+    throw new InvalidInputError(`model_versions ${m.kind}: trained_at is not a valid time`);
   return db.transaction(async (tx) => {
     await tx.execute('LOCK TABLE model_versions IN SHARE ROW EXCLUSIVE MODE');
-    if (m.status === 'active') await tx.execute(`UPDATE model_versions SET status = 'retired' WHERE kind = $1 AND status = 'active'`, [m.kind]);
+    if (m.status === 'active')
+      await tx.execute(`UPDATE model_versions SET status = 'retired' WHERE kind = $1 AND status = 'active'`, [m.kind]);
     const [row] = await tx.query(
       `INSERT INTO model_versions (kind, version, trained_at, window_start, window_end, features, metrics, artefact_path, status, activated_at)
        SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb, $7, $8, CASE WHEN $8 = 'active' THEN clock_timestamp() END
        FROM model_versions WHERE kind = $1
        RETURNING *`,
-      [m.kind, m.trainedAt.toISOString(), m.windowStart?.toISOString() ?? null, m.windowEnd?.toISOString() ?? null,
-        JSON.stringify(m.features), JSON.stringify(m.metrics), m.artefactPath, m.status],
+      [
+        m.kind,
+        m.trainedAt.toISOString(),
+        m.windowStart?.toISOString() ?? null,
+        m.windowEnd?.toISOString() ?? null,
+        JSON.stringify(m.features),
+        JSON.stringify(m.metrics),
+        m.artefactPath,
+        m.status,
+      ],
     );
     return fromRecord(row!);
   });
@@ -69,6 +79,9 @@ export async function listModelVersions(db: Db, kind: string): Promise<ModelVers
 
 /** The active model of `kind`, or null. */
 export async function activeModelVersion(db: Db, kind: string): Promise<ModelVersionRow | null> {
-  const [row] = await db.query(`SELECT * FROM model_versions WHERE kind = $1 AND status = 'active' ORDER BY version DESC LIMIT 1`, [kind]);
+  const [row] = await db.query(
+    `SELECT * FROM model_versions WHERE kind = $1 AND status = 'active' ORDER BY version DESC LIMIT 1`,
+    [kind],
+  );
   return row ? fromRecord(row) : null;
 }

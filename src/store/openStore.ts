@@ -66,7 +66,9 @@ export async function openStore(
     ? await openPostgresDb({ url: config.databaseUrl, schema: options.schema ?? config.dbSchema, max: options.max })
     : await openPgliteDb({ dataDir: config.dbPath });
   const schema = options.schema ?? config.dbSchema;
-  const location = config.databaseUrl ? redactUrl(config.databaseUrl) + (schema ? ` (schema ${schema})` : '') : config.dbPath;
+  const location = config.databaseUrl
+    ? redactUrl(config.databaseUrl) + (schema ? ` (schema ${schema})` : '')
+    : config.dbPath;
   const timescale = options.timescale ?? config.timescale !== 'off';
   const store = storeFromDb(db, location, timescale);
   if (options.migrate ?? true) {

@@ -13,7 +13,11 @@ for (const backend of testBackends()) {
     beforeAll(async () => {
       t = await openTestStore(backend, 'retain');
       // One gas row per day for 200 days before `now` (chunks of 7 days on a hypertable).
-      const rows = Array.from({ length: 200 }, (_, i) => ({ chain: 'ethereum', timeMs: now - (i + 1) * day, avgGasPriceGwei: i }));
+      const rows = Array.from({ length: 200 }, (_, i) => ({
+        chain: 'ethereum',
+        timeMs: now - (i + 1) * day,
+        avgGasPriceGwei: i,
+      }));
       await t.store.insertGasPrices(rows);
     });
     afterAll(async () => {
@@ -60,7 +64,9 @@ for (const backend of testBackends()) {
     });
 
     it('rejects an unknown table and a malformed age', async () => {
-      await expect(retain(t.store.db, { cutoff: new Date(now), tables: ['model_versions'] })).rejects.toThrow(/not a time table/);
+      await expect(retain(t.store.db, { cutoff: new Date(now), tables: ['model_versions'] })).rejects.toThrow(
+        /not a time table/,
+      );
       expect(parseAge('90d')).toBe(90 * day);
       expect(parseAge('12h')).toBe(12 * 3_600_000);
       expect(() => parseAge('90')).toThrow(/--older-than/);

@@ -23,9 +23,13 @@ export interface RetainTableResult {
   method: 'drop_chunks' | 'delete';
 }
 
-export async function retain(db: Db, { cutoff, tables = Object.keys(timeTables) }: RetainOptions): Promise<Record<string, RetainTableResult>> {
+export async function retain(
+  db: Db,
+  { cutoff, tables = Object.keys(timeTables) }: RetainOptions,
+): Promise<Record<string, RetainTableResult>> {
   const unknown = tables.find((t) => !(t in timeTables));
-  if (unknown) throw new InvalidInputError(`not a time table: ${unknown} (one of ${Object.keys(timeTables).join(', ')})`);
+  if (unknown)
+    throw new InvalidInputError(`not a time table: ${unknown} (one of ${Object.keys(timeTables).join(', ')})`);
   const schema = await timescaleSchema(db);
   const hyper = await hypertables(db);
   const out: Record<string, RetainTableResult> = {};
@@ -51,6 +55,7 @@ export async function retain(db: Db, { cutoff, tables = Object.keys(timeTables) 
 /** Parses a retention age such as `90d`, `12h`, `30m` into milliseconds. */
 export function parseAge(text: string): number {
   const m = /^(\d+)(d|h|m)$/.exec(text.trim());
-  if (!m || Number(m[1]) <= 0) throw new InvalidInputError(`--older-than must look like 90d, 12h or 30m, got "${text}"`);
+  if (!m || Number(m[1]) <= 0)
+    throw new InvalidInputError(`--older-than must look like 90d, 12h or 30m, got "${text}"`);
   return Number(m[1]) * { d: 86_400_000, h: 3_600_000, m: 60_000 }[m[2] as 'd' | 'h' | 'm'];
 }

@@ -98,9 +98,11 @@ async function ensureDatabase(url: string, withTimescale: boolean): Promise<void
     // timescale on), it goes, so "plain" stays plain.
     if (!withTimescale) await db.unsafe('DROP EXTENSION IF EXISTS timescaledb CASCADE');
     else {
-      await db.unsafe('CREATE EXTENSION IF NOT EXISTS timescaledb WITH SCHEMA public').catch((err: { code?: string }) => {
-        if (err.code !== '42710' && err.code !== '23505') throw err;
-      });
+      await db
+        .unsafe('CREATE EXTENSION IF NOT EXISTS timescaledb WITH SCHEMA public')
+        .catch((err: { code?: string }) => {
+          if (err.code !== '42710' && err.code !== '23505') throw err;
+        });
     }
   } finally {
     await db.end({ timeout: 5 });

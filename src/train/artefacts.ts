@@ -22,7 +22,12 @@ export function isModelKind(kind: string): kind is ModelKind {
 }
 
 /** Writes a version's files (name -> text) to its own folder; returns the folder's absolute path. */
-export function storeArtefacts(modelsDir: string, kind: ModelKind, modelVersion: string, files: Record<string, string>): string {
+export function storeArtefacts(
+  modelsDir: string,
+  kind: ModelKind,
+  modelVersion: string,
+  files: Record<string, string>,
+): string {
   const dir = resolve(modelsDir, kind, modelVersion);
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) {

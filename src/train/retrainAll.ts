@@ -39,7 +39,24 @@ export async function retrainAll(o: RetrainAllOptions): Promise<RetrainReport> {
     }
   };
   await run('slippage', () => retrainSlippage({ db: o.db, modelsDir: o.modelsDir, seed: o.seed }));
-  await run('gas', () => retrainGas({ db: o.db, modelsDir: o.modelsDir, seed: o.seed, lstm: o.lstm, onEpoch: (n, loss) => o.onStage?.(`retrain gas: LSTM epoch ${n} train loss ${loss.toFixed(4)}`) }));
-  await run('rl', () => retrainRl({ db: o.db, modelsDir: o.modelsDir, seed: o.seed, episodes: o.rlEpisodes, trainDays: o.rlTrainDays, onStage: o.onStage }));
+  await run('gas', () =>
+    retrainGas({
+      db: o.db,
+      modelsDir: o.modelsDir,
+      seed: o.seed,
+      lstm: o.lstm,
+      onEpoch: (n, loss) => o.onStage?.(`retrain gas: LSTM epoch ${n} train loss ${loss.toFixed(4)}`),
+    }),
+  );
+  await run('rl', () =>
+    retrainRl({
+      db: o.db,
+      modelsDir: o.modelsDir,
+      seed: o.seed,
+      episodes: o.rlEpisodes,
+      trainDays: o.rlTrainDays,
+      onStage: o.onStage,
+    }),
+  );
   return out;
 }

@@ -37,8 +37,11 @@ export async function retrainRl(o: RetrainRlOptions): Promise<RetrainOutcome> {
   const started = performance.now();
   const next = (await listModelVersions(o.db, 'rl')).length + 1;
   const seed = o.seed + next;
-  const trainDays = o.trainDays ?? 6, evalDays = o.evalDays ?? 1;
-  o.onStage?.(`retrain rl: episodes from the market model, seed ${seed}, ${trainDays} days (held out: seed ${seed + 1000}, ${evalDays} days)`);
+  const trainDays = o.trainDays ?? 6,
+    evalDays = o.evalDays ?? 1;
+  o.onStage?.(
+    `retrain rl: episodes from the market model, seed ${seed}, ${trainDays} days (held out: seed ${seed + 1000}, ${evalDays} days)`,
+  );
   // Outcomes at the tip the ML decider pays (its fee bid), as in the backtest.
   const counterfactualTip = (opp: Opportunity): bigint => bidTipWei(opp, opp.routes[0]!.gasUsed, DEFAULT_BID_SHARE);
   const pool = await generateEpisodes({ seed, days: trainDays, counterfactualTip });
@@ -60,19 +63,56 @@ export async function retrainRl(o: RetrainRlOptions): Promise<RetrainOutcome> {
     }
   }
   const promoted = beats({ candidate: cand, current, baseline, higherIsBetter: true });
-  const metrics = { curve, avg_reward: curve.length ? curve[curve.length - 1]![1] : 0, holdout: `seed ${seed + 1000}, ${evalDays} days`, holdout_total_profit_eth: cand, active_holdout_total_profit_eth: current, active_version: active?.version ?? null, heuristic_holdout_total_profit_eth: baseline };
-  const text = policyJson(agent, { seed, episodes, training_window: { seed, days: trainDays, episodes_generated: pool.length }, metrics });
+  const metrics = {
+    curve,
+    avg_reward: curve.length ? curve[curve.length - 1]![1] : 0,
+    holdout: `seed ${seed + 1000}, ${evalDays} days`,
+    holdout_total_profit_eth: cand,
+    active_holdout_total_profit_eth: current,
+    active_version: active?.version ?? null,
+    heuristic_holdout_total_profit_eth: baseline,
+  };
+  const text = policyJson(agent, {
+    seed,
+    episodes,
+    training_window: { seed, days: trainDays, episodes_generated: pool.length },
+    metrics,
+  });
   const modelVersion = `rl-s${seed}-${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
   const files: Record<string, string> = { [RL_POLICY_FILE]: text };
   if (profitability) files[PROFITABILITY_FILE] = profitability.toJson();
   const dir = storeArtefacts(o.modelsDir, 'rl', modelVersion, files);
   const row = await recordModelVersion(o.db, {
-    kind: 'rl', trainedAt: new Date(), features: Object.keys(STATE_BINS), artefactPath: dir, status: promoted ? 'active' : 'candidate',
-    metrics: { ...metrics, curve: undefined, model_version: modelVersion, episodes, training_episodes: pool.length, held_out_episodes: held.length, bid_share: DEFAULT_BID_SHARE, profitability: profitability?.metrics ?? null },
+    kind: 'rl',
+    trainedAt: new Date(),
+    features: Object.keys(STATE_BINS),
+    artefactPath: dir,
+    status: promoted ? 'active' : 'candidate',
+    metrics: {
+      ...metrics,
+      curve: undefined,
+      model_version: modelVersion,
+      episodes,
+      training_episodes: pool.length,
+      held_out_episodes: held.length,
+      bid_share: DEFAULT_BID_SHARE,
+      profitability: profitability?.metrics ?? null,
+    },
   });
   if (promoted) publishArtefacts(o.modelsDir, 'rl', dir);
   return {
-    kind: 'rl', registryVersion: row.version, modelVersion, metric: 'held-out total profit (ETH)', higherIsBetter: true, candidate: cand, current,
-    currentVersion: active?.version ?? null, baseline, promoted, samples: pool.length, artefactDir: dir, seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
+    kind: 'rl',
+    registryVersion: row.version,
+    modelVersion,
+    metric: 'held-out total profit (ETH)',
+    higherIsBetter: true,
+    candidate: cand,
+    current,
+    currentVersion: active?.version ?? null,
+    baseline,
+    promoted,
+    samples: pool.length,
+    artefactDir: dir,
+    seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
   };
 }

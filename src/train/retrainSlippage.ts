@@ -24,13 +24,18 @@ export interface RetrainSlippageOptions {
   trainedAt?: Date;
 }
 
-const maeOf = (predict: (x: SlippageFeatures) => number, xs: readonly SlippageFeatures[], ys: readonly number[]): number =>
-  Number((xs.reduce((s, x, i) => s + Math.abs(predict(x) - ys[i]!), 0) / xs.length).toFixed(6));
+const maeOf = (
+  predict: (x: SlippageFeatures) => number,
+  xs: readonly SlippageFeatures[],
+  ys: readonly number[],
+): number => Number((xs.reduce((s, x, i) => s + Math.abs(predict(x) - ys[i]!), 0) / xs.length).toFixed(6));
 
 export async function retrainSlippage(o: RetrainSlippageOptions): Promise<RetrainOutcome> {
   const started = performance.now();
   const rows = await readSlippageTrainingRows(o.db, o.days ?? 30);
-  const xs: SlippageFeatures[] = [], ys: number[] = [], times: Date[] = [];
+  const xs: SlippageFeatures[] = [],
+    ys: number[] = [],
+    times: Date[] = [];
   for (const row of rows) {
     try {
       xs.push(slippageFeaturesOf(row));
@@ -41,11 +46,18 @@ export async function retrainSlippage(o: RetrainSlippageOptions): Promise<Retrai
     }
   }
   const min = Math.max(o.minSamples ?? 50, 25);
-  if (xs.length < min) throw new InvalidInputError(`retrain slippage: ${xs.length} usable executed opportunities in the ledger, need ${min} (run arbml simulate first)`);
+  if (xs.length < min)
+    throw new InvalidInputError(
+      `retrain slippage: ${xs.length} usable executed opportunities in the ledger, need ${min} (run arbml simulate first)`,
+    );
   const split = Math.floor(xs.length * 0.8);
-  const hx = xs.slice(split), hy = ys.slice(split);
+  const hx = xs.slice(split),
+    hy = ys.slice(split);
   const candidate = SlippagePredictor.train({
-    rows: xs.slice(0, split), targets: ys.slice(0, split), seed: o.seed, trainedAt: o.trainedAt,
+    rows: xs.slice(0, split),
+    targets: ys.slice(0, split),
+    seed: o.seed,
+    trainedAt: o.trainedAt,
     window: { from: times[0]!.toISOString(), to: times[split - 1]!.toISOString() },
   });
   const cand = maeOf((x) => candidate.predictSlippageBps(x), hx, hy);
@@ -64,14 +76,38 @@ export async function retrainSlippage(o: RetrainSlippageOptions): Promise<Retrai
   const dir = `${o.modelsDir}/slippage/${candidate.version}`;
   candidate.save(dir);
   const row = await recordModelVersion(o.db, {
-    kind: 'slippage', trainedAt: new Date(candidate.meta.trained_at), windowStart: times[0]!, windowEnd: times[split - 1]!,
-    features: candidate.meta.features, artefactPath: resolve(dir), status: promoted ? 'active' : 'candidate',
-    metrics: { ...candidate.meta.metrics, model_version: candidate.version, holdout: 'last 20% of the ledger rows by time', holdout_rows: hy.length, retrain_holdout_mae_bps: cand, active_holdout_mae_bps: current, active_version: active?.version ?? null, static_holdout_mae_bps: baseline },
+    kind: 'slippage',
+    trainedAt: new Date(candidate.meta.trained_at),
+    windowStart: times[0]!,
+    windowEnd: times[split - 1]!,
+    features: candidate.meta.features,
+    artefactPath: resolve(dir),
+    status: promoted ? 'active' : 'candidate',
+    metrics: {
+      ...candidate.meta.metrics,
+      model_version: candidate.version,
+      holdout: 'last 20% of the ledger rows by time',
+      holdout_rows: hy.length,
+      retrain_holdout_mae_bps: cand,
+      active_holdout_mae_bps: current,
+      active_version: active?.version ?? null,
+      static_holdout_mae_bps: baseline,
+    },
   });
   if (promoted) publishArtefacts(o.modelsDir, 'slippage', dir);
   return {
-    kind: 'slippage', registryVersion: row.version, modelVersion: candidate.version, metric: 'holdout MAE (bps)', higherIsBetter: false,
-    candidate: cand, current, currentVersion: active?.version ?? null, baseline, promoted, samples: xs.length, artefactDir: row.artefactPath!,
+    kind: 'slippage',
+    registryVersion: row.version,
+    modelVersion: candidate.version,
+    metric: 'holdout MAE (bps)',
+    higherIsBetter: false,
+    candidate: cand,
+    current,
+    currentVersion: active?.version ?? null,
+    baseline,
+    promoted,
+    samples: xs.length,
+    artefactDir: row.artefactPath!,
     seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
   };
 }

@@ -25,7 +25,10 @@ export interface StartRoleOptions {
 }
 
 export async function startRole({ role, args = [], env = {} }: StartRoleOptions): Promise<RoleProcess> {
-  const child = spawn(process.execPath, [bin, 'node', '--role', role, '--json', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [bin, 'node', '--role', role, '--json', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   const lines: string[] = [];
   const waiters: { pattern: RegExp; resolve: (l: string) => void }[] = [];
   let stdout = '';
@@ -50,13 +53,25 @@ export async function startRole({ role, args = [], env = {} }: StartRoleOptions)
     const seen = past ? lines.find((l) => pattern.test(l)) : undefined;
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${role}: no line matching ${pattern} in ${timeoutMs} ms; last lines:\n${lines.slice(-10).join('\n')}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `${role}: no line matching ${pattern} in ${timeoutMs} ms; last lines:\n${lines.slice(-10).join('\n')}`,
+            ),
+          ),
+        timeoutMs,
+      );
       const w = { pattern, resolve: (l: string) => (clearTimeout(timer), resolve(l)) };
       waiters.push(w);
       void exited.then(() => {
         if (!waiters.includes(w)) return;
         clearTimeout(timer);
-        reject(new Error(`${role} exited (${child.exitCode}) before ${pattern}; last lines:\n${lines.slice(-10).join('\n')}`));
+        reject(
+          new Error(
+            `${role} exited (${child.exitCode}) before ${pattern}; last lines:\n${lines.slice(-10).join('\n')}`,
+          ),
+        );
       });
     });
   };

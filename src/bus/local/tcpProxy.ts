@@ -11,7 +11,13 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy({ targetHost = '127.0.0.1', targetPort }: { targetHost?: string; targetPort: number }): Promise<TcpProxy> {
+export async function startTcpProxy({
+  targetHost = '127.0.0.1',
+  targetPort,
+}: {
+  targetHost?: string;
+  targetPort: number;
+}): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
   let server: Server | undefined;
   let port = 0;

@@ -44,7 +44,8 @@ export function register(program: Command): void {
     const config = configFromFlags(opts);
     positive('--strategies', opts.strategies);
     positive('--ledger-writers', opts.ledgerWriters);
-    if (!config.databaseUrl) throw new InvalidInputError('bench bus needs PostgreSQL: set DATABASE_URL or --database-url');
+    if (!config.databaseUrl)
+      throw new InvalidInputError('bench bus needs PostgreSQL: set DATABASE_URL or --database-url');
     const result = await benchBus({
       databaseUrl: config.databaseUrl,
       busUrl: opts.bus,

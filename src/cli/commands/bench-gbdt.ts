@@ -13,8 +13,12 @@ function human(r: BenchGbdtResult): string {
   ];
   if (r.xgboost) {
     const x = r.xgboost;
-    lines.push(`xgboost: train ${x.train_s.toFixed(3)} s, predict ${Math.round(x.predict_rows_per_s)} rows/s, RMSE ${x.rmse.toFixed(4)}`);
-    lines.push(`train ratio ${r.train_ratio!.toFixed(3)} (target <= 1.25), predict ratio ${r.predict_ratio!.toFixed(3)} (target >= 1.0), RMSE ratio ${r.rmse_ratio!.toFixed(5)}`);
+    lines.push(
+      `xgboost: train ${x.train_s.toFixed(3)} s, predict ${Math.round(x.predict_rows_per_s)} rows/s, RMSE ${x.rmse.toFixed(4)}`,
+    );
+    lines.push(
+      `train ratio ${r.train_ratio!.toFixed(3)} (target <= 1.25), predict ratio ${r.predict_ratio!.toFixed(3)} (target >= 1.0), RMSE ratio ${r.rmse_ratio!.toFixed(5)}`,
+    );
   } else {
     lines.push(`xgboost side skipped: ${r.skipped}`);
   }
@@ -32,11 +36,18 @@ export function register(program: Command): void {
     .action(async (opts: { rows: string; seed: string; json?: boolean }) => {
       const rows = Number(opts.rows);
       const seed = Number(opts.seed);
-      if (!Number.isInteger(rows) || rows < 100) throw new InvalidInputError(`--rows must be an integer >= 100, got ${opts.rows}`);
-      if (!Number.isInteger(seed) || seed < 0) throw new InvalidInputError(`--seed must be a non-negative integer, got ${opts.seed}`);
+      if (!Number.isInteger(rows) || rows < 100)
+        throw new InvalidInputError(`--rows must be an integer >= 100, got ${opts.rows}`);
+      if (!Number.isInteger(seed) || seed < 0)
+        throw new InvalidInputError(`--seed must be a non-negative integer, got ${opts.seed}`);
       info(`bench gbdt: generating ${rows} synthetic slippage rows (seed ${seed})`);
       const { matrix, labels } = syntheticMatrix({ rows, seed });
-      const result = await benchGbdt({ matrix, labels, trainRows: Math.floor(rows * 0.8), onStep: (m) => info(`bench gbdt: ${m}`) });
+      const result = await benchGbdt({
+        matrix,
+        labels,
+        trainRows: Math.floor(rows * 0.8),
+        onStep: (m) => info(`bench gbdt: ${m}`),
+      });
       if (result.skipped) warn(`xgboost side skipped: ${result.skipped}`);
       report({ json: !!opts.json, result, human });
     });

@@ -21,14 +21,18 @@ interface BenchScanFlags {
 function integer(text: string, flag: string, min: number): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < min)
-    throw new InvalidInputError(`${flag} must be ${min === 0 ? 'a non-negative integer' : `an integer >= ${min}`}, got ${text}`);
+    throw new InvalidInputError(
+      `${flag} must be ${min === 0 ? 'a non-negative integer' : `an integer >= ${min}`}, got ${text}`,
+    );
   return n;
 }
 
 export function register(program: Command): void {
   commandGroup(program, 'bench')
     .command('scan')
-    .description('universe scan speed: per-block time to every profitable cycle sized and decided, V3 quotes per second')
+    .description(
+      'universe scan speed: per-block time to every profitable cycle sized and decided, V3 quotes per second',
+    )
     .option('--seed <n>', 'seed of the universe pools and the noise', '1')
     .option('--pools <n>', 'pools (the default universe repeated on more venues)', '1000')
     .option('--blocks <n>', 'timed blocks (the three chains in turn)', '600')

@@ -37,7 +37,10 @@ export function register(program: Command): void {
       const days = parseDays(flags.days);
       const seed = Number(flags.seed);
       const dir = mkdtempSync(join(tmpdir(), 'arbml-bench-simulate-'));
-      const store = await openStore({ dbPath: join(dir, 'db'), databaseUrl: flags.databaseUrl }, flags.databaseUrl ? { schema: `bench_simulate_${process.pid}` } : {});
+      const store = await openStore(
+        { dbPath: join(dir, 'db'), databaseUrl: flags.databaseUrl },
+        flags.databaseUrl ? { schema: `bench_simulate_${process.pid}` } : {},
+      );
       try {
         info(`bench simulate: market model alone, ${days} days`);
         let t = performance.now();
@@ -48,14 +51,23 @@ export function register(program: Command): void {
         info(`bench simulate: runner with logging to ${store.backend}`);
         t = performance.now();
         const r = await simulateToStore({
-          seed, days, decider: new HeuristicDecider(), insert: (rows) => store.insertOpportunities(rows),
-          journalPath: join(dir, 'journal.ndjson'), warn,
-          onProgress: (n) => n % 100_000 === 0 && info(`bench simulate: ${n} blocks, ${((performance.now() - t) / 1000).toFixed(1)} s`),
+          seed,
+          days,
+          decider: new HeuristicDecider(),
+          insert: (rows) => store.insertOpportunities(rows),
+          journalPath: join(dir, 'journal.ndjson'),
+          warn,
+          onProgress: (n) =>
+            n % 100_000 === 0 && info(`bench simulate: ${n} blocks, ${((performance.now() - t) / 1000).toFixed(1)} s`),
         });
         const seconds = (performance.now() - t) / 1000;
         const blocksPerS = r.blocks / seconds;
         const result = {
-          days, seed, backend: store.backend, blocks: r.blocks, rows: r.rowsLogged,
+          days,
+          seed,
+          backend: store.backend,
+          blocks: r.blocks,
+          rows: r.rowsLogged,
           seconds: Number(seconds.toFixed(3)),
           blocks_per_s: Math.round(blocksPerS),
           rows_per_s: Math.round(r.rowsLogged / seconds),
@@ -65,9 +77,17 @@ export function register(program: Command): void {
           projected_30d_two_chain_seconds: Number(((30 * 86_400 * (1 / 12 + 1 / 2)) / blocksPerS).toFixed(1)),
           target_30d_seconds: TARGET_SECONDS_30D,
         };
-        report({ json: !!flags.json, result, human: (j) => Object.entries(j).map(([k, v]) => `${k.padEnd(32)} ${String(v)}`).join('\n') });
+        report({
+          json: !!flags.json,
+          result,
+          human: (j) =>
+            Object.entries(j)
+              .map(([k, v]) => `${k.padEnd(32)} ${String(v)}`)
+              .join('\n'),
+        });
       } finally {
-        if (flags.databaseUrl) await store.db.exec(`DROP SCHEMA IF EXISTS "bench_simulate_${process.pid}" CASCADE`).catch(() => {});
+        if (flags.databaseUrl)
+          await store.db.exec(`DROP SCHEMA IF EXISTS "bench_simulate_${process.pid}" CASCADE`).catch(() => {});
         await store.close();
         rmSync(dir, { recursive: true, force: true });
       }

@@ -33,7 +33,10 @@ export function register(program: Command): void {
         human: (x) =>
           `removed rows older than ${x.cutoff}:\n` +
           Object.entries(x.tables as Record<string, RetainTableResult>)
-            .map(([t, r]) => `${t.padEnd(24)} ${String(r.rows).padStart(9)} rows (${r.method}${r.chunks ? `, ${r.chunks} chunks` : ''})`)
+            .map(
+              ([t, r]) =>
+                `${t.padEnd(24)} ${String(r.rows).padStart(9)} rows (${r.method}${r.chunks ? `, ${r.chunks} chunks` : ''})`,
+            )
             .join('\n'),
       });
     } finally {

@@ -12,7 +12,8 @@ interface DoctorFlags extends CommonFlags {
 
 function busUrl(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
-  if (!/^nats:\/\/[^/:]+(:\d+)?\/?$/.test(url)) throw new InvalidInputError(`--bus must be a nats://host:port URL, got ${url}`);
+  if (!/^nats:\/\/[^/:]+(:\d+)?\/?$/.test(url))
+    throw new InvalidInputError(`--bus must be a nats://host:port URL, got ${url}`);
   return url;
 }
 
@@ -21,7 +22,10 @@ function human(r: DoctorReport): string {
     const mark = c.ok ? 'ok  ' : c.required ? 'FAIL' : 'warn';
     return `${mark} ${c.name.padEnd(16)} ${c.detail}${c.ok ? '' : `\n     fix: ${c.fix}`}`;
   });
-  lines.push('', r.ok ? 'everything this configuration needs is here' : 'something this configuration needs is missing');
+  lines.push(
+    '',
+    r.ok ? 'everything this configuration needs is here' : 'something this configuration needs is missing',
+  );
   return lines.join('\n');
 }
 
@@ -30,13 +34,19 @@ export function register(program: Command): void {
   withCommonOptions(
     program
       .command('doctor')
-      .description('Check Node, the WASM kernels, ARBML_DATA_DIR, the database, NATS and the benchmark peers, each with a fix')
+      .description(
+        'Check Node, the WASM kernels, ARBML_DATA_DIR, the database, NATS and the benchmark peers, each with a fix',
+      )
       .option('--data-dir <dir>', 'real data folder (default: env ARBML_DATA_DIR)')
       .option('--bus <url>', 'NATS URL of the distributed mode to check (default: env ARBML_BUS_URL)')
       .option('--no-peers', 'skip the benchmark-peer checks (python xgboost/torch, chromium, prometheus)'),
   ).action(async (opts: DoctorFlags) => {
     const config = configFromFlags(opts);
-    const result = await runDoctor({ config, busUrl: busUrl(opts.bus ?? process.env.ARBML_BUS_URL), peers: opts.peers });
+    const result = await runDoctor({
+      config,
+      busUrl: busUrl(opts.bus ?? process.env.ARBML_BUS_URL),
+      peers: opts.peers,
+    });
     report({ json: !!opts.json, result, human });
     if (!result.ok) {
       const failed = result.checks.filter((c) => c.required && !c.ok).map((c) => c.name);

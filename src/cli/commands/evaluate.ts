@@ -83,7 +83,10 @@ export function register(program: Command): void {
       .option('--retrain-every <n>', 'days between retrain points', '7')
       .option('--rl-episodes <n>', 'Q-learning episodes per retrain', '10000')
       .option('--bid-share <x>', 'fee bid of ml, greedy and heuristic_bid, share of quoted net profit', '0.05')
-      .option('--workers <n|url>', 'worker processes (default: one per core; 0 = in this process), or nats://host:port to hand the seeds to `arbml node --role worker` processes on that bus')
+      .option(
+        '--workers <n|url>',
+        'worker processes (default: one per core; 0 = in this process), or nats://host:port to hand the seeds to `arbml node --role worker` processes on that bus',
+      )
       .option('--namespace <ns>', 'with --workers nats://...: the bus namespace', 'arbml')
       .option('--no-lstm', 'train the gas forecaster without its LSTM (faster)')
       .option('--report <file>', 'write the HTML report here')
@@ -117,11 +120,11 @@ export function register(program: Command): void {
     if (flags.saveSeeds) writeFileSync(flags.saveSeeds, '');
     const started = performance.now();
     const onDone = (job: SeedJob, r: SeedResult, done: number, eta: number): void => {
-        if (flags.saveSeeds) appendFileSync(flags.saveSeeds, JSON.stringify(r) + '\n');
-        const d = r.deciders;
-        info(
-          `evaluate: ${done}/${jobs.length} ${job.config.scenario} seed ${job.seed} in ${r.seconds} s: ml ${d.ml!.total_profit_eth.toFixed(3)} ETH, greedy ${d.greedy!.total_profit_eth.toFixed(3)}, heuristic ${d.heuristic!.total_profit_eth.toFixed(3)}; ETA ${Math.round(eta)} s`,
-        );
+      if (flags.saveSeeds) appendFileSync(flags.saveSeeds, JSON.stringify(r) + '\n');
+      const d = r.deciders;
+      info(
+        `evaluate: ${done}/${jobs.length} ${job.config.scenario} seed ${job.seed} in ${r.seconds} s: ml ${d.ml!.total_profit_eth.toFixed(3)} ETH, greedy ${d.greedy!.total_profit_eth.toFixed(3)}, heuristic ${d.heuristic!.total_profit_eth.toFixed(3)}; ETA ${Math.round(eta)} s`,
+      );
     };
     const results = busUrl
       ? await runJobsOnBus<SeedJob, SeedResult>({
@@ -129,7 +132,13 @@ export function register(program: Command): void {
           namespace: flags.namespace,
           fn: 'evaluate-seed',
           args: jobs,
-          onDone: (i, r, done) => onDone(jobs[i]!, r as SeedResult, done, ((performance.now() - started) / 1000 / done) * (jobs.length - done)),
+          onDone: (i, r, done) =>
+            onDone(
+              jobs[i]!,
+              r as SeedResult,
+              done,
+              ((performance.now() - started) / 1000 / done) * (jobs.length - done),
+            ),
         })
       : await runSeedJobs({ jobs, workers, onDone });
     const byScenario = (n: string): SeedResult[] => results.filter((r) => r.scenario === n);

@@ -7,7 +7,19 @@ import { natsServerAvailable, startNatsServer, type NatsServer } from '../../bus
 import { startRole, type RoleProcess } from '../../bus/local/roleProcess.ts';
 import { runCli } from '../testing.ts';
 
-const args = ['evaluate', '--seeds', '2', '--days', '1', '--chains', 'polygon', '--rl-episodes', '2000', '--no-lstm', '--json'];
+const args = [
+  'evaluate',
+  '--seeds',
+  '2',
+  '--days',
+  '1',
+  '--chains',
+  'polygon',
+  '--rl-episodes',
+  '2000',
+  '--no-lstm',
+  '--json',
+];
 
 /** The result without wall or CPU times (they differ from run to run). */
 function numbers(stdout: string): unknown {
@@ -41,7 +53,9 @@ describe.skipIf(!natsServerAvailable())('evaluate --workers nats', () => {
     expect(bus.code).toBe(0);
     expect(numbers(bus.stdout)).toEqual(numbers(single.stdout));
     expect((numbers(bus.stdout) as { seeds: number }).seeds).toBe(2);
-    console.log(`evaluate 2 seeds x 1 day: single process ${singleSeconds.toFixed(1)} s, two bus workers ${busSeconds.toFixed(1)} s`);
+    console.log(
+      `evaluate 2 seeds x 1 day: single process ${singleSeconds.toFixed(1)} s, two bus workers ${busSeconds.toFixed(1)} s`,
+    );
     expect(busSeconds).toBeLessThan(singleSeconds);
   }, 1_200_000);
 });

@@ -26,18 +26,23 @@ function kindOf(text: string): (typeof MODEL_KINDS)[number] {
 async function publishActive(store: Store, kind: (typeof MODEL_KINDS)[number], modelsDir: string): Promise<number> {
   const active = await activeModelVersion(store.db, kind);
   if (!active) throw new InvalidInputError(`no active ${kind} model`);
-  if (active.artefactPath && !active.artefactPath.endsWith('.json')) publishArtefacts(modelsDir, kind, active.artefactPath);
+  if (active.artefactPath && !active.artefactPath.endsWith('.json'))
+    publishArtefacts(modelsDir, kind, active.artefactPath);
   return active.version;
 }
 
 export function register(program: Command): void {
   const models = commandGroup(program, 'models');
   withCommonOptions(
-    models.command('promote <kind> <version>').description('Make a recorded model version the active one').option('--models-dir <dir>', 'models folder (default config modelsDir)'),
+    models
+      .command('promote <kind> <version>')
+      .description('Make a recorded model version the active one')
+      .option('--models-dir <dir>', 'models folder (default config modelsDir)'),
   ).action(async (kindText: string, versionText: string, opts: Flags) => {
     const kind = kindOf(kindText);
     const version = Number(versionText);
-    if (!Number.isInteger(version) || version < 1) throw new InvalidInputError(`version must be a positive integer, got ${versionText}`);
+    if (!Number.isInteger(version) || version < 1)
+      throw new InvalidInputError(`version must be a positive integer, got ${versionText}`);
     const config = configFromFlags(opts, opts.modelsDir ? { modelsDir: opts.modelsDir } : {});
     const store = await openStore(config);
     try {
@@ -49,7 +54,10 @@ export function register(program: Command): void {
     }
   });
   withCommonOptions(
-    models.command('rollback <kind>').description('Reject the active model and re-activate the one active before it').option('--models-dir <dir>', 'models folder (default config modelsDir)'),
+    models
+      .command('rollback <kind>')
+      .description('Reject the active model and re-activate the one active before it')
+      .option('--models-dir <dir>', 'models folder (default config modelsDir)'),
   ).action(async (kindText: string, opts: Flags) => {
     const kind = kindOf(kindText);
     const config = configFromFlags(opts, opts.modelsDir ? { modelsDir: opts.modelsDir } : {});
@@ -57,7 +65,11 @@ export function register(program: Command): void {
     try {
       const r = await rollbackModel(store.db, kind);
       await publishActive(store, kind, config.modelsDir);
-      report({ json: !!opts.json, result: { kind, ...r }, human: () => `${kind}: version ${r.from} rejected, version ${r.to} is active again` });
+      report({
+        json: !!opts.json,
+        result: { kind, ...r },
+        human: () => `${kind}: version ${r.from} rejected, version ${r.to} is active again`,
+      });
     } finally {
       await store.close();
     }

@@ -27,7 +27,10 @@ describe.skipIf(!natsServerAvailable())('arbml node process (private nats-server
   afterAll(async () => nats?.dispose());
 
   it('serves /metrics while running and stops on SIGTERM with exit 0 and one JSON object', async () => {
-    const p = await startRole({ role: 'strategy', args: ['--bus', nats.url, '--namespace', 'nodecli', '--metrics-port', '0'] });
+    const p = await startRole({
+      role: 'strategy',
+      args: ['--bus', nats.url, '--namespace', 'nodecli', '--metrics-port', '0'],
+    });
     const ready = await p.waitFor(/strategy: ready/, 30_000, true);
     const url = /metrics at (\S+)/.exec(ready)![1]!;
     const body = await (await fetch(url)).text();

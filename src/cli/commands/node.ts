@@ -33,7 +33,9 @@ export function register(program: Command): void {
   withCommonOptions(
     program
       .command('node')
-      .description('run one role of the distributed runner on NATS JetStream (collector, strategy, executor, ledger, worker)')
+      .description(
+        'run one role of the distributed runner on NATS JetStream (collector, strategy, executor, ledger, worker)',
+      )
       .requiredOption('--role <role>', ROLES.join(' | '))
       .option('--bus <url>', 'NATS server', process.env.ARBML_BUS_URL ?? 'nats://127.0.0.1:4222')
       .option('--namespace <ns>', 'subject and stream prefix', 'arbml')
@@ -43,11 +45,17 @@ export function register(program: Command): void {
       .option('--days <n>', 'collector: simulated days', '1')
       .option('--metrics-port <port>', 'serve /metrics on this port (0 = any free port)')
       .option('--batch-rows <n>', 'ledger: rows per COPY batch', '5000')
-      .option('--message-batch <n>', 'ledger: opportunities per message the publishers send (sizes the pull-ahead)', '1')
+      .option(
+        '--message-batch <n>',
+        'ledger: opportunities per message the publishers send (sizes the pull-ahead)',
+        '1',
+      )
       .option('--ack-wait-ms <ms>', 'redeliver a message held unacknowledged this long', '30000'),
   ).action(async (opts: NodeFlags) => {
-    if (!ROLES.includes(opts.role as Role)) throw new InvalidInputError(`--role must be one of ${ROLES.join(', ')}, got ${opts.role}`);
-    if (opts.chain && !['ethereum', 'polygon'].includes(opts.chain)) throw new InvalidInputError(`--chain must be ethereum or polygon, got ${opts.chain}`);
+    if (!ROLES.includes(opts.role as Role))
+      throw new InvalidInputError(`--role must be one of ${ROLES.join(', ')}, got ${opts.role}`);
+    if (opts.chain && !['ethereum', 'polygon'].includes(opts.chain))
+      throw new InvalidInputError(`--chain must be ethereum or polygon, got ${opts.chain}`);
     const config = configFromFlags(opts);
     const controller = new AbortController();
     const stop = (signal: string): void => {
@@ -72,6 +80,10 @@ export function register(program: Command): void {
       ackWaitMs: int('--ack-wait-ms', opts.ackWaitMs, 100),
       log: info,
     });
-    report({ json: !!opts.json, result: { role: opts.role, ...result }, human: (r) => `${opts.role} done: ${JSON.stringify(r)}` });
+    report({
+      json: !!opts.json,
+      result: { role: opts.role, ...result },
+      human: (r) => `${opts.role} done: ${JSON.stringify(r)}`,
+    });
   });
 }

@@ -14,13 +14,32 @@ import { parseInterval } from './retrain.ts';
 
 const run = runCli;
 
-interface Outcome { artefactDir: string; registryVersion: number; promoted: boolean; candidate: number; current: number | null; baseline: number; higherIsBetter: boolean }
+interface Outcome {
+  artefactDir: string;
+  registryVersion: number;
+  promoted: boolean;
+  candidate: number;
+  current: number | null;
+  baseline: number;
+  higherIsBetter: boolean;
+}
 
 describe('arbml retrain (embedded database)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'arbml-retrain-'));
   const db = ['--db-path', join(dir, 'db')];
   const models = join(dir, 'models');
-  const common = [...db, '--models-dir', models, '--rl-episodes', '300', '--rl-days', '1', '--gas-epochs', '2', '--json'];
+  const common = [
+    ...db,
+    '--models-dir',
+    models,
+    '--rl-episodes',
+    '300',
+    '--rl-days',
+    '1',
+    '--gas-epochs',
+    '2',
+    '--json',
+  ];
   const saved = process.env.DATABASE_URL;
   let first: Record<string, Outcome>, second: Record<string, Outcome>;
   beforeAll(async () => {
@@ -62,7 +81,9 @@ describe('arbml retrain (embedded database)', () => {
   });
 
   it('models list shows both versions with their status', async () => {
-    const { models: rows } = JSON.parse((await run(['models', 'list', '--kind', 'slippage', ...db, '--json'])).stdout) as { models: { version: number; status: string }[] };
+    const { models: rows } = JSON.parse(
+      (await run(['models', 'list', '--kind', 'slippage', ...db, '--json'])).stdout,
+    ) as { models: { version: number; status: string }[] };
     expect(rows.map((r) => `${r.version}:${r.status}`)).toEqual(['1:active', '2:candidate']);
   });
 
@@ -70,7 +91,10 @@ describe('arbml retrain (embedded database)', () => {
     expect(parseInterval('7d')).toBe(604_800_000);
     expect(() => parseInterval('7 days')).toThrow(/--every/);
     const r = await run(['retrain', '--every', '1s', '--max-runs', '2', '--kinds', 'slippage', ...common]);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { run: number; models: Record<string, Outcome> });
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { run: number; models: Record<string, Outcome> });
     expect(lines.map((l) => l.run)).toEqual([1, 2]);
     expect(lines.map((l) => l.models.slippage!.registryVersion)).toEqual([3, 4]);
   }, 60_000);

@@ -27,15 +27,18 @@ const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 
 /** `7d`, `12h`, `30m`, `10s` -> ms. */
 export function parseInterval(text: string): number {
   const m = /^(\d+(?:\.\d+)?)([smhd])$/.exec(text.trim());
-  if (!m || !(Number(m[1]) > 0)) throw new InvalidInputError(`--every must be a number with a unit s, m, h or d (e.g. 7d), got ${text}`);
+  if (!m || !(Number(m[1]) > 0))
+    throw new InvalidInputError(`--every must be a number with a unit s, m, h or d (e.g. 7d), got ${text}`);
   return Number(m[1]) * UNIT_MS[m[2]!]!;
 }
 
 export function formatRetrain(r: RetrainReport): string {
   return Object.entries(r)
-    .map(([kind, o]) => ('skipped' in o
-      ? `${kind.padEnd(9)} skipped: ${o.skipped}`
-      : `${kind.padEnd(9)} v${o.registryVersion} ${o.promoted ? 'PROMOTED' : 'kept active'}: ${o.metric} candidate ${o.candidate.toFixed(4)}, active ${o.current === null ? '-' : `${o.current.toFixed(4)} (v${o.currentVersion})`}, baseline ${o.baseline.toFixed(4)} (${o.seconds} s)`))
+    .map(([kind, o]) =>
+      'skipped' in o
+        ? `${kind.padEnd(9)} skipped: ${o.skipped}`
+        : `${kind.padEnd(9)} v${o.registryVersion} ${o.promoted ? 'PROMOTED' : 'kept active'}: ${o.metric} candidate ${o.candidate.toFixed(4)}, active ${o.current === null ? '-' : `${o.current.toFixed(4)} (v${o.currentVersion})`}, baseline ${o.baseline.toFixed(4)} (${o.seconds} s)`,
+    )
     .join('\n');
 }
 
@@ -43,7 +46,9 @@ export function register(program: Command): void {
   withCommonOptions(
     program
       .command('retrain')
-      .description('Retrain slippage (ledger), gas (store gas rows) and RL (market-model episodes); promote each only if it beats the active model on the same holdout')
+      .description(
+        'Retrain slippage (ledger), gas (store gas rows) and RL (market-model episodes); promote each only if it beats the active model on the same holdout',
+      )
       .option('--every <interval>', 'keep running and retrain every interval, e.g. 7d, 12h, 30m')
       .option('--max-runs <n>', 'with --every: stop after this many retrains')
       .option('--kinds <list>', 'comma list of slippage, gas, rl', 'slippage,gas,rl')
@@ -74,10 +79,20 @@ export function register(program: Command): void {
         const started = Date.now();
         info(`retrain: run ${run} at ${new Date(started).toISOString()}`);
         const r = await retrainAll({
-          db: store.db, modelsDir: config.modelsDir, seed: config.seed, kinds: kinds as ModelKind[], rlEpisodes: Number(flags.rlEpisodes), rlTrainDays: Number(flags.rlDays),
-          lstm: epochs > 0 ? { epochs } : false, onStage: (m) => info(m),
+          db: store.db,
+          modelsDir: config.modelsDir,
+          seed: config.seed,
+          kinds: kinds as ModelKind[],
+          rlEpisodes: Number(flags.rlEpisodes),
+          rlTrainDays: Number(flags.rlDays),
+          lstm: epochs > 0 ? { epochs } : false,
+          onStage: (m) => info(m),
         });
-        report({ json: !!flags.json, result: { run, at: new Date(started).toISOString(), models: r }, human: (x) => formatRetrain(x.models) });
+        report({
+          json: !!flags.json,
+          result: { run, at: new Date(started).toISOString(), models: r },
+          human: (x) => formatRetrain(x.models),
+        });
         if (!every || run >= maxRuns || stopping) break;
         const due = started + every;
         info(`retrain: next run at ${new Date(due).toISOString()}`);

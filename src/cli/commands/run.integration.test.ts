@@ -51,9 +51,9 @@ describe('run: who may send', () => {
         env: { ARBML_PRIVATE_KEY: HARDHAT_KEY_0 },
       }),
     ).toThrow(/i-understand-this-sends-transactions/);
-    expect(() => runAccount({ mode: 'live', rpcUrl: 'https://rpc.example', acknowledged: true, chainId: 31337, env: {} })).toThrow(
-      /ARBML_PRIVATE_KEY/,
-    );
+    expect(() =>
+      runAccount({ mode: 'live', rpcUrl: 'https://rpc.example', acknowledged: true, chainId: 31337, env: {} }),
+    ).toThrow(/ARBML_PRIVATE_KEY/);
     const bad = '0x' + 'zz'.repeat(32);
     const e = (() => {
       try {
@@ -120,7 +120,24 @@ describe.skipIf(!dataDir)('arbml run against the loopback node and exchange (emb
     const db = join(dir, 'db-ml');
     const models = join(dir, 'models');
     await writeQuickModels(models);
-    const r = await run(['run', '--mode', 'paper', '--market', join(dir, 'market.json'), '--duration', '4', '--poll-ms', '50', '--json', '--db-path', db, '--decider', 'ml', '--models-dir', models]);
+    const r = await run([
+      'run',
+      '--mode',
+      'paper',
+      '--market',
+      join(dir, 'market.json'),
+      '--duration',
+      '4',
+      '--poll-ms',
+      '50',
+      '--json',
+      '--db-path',
+      db,
+      '--decider',
+      'ml',
+      '--models-dir',
+      models,
+    ]);
     expect(r.code).toBe(0);
     const store = await openStore({ dbPath: db, databaseUrl: undefined });
     try {

@@ -86,7 +86,10 @@ export function register(program: Command): void {
       .option('--metrics-port <port>', 'serve Prometheus /metrics on this port while running')
       .option('--flush-rows <n>', 'write the ledger to the database every N rows (default 20000)')
       .option('--pace-ms <ms>', 'sleep this long every 2,000 blocks: a run a dashboard can watch fill (default 0)')
-      .option('--bus <url>', 'distributed form: publish the opportunities to NATS JetStream (nats://...) for `arbml node` strategies, executors and ledger writers, instead of writing the ledger here')
+      .option(
+        '--bus <url>',
+        'distributed form: publish the opportunities to NATS JetStream (nats://...) for `arbml node` strategies, executors and ledger writers, instead of writing the ledger here',
+      )
       .option('--namespace <ns>', 'with --bus: subject and stream prefix', 'arbml'),
   ).action(async (flags: SimulateFlags) => {
     const config = configFromFlags(flags, {
@@ -99,15 +102,34 @@ export function register(program: Command): void {
     if (flags.decider !== 'heuristic' && flags.decider !== 'ml')
       throw new InvalidInputError(`--decider must be heuristic or ml, got ${flags.decider}`);
     if (flags.bus) {
-      if (flags.decider !== 'heuristic') throw new InvalidInputError('--bus publishes for bus strategies, which decide with the heuristic: drop --decider ml');
+      if (flags.decider !== 'heuristic')
+        throw new InvalidInputError(
+          '--bus publishes for bus strategies, which decide with the heuristic: drop --decider ml',
+        );
       const controller = new AbortController();
       process.once('SIGTERM', () => controller.abort());
       process.once('SIGINT', () => controller.abort());
       const published = await runNode({
-        role: 'collector', busUrl: flags.bus, namespace: flags.namespace, signal: controller.signal, config,
-        chains: config.chains, seed: config.seed, days, cexFile, gasFile, log: info,
+        role: 'collector',
+        busUrl: flags.bus,
+        namespace: flags.namespace,
+        signal: controller.signal,
+        config,
+        chains: config.chains,
+        seed: config.seed,
+        days,
+        cexFile,
+        gasFile,
+        log: info,
       });
-      report({ json: !!flags.json, result: published, human: (j) => Object.entries(j).map(([k, v]) => `${k.padEnd(20)} ${String(v)}`).join('\n') });
+      report({
+        json: !!flags.json,
+        result: published,
+        human: (j) =>
+          Object.entries(j)
+            .map(([k, v]) => `${k.padEnd(20)} ${String(v)}`)
+            .join('\n'),
+      });
       return;
     }
     const ml = flags.decider === 'ml' ? loadMlDecider({ modelsDir: config.modelsDir, seed: config.seed, warn }) : null;

@@ -29,7 +29,9 @@ export function register(program: Command): void {
   withCommonOptions(
     commandGroup(program, 'train')
       .command('slippage')
-      .description('Train the slippage model (GBDT, XGBoost JSON) on executed ledger opportunities and record it in model_versions')
+      .description(
+        'Train the slippage model (GBDT, XGBoost JSON) on executed ledger opportunities and record it in model_versions',
+      )
       .option('--days <n>', 'days of ledger back from its newest row', '30')
       .option('--min-samples <n>', 'refuse to train on fewer executed rows with actual slippage', '50')
       .option('--rounds <n>', 'boosting rounds', '100')
@@ -38,13 +40,21 @@ export function register(program: Command): void {
   ).action(async (flags: Flags) => {
     const config = configFromFlags(flags, flags.modelsDir ? { modelsDir: flags.modelsDir } : {});
     const days = Number(flags.days);
-    if (!(days > 0) || !Number.isFinite(days)) throw new InvalidInputError(`--days must be a number > 0, got ${flags.days}`);
+    if (!(days > 0) || !Number.isFinite(days))
+      throw new InvalidInputError(`--days must be a number > 0, got ${flags.days}`);
     const minSamples = positiveInt(flags.minSamples, '--min-samples');
     const rounds = positiveInt(flags.rounds, '--rounds');
     const store = await openStore(config);
     try {
       info(`train slippage: reading executed opportunities of the last ${days} days from ${store.location}`);
-      const r = await trainSlippageFromLedger({ db: store.db, days, minSamples, rounds, modelsDir: config.modelsDir, seed: config.seed });
+      const r = await trainSlippageFromLedger({
+        db: store.db,
+        days,
+        minSamples,
+        rounds,
+        modelsDir: config.modelsDir,
+        seed: config.seed,
+      });
       if (r.rejected) warn(`${r.rejected} ledger rows rejected, first: ${r.rejections[0]}`);
       const t = r.target;
       info(
@@ -52,16 +62,27 @@ export function register(program: Command): void {
           ` p50 ${t.p50_bps.toFixed(3)}, p95 ${t.p95_bps.toFixed(3)}, p99 ${t.p99_bps.toFixed(3)}, max ${t.max_bps.toFixed(3)}`,
       );
       const result = {
-        samples: r.samples, holdout_mae_bps: r.holdout_mae_bps, static_mae_bps: r.static_mae_bps, linear_mae_bps: r.linear_mae_bps,
-        version: r.version, path: r.path, registry_version: r.registry_version, status: r.status, rejected: r.rejected, window: r.window, target: r.target,
+        samples: r.samples,
+        holdout_mae_bps: r.holdout_mae_bps,
+        static_mae_bps: r.static_mae_bps,
+        linear_mae_bps: r.linear_mae_bps,
+        version: r.version,
+        path: r.path,
+        registry_version: r.registry_version,
+        status: r.status,
+        rejected: r.rejected,
+        window: r.window,
+        target: r.target,
       };
       report({
-        json: !!flags.json, result,
-        human: (j) => [
-          `wrote ${j.path} (${j.version}, model_versions slippage #${j.registry_version}, ${j.status})`,
-          `trained on ${j.samples} executed opportunities ${j.window.from} .. ${j.window.to} (${j.rejected} rejected)`,
-          `holdout MAE ${j.holdout_mae_bps.toFixed(3)} bps; static 50 bps ${j.static_mae_bps.toFixed(3)} bps; linear ${j.linear_mae_bps.toFixed(3)} bps`,
-        ].join('\n'),
+        json: !!flags.json,
+        result,
+        human: (j) =>
+          [
+            `wrote ${j.path} (${j.version}, model_versions slippage #${j.registry_version}, ${j.status})`,
+            `trained on ${j.samples} executed opportunities ${j.window.from} .. ${j.window.to} (${j.rejected} rejected)`,
+            `holdout MAE ${j.holdout_mae_bps.toFixed(3)} bps; static 50 bps ${j.static_mae_bps.toFixed(3)} bps; linear ${j.linear_mae_bps.toFixed(3)} bps`,
+          ].join('\n'),
       });
     } finally {
       await store.close();

@@ -11,7 +11,9 @@ interface Flags {
 }
 
 function human(r: VerifyContractsReport): string {
-  const flash = Object.entries(r.flash).map(([k, ok]) => `${k} ${ok ? 'equal' : 'NOT EQUAL'}`).join(', ');
+  const flash = Object.entries(r.flash)
+    .map(([k, ok]) => `${k} ${ok ? 'equal' : 'NOT EQUAL'}`)
+    .join(', ');
   return [
     `V2 (real UniswapV2Pair): ${r.v2.equal}/${r.v2.cases} cases equal to the wei`,
     `V3 (real UniswapV3Pool): ${r.v3.equal}/${r.v3.cases} swaps equal to the wei`,
@@ -35,10 +37,18 @@ export function register(program: Command): void {
     .action(async (opts: Flags) => {
       const cases = Number(opts.cases);
       const seed = Number(opts.seed);
-      if (!Number.isInteger(cases) || cases < 1) throw new InvalidInputError(`--cases must be a positive integer, got ${opts.cases}`);
-      if (!Number.isInteger(seed) || seed < 0) throw new InvalidInputError(`--seed must be a non-negative integer, got ${opts.seed}`);
-      const { report: result, details } = await verifyContracts({ cases, seed, onProgress: (line) => info(`verify contracts: ${line}`) });
-      info(`verify contracts: V2 ${details.v2.swapped} swaps paid, ${details.v2.exactOut} exact-out; V3 ${details.v3.multiTick} crossed >= 2 initialised ticks, ${details.v3.exactOut} exact-out, ${details.v3.limited} with a price limit, by fee ${JSON.stringify(details.v3.byFee)}; ${details.seconds.toFixed(1)} s`);
+      if (!Number.isInteger(cases) || cases < 1)
+        throw new InvalidInputError(`--cases must be a positive integer, got ${opts.cases}`);
+      if (!Number.isInteger(seed) || seed < 0)
+        throw new InvalidInputError(`--seed must be a non-negative integer, got ${opts.seed}`);
+      const { report: result, details } = await verifyContracts({
+        cases,
+        seed,
+        onProgress: (line) => info(`verify contracts: ${line}`),
+      });
+      info(
+        `verify contracts: V2 ${details.v2.swapped} swaps paid, ${details.v2.exactOut} exact-out; V3 ${details.v3.multiTick} crossed >= 2 initialised ticks, ${details.v3.exactOut} exact-out, ${details.v3.limited} with a price limit, by fee ${JSON.stringify(details.v3.byFee)}; ${details.seconds.toFixed(1)} s`,
+      );
       report({ json: !!opts.json, result, human });
       if (!verifyPassed(result)) process.exitCode = 1;
     });

@@ -8,7 +8,11 @@ export function register(program: Command): void {
     .description('Show arbml, Node.js and platform versions')
     .option('--json', 'print one JSON object on stdout')
     .action((opts: { json?: boolean }) => {
-      const result = { arbml: program.version(), node: process.versions.node, platform: `${process.platform}-${process.arch}` };
+      const result = {
+        arbml: program.version(),
+        node: process.versions.node,
+        platform: `${process.platform}-${process.arch}`,
+      };
       report({ json: !!opts.json, result, human: (r) => `arbml ${r.arbml} on node ${r.node} (${r.platform})` });
     });
 }

@@ -14,7 +14,13 @@ const MIN_NODE = [20, 19] as const;
 export function nodeCheck(version = process.versions.node): DoctorCheck {
   const [major = 0, minor = 0] = version.split('.').map(Number);
   const ok = major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
-  return check('node', true, ok, `Node.js ${version} (needs >= ${MIN_NODE.join('.')})`, 'install Node.js 20.19 or newer');
+  return check(
+    'node',
+    true,
+    ok,
+    `Node.js ${version} (needs >= ${MIN_NODE.join('.')})`,
+    'install Node.js 20.19 or newer',
+  );
 }
 
 /** The two kernel files the GBDT and LSTM trainers load. */
@@ -33,7 +39,8 @@ export function kernelCheck(files: readonly string[] = kernelFiles): DoctorCheck
 function expectedData(dir: string): { present: string[]; missing: string[] } {
   const present: string[] = [];
   const missing: string[] = [];
-  for (const [name, rel] of Object.entries(REAL_FILES)) (existsSync(join(dir, rel)) ? present : missing).push(`${name} (${rel})`);
+  for (const [name, rel] of Object.entries(REAL_FILES))
+    (existsSync(join(dir, rel)) ? present : missing).push(`${name} (${rel})`);
   for (const [name, part] of Object.entries(dataDirParts)) {
     const folder = join(dir, part.dir);
     const found = existsSync(folder) && readdirSync(folder).some((f) => part.pattern.test(f));
@@ -44,10 +51,13 @@ function expectedData(dir: string): { present: string[]; missing: string[] } {
 
 export function dataDirCheck(dataDir: string | undefined): DoctorCheck {
   const fix = 'export ARBML_DATA_DIR=/path/to/data (a folder laid out like shared/data)';
-  if (!dataDir) return check('data_dir', false, false, 'ARBML_DATA_DIR is not set: runs use the market model only', fix);
+  if (!dataDir)
+    return check('data_dir', false, false, 'ARBML_DATA_DIR is not set: runs use the market model only', fix);
   if (!existsSync(dataDir)) return check('data_dir', true, false, `${dataDir} does not exist`, fix);
   const { present, missing } = expectedData(dataDir);
-  const detail = missing.length ? `${dataDir}: missing ${missing.join('; ')}` : `${dataDir}: all ${present.length} expected inputs present`;
+  const detail = missing.length
+    ? `${dataDir}: missing ${missing.join('; ')}`
+    : `${dataDir}: all ${present.length} expected inputs present`;
   return check('data_dir', true, missing.length === 0, detail, fix);
 }
 

@@ -21,10 +21,20 @@ export async function databaseChecks(url: string | undefined): Promise<DoctorChe
     try {
       const installed = !!(await timescaleSchema(db));
       const available = installed || (await timescaleAvailable(db));
-      const ts = installed ? 'installed in this database' : available ? 'available, created on migrate' : 'not available';
+      const ts = installed
+        ? 'installed in this database'
+        : available
+          ? 'available, created on migrate'
+          : 'not available';
       return [
         check('database_url', true, true, `${shown} answers`, fix),
-        check('timescaledb', false, available, `TimescaleDB ${ts}`, 'sudo ../shared/tools/install-timescaledb (hypertables are optional)'),
+        check(
+          'timescaledb',
+          false,
+          available,
+          `TimescaleDB ${ts}`,
+          'sudo ../shared/tools/install-timescaledb (hypertables are optional)',
+        ),
       ];
     } finally {
       await db.close();
@@ -49,7 +59,13 @@ export async function natsCheck(busUrl: string | undefined): Promise<DoctorCheck
   if (!busUrl) return check('nats', false, true, 'no bus configured: single-process mode', '');
   const u = new URL(busUrl);
   const ok = await tcpAnswers(u.hostname, Number(u.port || 4222));
-  return check('nats', true, ok, `${u.hostname}:${u.port || 4222} ${ok ? 'answers' : 'does not answer'}`, 'start nats-server -js, or drop --bus');
+  return check(
+    'nats',
+    true,
+    ok,
+    `${u.hostname}:${u.port || 4222} ${ok ? 'answers' : 'does not answer'}`,
+    'start nats-server -js, or drop --bus',
+  );
 }
 
 function pythonHas(module: string): boolean {
@@ -62,7 +78,13 @@ function onPath(binary: string): boolean {
 
 export function peerChecks(): DoctorCheck[] {
   const peer = (name: string, ok: boolean, what: string) =>
-    check(name, false, ok, `${what} ${ok ? 'present' : 'missing'} (benchmarks against it skip)`, 'bash .ci/peers.sh (apt)');
+    check(
+      name,
+      false,
+      ok,
+      `${what} ${ok ? 'present' : 'missing'} (benchmarks against it skip)`,
+      'bash .ci/peers.sh (apt)',
+    );
   return [
     peer('peer_xgboost', pythonHas('xgboost'), 'python3 xgboost'),
     peer('peer_torch', pythonHas('torch'), 'python3 torch'),

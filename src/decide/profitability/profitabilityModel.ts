@@ -16,7 +16,13 @@ import { fromXgboostJson, xgboostJsonText } from '../../ml/gbdt/xgboostJson.ts';
 /** The model file's name in a models folder (stored with the RL policy it was trained beside). */
 export const PROFITABILITY_FILE = 'profitability.json';
 
-export const PROFITABILITY_FEATURE_NAMES = [...SLIPPAGE_FEATURE_NAMES, 'blocks_since_detection', 'quoted_net_eth', 'gas_vs_forecast', 'gas_trend'] as const;
+export const PROFITABILITY_FEATURE_NAMES = [
+  ...SLIPPAGE_FEATURE_NAMES,
+  'blocks_since_detection',
+  'quoted_net_eth',
+  'gas_vs_forecast',
+  'gas_trend',
+] as const;
 
 /** What the model reads of an offer: the slippage features and the RL snapshot's timing, quote and gas fields. */
 export interface ProfitabilityInput {
@@ -53,8 +59,11 @@ export interface TrainProfitabilityOptions {
 }
 
 const inputOf = (s: EpisodeStep): ProfitabilityInput => ({
-  slippage: s.slippage, blocksSinceDetection: s.snapshot.blocksSinceDetection, quotedNetEth: s.quotedNetEth,
-  gasVsForecast: s.snapshot.gasVsForecast, gasTrend: s.snapshot.gasTrend,
+  slippage: s.slippage,
+  blocksSinceDetection: s.snapshot.blocksSinceDetection,
+  quotedNetEth: s.quotedNetEth,
+  gasVsForecast: s.snapshot.gasVsForecast,
+  gasTrend: s.snapshot.gasTrend,
 });
 
 /** Weights (ETH per unit of probability) tried for the success constraint. */
@@ -84,15 +93,26 @@ export class ProfitabilityModel {
 
   /** Reads a model file (data only); throws InvalidInputError naming `source`. */
   static fromJson(text: string, source: string): ProfitabilityModel {
-    let doc: { format?: string; version?: number; features?: unknown; lambda?: unknown; target_precision?: unknown; metrics?: ProfitabilityMetrics; model?: unknown };
+    let doc: {
+      format?: string;
+      version?: number;
+      features?: unknown;
+      lambda?: unknown;
+      target_precision?: unknown;
+      metrics?: ProfitabilityMetrics;
+      model?: unknown;
+    };
     try {
       doc = JSON.parse(text) as typeof doc;
     } catch (cause) {
       throw new InvalidInputError(`${source}: not JSON`, { cause });
     }
-    if (doc.format !== 'arbml.profitability' || doc.version !== 1) throw new InvalidInputError(`${source}: not an arbml profitability model v1`);
-    if (JSON.stringify(doc.features) !== JSON.stringify(PROFITABILITY_FEATURE_NAMES)) throw new InvalidInputError(`${source}: features differ from ${PROFITABILITY_FEATURE_NAMES.join(', ')}`);
-    if (typeof doc.lambda !== 'number' || !(doc.lambda >= 0) || typeof doc.target_precision !== 'number') throw new InvalidInputError(`${source}: lambda and target_precision must be numbers`);
+    if (doc.format !== 'arbml.profitability' || doc.version !== 1)
+      throw new InvalidInputError(`${source}: not an arbml profitability model v1`);
+    if (JSON.stringify(doc.features) !== JSON.stringify(PROFITABILITY_FEATURE_NAMES))
+      throw new InvalidInputError(`${source}: features differ from ${PROFITABILITY_FEATURE_NAMES.join(', ')}`);
+    if (typeof doc.lambda !== 'number' || !(doc.lambda >= 0) || typeof doc.target_precision !== 'number')
+      throw new InvalidInputError(`${source}: lambda and target_precision must be numbers`);
     return new ProfitabilityModel(fromXgboostJson(doc.model), doc.lambda, doc.target_precision, doc.metrics!);
   }
 
@@ -107,13 +127,17 @@ export class ProfitabilityModel {
 
   static train(o: TrainProfitabilityOptions): ProfitabilityModel {
     const rows = o.steps.filter((s) => Number.isFinite(s.executeRewards[RlAction.Exec100R0]!));
-    if (rows.length < 200) throw new InvalidInputError(`need at least 200 offers to train the profitability model, got ${rows.length}`);
+    if (rows.length < 200)
+      throw new InvalidInputError(`need at least 200 offers to train the profitability model, got ${rows.length}`);
     const cols = PROFITABILITY_FEATURE_NAMES.length;
     const data = new Float32Array(rows.length * cols);
     rows.forEach((s, i) => data.set(profitabilityVector(inputOf(s)), i * cols));
     const labels: number[] = rows.map((s) => (s.executeRewards[RlAction.Exec100R0]! > 0 ? 1 : 0));
     const split = Math.floor(rows.length * (1 - (o.holdoutFraction ?? 0.2)));
-    const part = (from: number, to: number) => ({ matrix: { data: data.subarray(from * cols, to * cols), rows: to - from, cols }, labels: labels.slice(from, to) });
+    const part = (from: number, to: number) => ({
+      matrix: { data: data.subarray(from * cols, to * cols), rows: to - from, cols },
+      labels: labels.slice(from, to),
+    });
     const params = { numRounds: 150, maxDepth: 6, eta: 0.1, minChildWeight: 5, baseScore: 0.5, seed: o.seed };
     const holdout = part(split, rows.length);
     const probe = trainGbdt({ ...part(0, split), params, featureNames: PROFITABILITY_FEATURE_NAMES });
@@ -124,7 +148,9 @@ export class ProfitabilityModel {
     // The weight of the success constraint: the one that keeps the most realised holdout profit with precision >= target.
     let chosen = { lambda: LAMBDAS[LAMBDAS.length - 1]!, precision: 0, recall: 0, profit: -Infinity };
     for (const lambda of LAMBDAS) {
-      let kept = 0, good = 0, profit = 0;
+      let kept = 0,
+        good = 0,
+        profit = 0;
       held.forEach((s, i) => {
         if (!acceptOffer(p[i]!, s.quotedNetEth, lambda, target)) return;
         kept++;
@@ -132,13 +158,24 @@ export class ProfitabilityModel {
         profit += s.executeRewards[RlAction.Exec100R0]!;
       });
       const precision = kept ? good / kept : 0;
-      if (precision >= target && profit > chosen.profit) chosen = { lambda, precision, recall: positives ? good / positives : 0, profit };
+      if (precision >= target && profit > chosen.profit)
+        chosen = { lambda, precision, recall: positives ? good / positives : 0, profit };
     }
-    const model = trainGbdt({ matrix: { data, rows: rows.length, cols }, labels, params, featureNames: PROFITABILITY_FEATURE_NAMES });
+    const model = trainGbdt({
+      matrix: { data, rows: rows.length, cols },
+      labels,
+      params,
+      featureNames: PROFITABILITY_FEATURE_NAMES,
+    });
     const round = (x: number): number => Number(x.toFixed(6));
     return new ProfitabilityModel(model, chosen.lambda, target, {
-      samples: rows.length, holdout_rows: rows.length - split, holdout_base_rate: round(positives / Math.max(1, rows.length - split)),
-      lambda: chosen.lambda, holdout_precision: round(chosen.precision), holdout_recall: round(chosen.recall), holdout_profit_eth: round(chosen.profit),
+      samples: rows.length,
+      holdout_rows: rows.length - split,
+      holdout_base_rate: round(positives / Math.max(1, rows.length - split)),
+      lambda: chosen.lambda,
+      holdout_precision: round(chosen.precision),
+      holdout_recall: round(chosen.recall),
+      holdout_profit_eth: round(chosen.profit),
     });
   }
 }

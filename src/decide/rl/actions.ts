@@ -30,6 +30,8 @@ export const ACTION_NAMES: readonly string[] = Object.freeze([
 /** The size factor and route of an execute action, or null for wait / drop. */
 export function executeParams(action: RlAction): { sizeFactor: number; routeIndex: number } | null {
   if (action >= EXECUTE_ACTIONS) return null;
-  return { sizeFactor: SIZE_FACTORS[action % SIZE_FACTORS.length]!, routeIndex: Math.floor(action / SIZE_FACTORS.length) };
+  return {
+    sizeFactor: SIZE_FACTORS[action % SIZE_FACTORS.length]!,
+    routeIndex: Math.floor(action / SIZE_FACTORS.length),
+  };
 }
-

@@ -32,7 +32,8 @@ describe('QAgent coarse fallback', () => {
     expect(agent.greedy('0.0.0.0.0.0.0.0.0')).toBe(RlAction.Drop);
     // A state with its own history: its fine values win once it has MIN_FINE_UPDATES updates.
     for (let i = 0; i < MIN_FINE_UPDATES; i++) agent.update(busy, RlAction.Exec25R0, 0.02, null);
-    for (let i = 0; i < 50; i++) agent.update(sibling.replace(/^1/, '2').replace(/\.2$/, '.3'), RlAction.Exec150R0, 0.5, null);
+    for (let i = 0; i < 50; i++)
+      agent.update(sibling.replace(/^1/, '2').replace(/\.2$/, '.3'), RlAction.Exec150R0, 0.5, null);
     expect(coarseKey(busy)).toBe('2.0.1.3');
     expect(agent.greedy(busy)).toBe(RlAction.Exec25R0);
   });
@@ -41,11 +42,18 @@ describe('QAgent coarse fallback', () => {
     const agent = new QAgent(createRng(2));
     for (let i = 0; i < 30; i++) agent.update(seen, (i % 3) as RlAction, 0.001 * i, i % 2 ? null : sibling);
     const file = join(mkdtempSync(join(tmpdir(), 'arbml-rl-')), 'rl_policy.json');
-    const meta = { seed: 2, episodes: 30, training_window: { seed: 2, days: 1, episodes_generated: 1 }, metrics: { curve: [] as [number, number][], avg_reward: 0 } };
+    const meta = {
+      seed: 2,
+      episodes: 30,
+      training_window: { seed: 2, days: 1, episodes_generated: 1 },
+      metrics: { curve: [] as [number, number][], avg_reward: 0 },
+    };
     writePolicyFile(file, policyJson(agent, meta));
     const back = restoreAgent(file, createRng(3));
     expect([...back.updates]).toEqual([...agent.updates]);
-    expect([...back.coarse].map(([k, v]) => [k, Array.from(v, (x) => Number(x.toPrecision(12)))])).toEqual([...agent.coarse].map(([k, v]) => [k, Array.from(v, (x) => Number(x.toPrecision(12)))]));
+    expect([...back.coarse].map(([k, v]) => [k, Array.from(v, (x) => Number(x.toPrecision(12)))])).toEqual(
+      [...agent.coarse].map(([k, v]) => [k, Array.from(v, (x) => Number(x.toPrecision(12)))]),
+    );
     for (const s of [seen, sibling, busy]) expect(back.greedy(s)).toBe(agent.greedy(s));
     expect(policyJson(back, meta)).toBe(policyJson(agent, meta));
   });

@@ -34,7 +34,10 @@ interface OpenStep {
 export class EpisodeRecorder implements Decider {
   readonly name = 'rl-recorder';
   readonly episodes: (Episode & { steps: EpisodeStep[] })[] = [];
-  private readonly open = new Map<string, { episode: Episode & { steps: EpisodeStep[] }; lastBlock: number; steps: number }>();
+  private readonly open = new Map<
+    string,
+    { episode: Episode & { steps: EpisodeStep[] }; lastBlock: number; steps: number }
+  >();
   private readonly pending = new Map<string, OpenStep>();
   private readonly heuristic = new HeuristicDecider();
   /** Offers skipped because their episode had MAX_STEPS steps already. */
@@ -43,7 +46,13 @@ export class EpisodeRecorder implements Decider {
   constructor(private readonly predictSlippageBps?: (opp: Opportunity) => number) {}
 
   decide(opp: Opportunity, ctx: DecisionContext): DecisionResult {
-    const wait: DecisionResult = { decision: 'wait', sizeFactor: 1, routeIndex: 0, estimatedSlippageBps: HEURISTIC_SLIPPAGE_BPS, decidedBy: this.name };
+    const wait: DecisionResult = {
+      decision: 'wait',
+      sizeFactor: 1,
+      routeIndex: 0,
+      estimatedSlippageBps: HEURISTIC_SLIPPAGE_BPS,
+      decidedBy: this.name,
+    };
     const key = `${opp.chain}:${opp.dexPool}`;
     let ep = this.open.get(key);
     if (!ep || opp.blocksOpen === 0 || ep.lastBlock !== opp.blockNumber - 1) {
@@ -63,9 +72,13 @@ export class EpisodeRecorder implements Decider {
     const best = opp.routes[0]!;
     const decimals = best.route.token.decimals;
     this.pending.set(opp.id, {
-      episode: ep.episode, snapshot, opp: { cexPrice: opp.cexPrice, ethUsd: opp.ethUsd }, quotes,
+      episode: ep.episode,
+      snapshot,
+      opp: { cexPrice: opp.cexPrice, ethUsd: opp.ethUsd },
+      quotes,
       heuristicExecute: this.heuristic.decide(opp).decision === 'execute',
-      slippage: slippageFeaturesOf(opp), quotedNetEth: opp.netProfitEth,
+      slippage: slippageFeaturesOf(opp),
+      quotedNetEth: opp.netProfitEth,
       quotedOutEth: tokenAmountToEth(best.amountOut, decimals, opp.cexPrice),
     });
     return wait;
@@ -82,16 +95,28 @@ export class EpisodeRecorder implements Decider {
     const p = this.pending.get(row.id);
     if (!p) return;
     this.pending.delete(row.id);
-    const { rewards, realisedSlippageBps } = stepRewards({ row, quotes: p.quotes, cexPrice: p.opp.cexPrice, ethUsd: p.opp.ethUsd });
+    const { rewards, realisedSlippageBps } = stepRewards({
+      row,
+      quotes: p.quotes,
+      cexPrice: p.opp.cexPrice,
+      ethUsd: p.opp.ethUsd,
+    });
     p.episode.steps.push({
-      snapshot: p.snapshot, stateKey: discretise(p.snapshot), executeRewards: rewards, heuristicExecute: p.heuristicExecute,
-      slippage: p.slippage, quotedNetEth: p.quotedNetEth, quotedOutEth: p.quotedOutEth, realisedSlippageBps,
+      snapshot: p.snapshot,
+      stateKey: discretise(p.snapshot),
+      executeRewards: rewards,
+      heuristicExecute: p.heuristicExecute,
+      slippage: p.slippage,
+      quotedNetEth: p.quotedNetEth,
+      quotedOutEth: p.quotedOutEth,
+      realisedSlippageBps,
     });
   }
 
   /** Recorded episodes with at least one step, steps in block order. */
   result(): Episode[] {
-    for (const e of this.episodes) e.steps.sort((a, b) => a.snapshot.blocksSinceDetection - b.snapshot.blocksSinceDetection);
+    for (const e of this.episodes)
+      e.steps.sort((a, b) => a.snapshot.blocksSinceDetection - b.snapshot.blocksSinceDetection);
     return this.episodes.filter((e) => e.steps.length > 0);
   }
 }
@@ -99,7 +124,23 @@ export class EpisodeRecorder implements Decider {
 function quoteAction(opp: Opportunity, action: RlAction): CandidateQuote | null {
   const x = executeParams(action)!;
   if (x.routeIndex >= opp.routes.length) return null;
-  const c: RouteCandidate = makePending(opp, { decision: 'execute', sizeFactor: x.sizeFactor, routeIndex: x.routeIndex, estimatedSlippageBps: HEURISTIC_SLIPPAGE_BPS, decidedBy: 'rl' }, 0).candidate;
+  const c: RouteCandidate = makePending(
+    opp,
+    {
+      decision: 'execute',
+      sizeFactor: x.sizeFactor,
+      routeIndex: x.routeIndex,
+      estimatedSlippageBps: HEURISTIC_SLIPPAGE_BPS,
+      decidedBy: 'rl',
+    },
+    0,
+  ).candidate;
   if (x.sizeFactor !== 1 && c === opp.routes[x.routeIndex]) return null;
-  return { amountIn: c.amountIn, amountOut: c.amountOut, flashFee: c.flashFee, gasUsed: c.gasUsed, decimals: c.route.token.decimals };
+  return {
+    amountIn: c.amountIn,
+    amountOut: c.amountOut,
+    flashFee: c.flashFee,
+    gasUsed: c.gasUsed,
+    decimals: c.route.token.decimals,
+  };
 }

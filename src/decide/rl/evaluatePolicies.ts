@@ -49,19 +49,28 @@ export function validOf(step: EpisodeStep): boolean[] {
   return Array.from({ length: ACTION_COUNT }, (_, a) => a >= EXECUTE_ACTIONS || executeAvailable(step, a));
 }
 
-export const agentPolicy = (agent: QAgent): StepPolicy => (step) => agent.greedy(step.stateKey, validOf(step));
+export const agentPolicy =
+  (agent: QAgent): StepPolicy =>
+  (step) =>
+    agent.greedy(step.stateKey, validOf(step));
 
 export const heuristicPolicy: StepPolicy = (step) => (step.heuristicExecute ? RlAction.Exec100R0 : RlAction.Wait);
 
 /** Executes (full size, best route) when quoted net - predicted slippage cost > 0, else waits. */
-export const mlNowPolicy = (predictBps: (step: EpisodeStep) => number): StepPolicy => (step) =>
-  step.quotedNetEth - (predictBps(step) / 1e4) * step.quotedOutEth > 0 ? RlAction.Exec100R0 : RlAction.Wait;
+export const mlNowPolicy =
+  (predictBps: (step: EpisodeStep) => number): StepPolicy =>
+  (step) =>
+    step.quotedNetEth - (predictBps(step) / 1e4) * step.quotedOutEth > 0 ? RlAction.Exec100R0 : RlAction.Wait;
 
 /** The hindsight oracle: per episode the best realised reward over every step and action, or nothing. */
 export function oracleMetrics(episodes: readonly Episode[]): PolicyMetrics {
-  return summarise(episodes.map((e) => {
-    let best = 0;
-    for (const s of e.steps) for (let a = 0; a < EXECUTE_ACTIONS; a++) if (executeAvailable(s, a) && s.executeRewards[a]! > best) best = s.executeRewards[a]!;
-    return { reward: best, executed: best > 0 };
-  }));
+  return summarise(
+    episodes.map((e) => {
+      let best = 0;
+      for (const s of e.steps)
+        for (let a = 0; a < EXECUTE_ACTIONS; a++)
+          if (executeAvailable(s, a) && s.executeRewards[a]! > best) best = s.executeRewards[a]!;
+      return { reward: best, executed: best > 0 };
+    }),
+  );
 }

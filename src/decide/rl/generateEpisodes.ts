@@ -24,6 +24,14 @@ export async function generateEpisodes(o: GenerateEpisodesOptions): Promise<Epis
   const market = createMarket({ seed: o.seed, days: o.days, chains: o.chains });
   o.onStart?.(market.info.totalBlocks);
   const recorder = new EpisodeRecorder();
-  await runSimulation({ market, decider: recorder, seed: o.seed, runTag: `rl${o.seed}`, sink: recorder.rowSink, onProgress: o.onProgress, counterfactualTip: o.counterfactualTip });
+  await runSimulation({
+    market,
+    decider: recorder,
+    seed: o.seed,
+    runTag: `rl${o.seed}`,
+    sink: recorder.rowSink,
+    onProgress: o.onProgress,
+    counterfactualTip: o.counterfactualTip,
+  });
   return recorder.result();
 }

@@ -17,9 +17,16 @@ function gasOf(ctx: Pick<DecisionContext, 'gasHistory'>, fromEnd: number): numbe
   return s ? s.baseFeeGwei + s.priorityFeeGwei : undefined;
 }
 
-export function opportunitySnapshot(opp: Opportunity, ctx: Pick<DecisionContext, 'gasHistory'>, blocksSinceDetection: number, predictedSlippageBps?: number): RlSnapshot {
+export function opportunitySnapshot(
+  opp: Opportunity,
+  ctx: Pick<DecisionContext, 'gasHistory'>,
+  blocksSinceDetection: number,
+  predictedSlippageBps?: number,
+): RlSnapshot {
   const recent = ctx.gasHistory.slice(-30);
-  const mean = recent.length ? recent.reduce((s, g) => s + g.baseFeeGwei + g.priorityFeeGwei, 0) / recent.length : opp.gasPriceGwei;
+  const mean = recent.length
+    ? recent.reduce((s, g) => s + g.baseFeeGwei + g.priorityFeeGwei, 0) / recent.length
+    : opp.gasPriceGwei;
   const now = gasOf(ctx, 0) ?? opp.gasPriceGwei;
   const before = gasOf(ctx, 10) ?? now;
   return {
@@ -34,4 +41,3 @@ export function opportunitySnapshot(opp: Opportunity, ctx: Pick<DecisionContext,
     quotedNetEth: opp.netProfitEth,
   };
 }
-

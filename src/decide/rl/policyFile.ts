@@ -30,8 +30,14 @@ export function policyJson(agent: QAgent, meta: RlPolicyMeta): string {
   const updates: Record<string, number> = {};
   for (const key of [...agent.updates.keys()].sort()) updates[key] = agent.updates.get(key)!;
   const doc = {
-    version: RL_POLICY_VERSION, kind: 'tabular_q_learning', ...meta, features: Object.keys(STATE_BINS), state_discretisation: STATE_BINS,
-    actions: ACTION_NAMES, params: agent.params, q: table(agent.q),
+    version: RL_POLICY_VERSION,
+    kind: 'tabular_q_learning',
+    ...meta,
+    features: Object.keys(STATE_BINS),
+    state_discretisation: STATE_BINS,
+    actions: ACTION_NAMES,
+    params: agent.params,
+    q: table(agent.q),
     coarse: { dims: COARSE_DIMS, min_fine_updates: MIN_FINE_UPDATES, q: table(agent.coarse), updates },
   };
   return `${JSON.stringify(doc, null, 1)}\n`;
@@ -51,7 +57,8 @@ interface PolicyDoc {
 function readTable(path: string, what: string, t: Record<string, unknown>): Map<string, Float64Array> {
   const out = new Map<string, Float64Array>();
   for (const [k, v] of Object.entries(t)) {
-    if (!Array.isArray(v) || v.length !== ACTION_COUNT || v.some((x) => typeof x !== 'number')) throw new InvalidInputError(`${path}: ${what} state ${k} needs ${ACTION_COUNT} numbers`);
+    if (!Array.isArray(v) || v.length !== ACTION_COUNT || v.some((x) => typeof x !== 'number'))
+      throw new InvalidInputError(`${path}: ${what} state ${k} needs ${ACTION_COUNT} numbers`);
     out.set(k, Float64Array.from(v as number[]));
   }
   return out;
@@ -64,7 +71,8 @@ function readDoc(path: string): PolicyDoc & { q: Record<string, number[]> } {
   } catch (cause) {
     throw new InvalidInputError(`cannot read rl policy ${path}`, { cause });
   }
-  if (doc.version !== RL_POLICY_VERSION || typeof doc.q !== 'object' || doc.q === null) throw new InvalidInputError(`${path}: not an rl policy v${RL_POLICY_VERSION}`);
+  if (doc.version !== RL_POLICY_VERSION || typeof doc.q !== 'object' || doc.q === null)
+    throw new InvalidInputError(`${path}: not an rl policy v${RL_POLICY_VERSION}`);
   return doc as PolicyDoc & { q: Record<string, number[]> };
 }
 
@@ -75,7 +83,8 @@ export function restoreAgent(path: string, rng: Rng): QAgent {
   for (const [k, v] of readTable(path, 'q', doc.q)) agent.q.set(k, v);
   for (const [k, v] of readTable(path, 'coarse', doc.coarse?.q ?? {})) agent.coarse.set(k, v);
   for (const [k, n] of Object.entries(doc.coarse?.updates ?? {})) {
-    if (!Number.isInteger(n) || n < 0) throw new InvalidInputError(`${path}: update count of ${k} must be a non-negative integer`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new InvalidInputError(`${path}: update count of ${k} must be a non-negative integer`);
     agent.updates.set(k, n);
   }
   return agent;

@@ -4,14 +4,22 @@ import { RlAction } from './actions.ts';
 import { epsilonAt, QAgent } from './qAgent.ts';
 
 describe('QAgent', () => {
-  it('applies Q(s,a) += lr (r + discount max Q(s\') - Q(s,a)), terminal without bootstrap', () => {
+  it("applies Q(s,a) += lr (r + discount max Q(s') - Q(s,a)), terminal without bootstrap", () => {
     const agent = new QAgent(createRng(1));
     expect(agent.update('s1', RlAction.Exec100R0, 1, null)).toBeCloseTo(0.1, 12);
     expect(agent.update('s1', RlAction.Exec100R0, 1, null)).toBeCloseTo(0.19, 12);
     // wait in s0 -> s1: 0 + 0.95 * 0.19, times lr 0.1
     expect(agent.update('s0', RlAction.Wait, 0, 's1')).toBeCloseTo(0.01805, 12);
     // a masked next action does not count in the max
-    expect(agent.update('s2', RlAction.Wait, 0, 's1', Array.from({ length: 10 }, (_, a) => a !== RlAction.Exec100R0))).toBe(0);
+    expect(
+      agent.update(
+        's2',
+        RlAction.Wait,
+        0,
+        's1',
+        Array.from({ length: 10 }, (_, a) => a !== RlAction.Exec100R0),
+      ),
+    ).toBe(0);
     expect(agent.greedy('s0')).toBe(RlAction.Wait);
     expect(agent.greedy('s1')).toBe(RlAction.Exec100R0);
     expect(agent.greedy('unseen')).toBe(RlAction.Drop);
@@ -31,7 +39,13 @@ describe('QAgent', () => {
   });
 
   it('explores only among valid actions', () => {
-    const agent = new QAgent(createRng(3), { epsilonStart: 1, epsilonEnd: 1, epsilonDecay: 1, learningRate: 0.1, discount: 0.95 });
+    const agent = new QAgent(createRng(3), {
+      epsilonStart: 1,
+      epsilonEnd: 1,
+      epsilonDecay: 1,
+      learningRate: 0.1,
+      discount: 0.95,
+    });
     const valid = Array.from({ length: 10 }, (_, a) => a === RlAction.Exec50R0 || a === RlAction.Drop);
     const seen = new Set<number>();
     for (let i = 0; i < 200; i++) seen.add(agent.selectAction('s', { valid, explore: true }));

@@ -21,7 +21,13 @@ export interface QAgentParams {
   discount: number;
 }
 
-export const Q_AGENT_PARAMS: QAgentParams = Object.freeze({ epsilonStart: 0.3, epsilonEnd: 0.05, epsilonDecay: 0.9995, learningRate: 0.1, discount: 0.95 });
+export const Q_AGENT_PARAMS: QAgentParams = Object.freeze({
+  epsilonStart: 0.3,
+  epsilonEnd: 0.05,
+  epsilonDecay: 0.9995,
+  learningRate: 0.1,
+  discount: 0.95,
+});
 
 /** Positions in the state key (rlState.discretise) the coarse table keeps: edge, chain, blocks since detection, quoted net. */
 export const COARSE_DIMS: readonly number[] = Object.freeze([0, 6, 7, 8]);
@@ -54,9 +60,14 @@ export class QAgent {
   private readonly window: number[] = [];
   private windowSum = 0;
 
-  constructor(private readonly rng: Rng, readonly params: QAgentParams = Q_AGENT_PARAMS) {
-    if (!(params.learningRate > 0 && params.learningRate <= 1)) throw new InvalidInputError(`learning rate must be in (0, 1], got ${params.learningRate}`);
-    if (!(params.discount >= 0 && params.discount <= 1)) throw new InvalidInputError(`discount must be in [0, 1], got ${params.discount}`);
+  constructor(
+    private readonly rng: Rng,
+    readonly params: QAgentParams = Q_AGENT_PARAMS,
+  ) {
+    if (!(params.learningRate > 0 && params.learningRate <= 1))
+      throw new InvalidInputError(`learning rate must be in (0, 1], got ${params.learningRate}`);
+    if (!(params.discount >= 0 && params.discount <= 1))
+      throw new InvalidInputError(`discount must be in [0, 1], got ${params.discount}`);
   }
 
   get epsilon(): number {
@@ -107,16 +118,34 @@ export class QAgent {
   }
 
   /** One Q-learning update; nextState null = terminal. Returns the new Q(s,a). */
-  update(state: string, action: RlAction, reward: number, nextState: string | null, nextValid?: readonly boolean[]): number {
+  update(
+    state: string,
+    action: RlAction,
+    reward: number,
+    nextState: string | null,
+    nextValid?: readonly boolean[],
+  ): number {
     this.updates.set(state, (this.updates.get(state) ?? 0) + 1);
     const c = coarseKey(state);
     let cv = this.coarse.get(c);
     if (!cv) this.coarse.set(c, (cv = new Float64Array(ACTION_COUNT)));
     this.learn(cv, action, reward, nextState === null ? undefined : this.coarse.get(coarseKey(nextState)), nextValid);
-    return this.learn(this.values(state), action, reward, nextState === null ? undefined : this.q.get(nextState), nextValid);
+    return this.learn(
+      this.values(state),
+      action,
+      reward,
+      nextState === null ? undefined : this.q.get(nextState),
+      nextValid,
+    );
   }
 
-  private learn(v: Float64Array, action: RlAction, reward: number, next: Float64Array | undefined, nextValid?: readonly boolean[]): number {
+  private learn(
+    v: Float64Array,
+    action: RlAction,
+    reward: number,
+    next: Float64Array | undefined,
+    nextValid?: readonly boolean[],
+  ): number {
     const future = next ? Math.max(...Array.from(next).filter((_, a) => !nextValid || nextValid[a])) : 0;
     v[action] = v[action]! + this.params.learningRate * (reward + this.params.discount * future - v[action]!);
     return v[action]!;

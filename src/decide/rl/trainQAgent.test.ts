@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { rngFor } from '../../core/random.ts';
 import { ACTION_COUNT, RlAction } from './actions.ts';
 import type { Episode } from './episode.ts';
-import { evaluatePolicy, heuristicPolicy, oracleMetrics, validOf, agentPolicy, type StepPolicy } from './evaluatePolicies.ts';
+import {
+  evaluatePolicy,
+  heuristicPolicy,
+  oracleMetrics,
+  validOf,
+  agentPolicy,
+  type StepPolicy,
+} from './evaluatePolicies.ts';
 import { policyJson } from './policyFile.ts';
 import { syntheticEpisode, syntheticStep } from './testEpisodes.ts';
 import { trainQAgent } from './trainQAgent.ts';
@@ -13,7 +20,10 @@ function episodes(n: number, seed: number): Episode[] {
   return Array.from({ length: n }, (_, i) => {
     const hot = syntheticStep('hot', [0.02, 0.03, -0.01, -0.02, 0.01, 0.01, 0.005, -0.01], true);
     const cold = syntheticStep('cold', [-0.01, -0.01, -0.01, -0.01], true);
-    const later = rng.next() < 0.5 ? syntheticStep('hot', [0.02, 0.03, -0.01, -0.02]) : syntheticStep('gone', [-0.005, -0.005, -0.005, -0.005]);
+    const later =
+      rng.next() < 0.5
+        ? syntheticStep('hot', [0.02, 0.03, -0.01, -0.02])
+        : syntheticStep('gone', [-0.005, -0.005, -0.005, -0.005]);
     return syntheticEpisode(`e${i}`, rng.next() < 0.5 ? [hot] : [cold, later]);
   });
 }
@@ -34,7 +44,9 @@ describe('trainQAgent', () => {
   it('learns the paying action per state and beats a random policy and the heuristic', () => {
     const { agent, curve } = trainQAgent({ pool, episodes: 3000, seed: 5 });
     expect(curve).toHaveLength(30);
-    expect(agent.greedy('hot', validOf(pool.find((e) => e.steps[0]!.stateKey === 'hot')!.steps[0]!))).toBe(RlAction.Exec50R0);
+    expect(agent.greedy('hot', validOf(pool.find((e) => e.steps[0]!.stateKey === 'hot')!.steps[0]!))).toBe(
+      RlAction.Exec50R0,
+    );
     expect(agent.greedy('cold')).toBe(RlAction.Wait);
     const rl = evaluatePolicy(held, agentPolicy(agent));
     const random = evaluatePolicy(held, randomPolicy(9));
@@ -58,7 +70,12 @@ describe('trainQAgent', () => {
   });
 
   it('writes the same policy file byte for byte for the same seed', () => {
-    const meta = { seed: 4, episodes: 1500, training_window: { seed: 4, days: 0, episodes_generated: pool.length }, metrics: { curve: [] as [number, number][], avg_reward: 0 } };
+    const meta = {
+      seed: 4,
+      episodes: 1500,
+      training_window: { seed: 4, days: 0, episodes_generated: pool.length },
+      metrics: { curve: [] as [number, number][], avg_reward: 0 },
+    };
     const a = policyJson(trainQAgent({ pool, episodes: 1500, seed: 4 }).agent, meta);
     const b = policyJson(trainQAgent({ pool, episodes: 1500, seed: 4 }).agent, meta);
     const c = policyJson(trainQAgent({ pool, episodes: 1500, seed: 6 }).agent, meta);

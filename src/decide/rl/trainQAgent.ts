@@ -44,7 +44,8 @@ export function trainQAgent(o: TrainQAgentOptions): TrainQAgentResult {
       const action = agent.selectAction(state, { valid: env.validActions(), explore: true });
       if (o.updateAllExecutes ?? true) {
         const valid = env.validActions();
-        for (let a = 0; a < EXECUTE_ACTIONS; a++) if (a !== action && valid[a]) agent.update(state, a, env.peekReward(a), null);
+        for (let a = 0; a < EXECUTE_ACTIONS; a++)
+          if (a !== action && valid[a]) agent.update(state, a, env.peekReward(a), null);
       }
       const { reward, next } = env.step(action);
       total += reward;

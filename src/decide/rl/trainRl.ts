@@ -7,7 +7,14 @@
 import type { Chain } from '../../dex/types.ts';
 import { SlippagePredictor } from '../../slippage/slippagePredictor.ts';
 import type { Episode } from './episode.ts';
-import { agentPolicy, evaluatePolicy, heuristicPolicy, mlNowPolicy, oracleMetrics, type PolicyMetrics } from './evaluatePolicies.ts';
+import {
+  agentPolicy,
+  evaluatePolicy,
+  heuristicPolicy,
+  mlNowPolicy,
+  oracleMetrics,
+  type PolicyMetrics,
+} from './evaluatePolicies.ts';
 import { generateEpisodes } from './generateEpisodes.ts';
 import { policyJson } from './policyFile.ts';
 import { trainQAgent } from './trainQAgent.ts';
@@ -38,7 +45,11 @@ export interface TrainRlResult {
 function fitSlippage(pool: readonly Episode[], seed: number): SlippagePredictor | null {
   const steps = pool.flatMap((e) => e.steps).filter((s) => s.realisedSlippageBps !== null);
   if (steps.length < 20) return null;
-  return SlippagePredictor.train({ rows: steps.map((s) => s.slippage), targets: steps.map((s) => s.realisedSlippageBps!), seed });
+  return SlippagePredictor.train({
+    rows: steps.map((s) => s.slippage),
+    targets: steps.map((s) => s.realisedSlippageBps!),
+    seed,
+  });
 }
 
 export async function trainRl(o: TrainRlOptions): Promise<TrainRlResult> {
@@ -55,21 +66,39 @@ export async function trainRl(o: TrainRlOptions): Promise<TrainRlResult> {
   o.onStage?.(`training ${o.episodes} episodes on ${pool.length} generated`);
   const { agent, curve } = trainQAgent({ pool, episodes: o.episodes, seed: o.seed, onCurvePoint: o.onCurvePoint });
   const predictor = o.slippage ?? fitSlippage(pool, o.seed);
-  const predict = (s: Episode['steps'][number]): number => (predictor ? predictor.predictSlippageBps(s.slippage) : s.snapshot.predictedSlippageBps);
+  const predict = (s: Episode['steps'][number]): number =>
+    predictor ? predictor.predictSlippageBps(s.slippage) : s.snapshot.predictedSlippageBps;
   const evaluation = {
     rl: evaluatePolicy(held, agentPolicy(agent)),
     heuristic: evaluatePolicy(held, heuristicPolicy),
     ml_now: evaluatePolicy(held, mlNowPolicy(predict)),
     oracle: oracleMetrics(held),
   };
-  const pct = evaluation.oracle.total_profit_eth > 0 ? Number((evaluation.rl.total_profit_eth / evaluation.oracle.total_profit_eth).toFixed(6)) : 0;
+  const pct =
+    evaluation.oracle.total_profit_eth > 0
+      ? Number((evaluation.rl.total_profit_eth / evaluation.oracle.total_profit_eth).toFixed(6))
+      : 0;
   const json = policyJson(agent, {
-    seed: o.seed, episodes: o.episodes,
+    seed: o.seed,
+    episodes: o.episodes,
     training_window: { seed: o.seed, days: trainDays, episodes_generated: pool.length },
-    metrics: { curve, avg_reward: curve.length ? curve[curve.length - 1]![1] : 0, eval: evaluation, pct_of_oracle: pct, eval_seeds: [...evalSeeds], eval_days: evalDays },
+    metrics: {
+      curve,
+      avg_reward: curve.length ? curve[curve.length - 1]![1] : 0,
+      eval: evaluation,
+      pct_of_oracle: pct,
+      eval_seeds: [...evalSeeds],
+      eval_days: evalDays,
+    },
   });
   return {
-    episodes: o.episodes, curve, eval: evaluation, pct_of_oracle: pct, policyJson: json, trainingEpisodes: pool.length, evalEpisodes: held.length,
+    episodes: o.episodes,
+    curve,
+    eval: evaluation,
+    pct_of_oracle: pct,
+    policyJson: json,
+    trainingEpisodes: pool.length,
+    evalEpisodes: held.length,
     slippageModel: o.slippage ? 'models' : predictor ? 'fitted on training episodes' : 'size-over-liquidity proxy',
   };
 }

@@ -40,7 +40,13 @@ function quantile(sorted: readonly number[], q: number): number {
 }
 
 /** One block of one chain: scan the changed pools, decide every profitable cycle; returns [cycles, executes]. */
-function scanBlock(world: ChainWorld, changed: Set<number>, decider: Decider, blockNumber: number, timeMs: number): { cycles: number; execute: Parameters<typeof applyTrade>[1][]; amounts: bigint[] } {
+function scanBlock(
+  world: ChainWorld,
+  changed: Set<number>,
+  decider: Decider,
+  blockNumber: number,
+  timeMs: number,
+): { cycles: number; execute: Parameters<typeof applyTrade>[1][]; amounts: bigint[] } {
   const s = world.setup;
   const result = world.scanner.scan(changed, s);
   const execute: Parameters<typeof applyTrade>[1][] = [];
@@ -48,9 +54,18 @@ function scanBlock(world: ChainWorld, changed: Set<number>, decider: Decider, bl
   for (const [k, cycle] of result.profitable.entries()) {
     const route = cycle.quote.route;
     const opp = cycleOpportunity({
-      id: `scan:${s.chain}:${blockNumber}:${k}`, chain: s.chain, blockNumber, timeMs, cycle, spotProduct: cycle.spotProduct,
-      tokenUsd: world.usd.get(route.token.symbol)!, ethUsd: s.ethUsd, nativeUsd: s.nativeUsd, baseFeeWei: s.baseFeeWei,
-      priorityFeeWei: s.priorityFeeWei, poolLiquidityUsd: Math.min(...route.hops.map((h) => world.tvlUsd[world.scanner.pools.indexOf(h.pool)] ?? 0)),
+      id: `scan:${s.chain}:${blockNumber}:${k}`,
+      chain: s.chain,
+      blockNumber,
+      timeMs,
+      cycle,
+      spotProduct: cycle.spotProduct,
+      tokenUsd: world.usd.get(route.token.symbol)!,
+      ethUsd: s.ethUsd,
+      nativeUsd: s.nativeUsd,
+      baseFeeWei: s.baseFeeWei,
+      priorityFeeWei: s.priorityFeeWei,
+      poolLiquidityUsd: Math.min(...route.hops.map((h) => world.tvlUsd[world.scanner.pools.indexOf(h.pool)] ?? 0)),
     });
     decider.decide(opp, { chain: s.chain, blockNumber, timeMs, gasHistory: [] });
     // Ours or a competitor's: every profitable cycle is traded, so the world stays near equilibrium.
@@ -62,7 +77,13 @@ function scanBlock(world: ChainWorld, changed: Set<number>, decider: Decider, bl
 
 function v3QuotesPerSecond(worlds: ChainWorld[], count: number, seed: number): number {
   const rng = rngFor(seed, 'bench/scan/quotes');
-  const views = worlds.flatMap((w) => w.scanner.pools.flatMap((p, i) => (p.kind === 'v3' ? [{ f: floatPoolV3(p), usd: w.tvlUsd[i] / w.usd.get(p.token0.symbol)! * 10 ** p.token0.decimals, p }] : [])));
+  const views = worlds.flatMap((w) =>
+    w.scanner.pools.flatMap((p, i) =>
+      p.kind === 'v3'
+        ? [{ f: floatPoolV3(p), usd: (w.tvlUsd[i] / w.usd.get(p.token0.symbol)!) * 10 ** p.token0.decimals, p }]
+        : [],
+    ),
+  );
   const amounts = Float64Array.from({ length: 4096 }, () => 10 ** (-4 + 2 * rng.next()));
   const out = { out: 0, marginal: 0 };
   let sink = 0;
@@ -113,8 +134,16 @@ export function benchScan(options: BenchScanOptions = {}): BenchScanResult {
     r.execute.forEach((route, k) => applyTrade(w, route, r.amounts[k]));
   }
   times.sort((a, b) => a - b);
-  step(`scan: p50 ${quantile(times, 0.5).toFixed(3)} ms, p99 ${quantile(times, 0.99).toFixed(3)} ms, ${(cycles / blocks).toFixed(2)} profitable cycles per block`);
+  step(
+    `scan: p50 ${quantile(times, 0.5).toFixed(3)} ms, p99 ${quantile(times, 0.99).toFixed(3)} ms, ${(cycles / blocks).toFixed(2)} profitable cycles per block`,
+  );
   const v3 = v3QuotesPerSecond(worlds, quotes, seed);
   step(`float V3 quotes: ${Math.round(v3)}/s`);
-  return { pools, cycles_per_block: cycles / blocks, p50_ms: quantile(times, 0.5), p99_ms: quantile(times, 0.99), v3_quotes_per_s: v3 };
+  return {
+    pools,
+    cycles_per_block: cycles / blocks,
+    p50_ms: quantile(times, 0.5),
+    p99_ms: quantile(times, 0.99),
+    v3_quotes_per_s: v3,
+  };
 }

@@ -29,7 +29,12 @@ export function createScanWorld({ universe, seed }: { universe: Universe; seed: 
   const usd = new Map(universe.tokens.map((t) => [t.symbol, t.priceUsd]));
   return universeChains(universe).map((setup) => {
     const idx = pools.map((p, i) => (p.chain === setup.chain ? i : -1)).filter((i) => i >= 0);
-    const scanner = createCycleScanner({ pools: idx.map((i) => pools[i]), providers: setup.providers, profile: setup.profile, tokenPerNative: setup.tokenPerNative });
+    const scanner = createCycleScanner({
+      pools: idx.map((i) => pools[i]),
+      providers: setup.providers,
+      profile: setup.profile,
+      tokenPerNative: setup.tokenPerNative,
+    });
     return { setup, scanner, tvlUsd: idx.map((i) => universe.pools[i].tvlUsd), usd, touched: new Set<number>() };
   });
 }

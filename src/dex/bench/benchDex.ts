@@ -57,7 +57,12 @@ function buildRoutes(pools: PoolV2[], count: number, seed: number): Route[] {
     const j = rng.int(pools.length);
     if (i === j) continue;
     const usdcFirst = rng.next() < 0.5;
-    routes.push(createRoute([{ pool: pools[i], zeroForOne: usdcFirst }, { pool: pools[j], zeroForOne: !usdcFirst }]));
+    routes.push(
+      createRoute([
+        { pool: pools[i], zeroForOne: usdcFirst },
+        { pool: pools[j], zeroForOne: !usdcFirst },
+      ]),
+    );
   }
   return routes;
 }
@@ -66,14 +71,17 @@ function buildRoutes(pools: PoolV2[], count: number, seed: number): Route[] {
 function confirm(route: Route): bigint {
   const provider = AAVE;
   const sized = optimalInput({ route, flashFeeOf: (x) => flashFee(provider, x), flashRate: flashRateOf(provider) });
-  const gasWei = routeGasUsed({ profile: chainProfile('ethereum'), route, flashGasOverhead: provider.gasOverhead }) * GAS_PRICE_WEI;
+  const gasWei =
+    routeGasUsed({ profile: chainProfile('ethereum'), route, flashGasOverhead: provider.gasOverhead }) * GAS_PRICE_WEI;
   const gas = weiToToken(gasWei, route.token.symbol === 'USDC' ? USDC_PER_ETH : undefined);
   return sized ? sized.profit - gas : -gas;
 }
 const AAVE = aaveV3Provider({ liquidity: {} });
 
 function topIndices(values: ArrayLike<number>, k: number): number[] {
-  return Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[b] - values[a]).slice(0, k);
+  return Array.from({ length: values.length }, (_, i) => i)
+    .sort((a, b) => values[b] - values[a])
+    .slice(0, k);
 }
 
 /** Net profit in USDC units for ranking across borrowed tokens (WETH wei -> USDC base units). */
@@ -82,15 +90,27 @@ function inUsdc(route: Route, net: number): number {
 }
 
 export function benchDex(options: BenchDexOptions = {}): BenchDexResult {
-  const { seed = 1, pools: poolCount = 10_000, routes: routeCount = 100_000, confirm: confirmCount = 1000, v3Swaps = 5000, passes = 20 } = options;
+  const {
+    seed = 1,
+    pools: poolCount = 10_000,
+    routes: routeCount = 100_000,
+    confirm: confirmCount = 1000,
+    v3Swaps = 5000,
+    passes = 20,
+  } = options;
   const step = options.onStep ?? (() => {});
   const rng = createRng(seed).fork('pools');
-  const pools = Array.from({ length: poolCount }, (_, i) => randomPoolV2({ rng, address: `0x${i.toString(16).padStart(40, '0')}`, offset: (rng.next() - 0.5) * 0.03 }));
+  const pools = Array.from({ length: poolCount }, (_, i) =>
+    randomPoolV2({ rng, address: `0x${i.toString(16).padStart(40, '0')}`, offset: (rng.next() - 0.5) * 0.03 }),
+  );
   const routes = buildRoutes(pools, routeCount, seed);
   step(`built ${pools.length} pools and ${routes.length} routes`);
 
   const batch = allocateV2V2Batch(routes.length);
-  const gasEth = Number(routeGasUsed({ profile: chainProfile('ethereum'), route: routes[0], flashGasOverhead: AAVE.gasOverhead }) * GAS_PRICE_WEI);
+  const gasEth = Number(
+    routeGasUsed({ profile: chainProfile('ethereum'), route: routes[0], flashGasOverhead: AAVE.gasOverhead }) *
+      GAS_PRICE_WEI,
+  );
   routes.forEach((route, i) => {
     const [h1, h2] = route.hops as [{ pool: PoolV2; zeroForOne: boolean }, { pool: PoolV2; zeroForOne: boolean }];
     batch.a1[i] = Number(h1.zeroForOne ? h1.pool.reserve0 : h1.pool.reserve1);

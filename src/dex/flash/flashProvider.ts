@@ -64,21 +64,51 @@ function liquidityMap(liquidity: ProviderOptions['liquidity']): ReadonlyMap<stri
 }
 
 function checkFee(feeBps: number): number {
-  if (!Number.isInteger(feeBps) || feeBps < 0 || feeBps >= 10_000) throw new InvalidInputError(`flash feeBps must be an integer in [0, 10000), got ${feeBps}`);
+  if (!Number.isInteger(feeBps) || feeBps < 0 || feeBps >= 10_000)
+    throw new InvalidInputError(`flash feeBps must be an integer in [0, 10000), got ${feeBps}`);
   return feeBps;
 }
 
-export function aaveV3Provider({ feeBps = 5, gasOverhead = 93_000, liquidity, name = 'aave-v3' }: ProviderOptions): FlashProvider {
-  return Object.freeze({ kind: 'aave-v3' as const, name, feeBps: checkFee(feeBps), gasOverhead, liquidity: liquidityMap(liquidity) });
+export function aaveV3Provider({
+  feeBps = 5,
+  gasOverhead = 93_000,
+  liquidity,
+  name = 'aave-v3',
+}: ProviderOptions): FlashProvider {
+  return Object.freeze({
+    kind: 'aave-v3' as const,
+    name,
+    feeBps: checkFee(feeBps),
+    gasOverhead,
+    liquidity: liquidityMap(liquidity),
+  });
 }
 
-export function balancerV2Provider({ feeBps = 0, gasOverhead = 10_000, liquidity, name = 'balancer-v2' }: ProviderOptions): FlashProvider {
-  return Object.freeze({ kind: 'balancer-v2' as const, name, feeBps: checkFee(feeBps), gasOverhead, liquidity: liquidityMap(liquidity) });
+export function balancerV2Provider({
+  feeBps = 0,
+  gasOverhead = 10_000,
+  liquidity,
+  name = 'balancer-v2',
+}: ProviderOptions): FlashProvider {
+  return Object.freeze({
+    kind: 'balancer-v2' as const,
+    name,
+    feeBps: checkFee(feeBps),
+    gasOverhead,
+    liquidity: liquidityMap(liquidity),
+  });
 }
 
 export function uniswapV2FlashProvider(
   { feeBps = 30, gasOverhead = 56_000, liquidity, name = 'uniswap-v2-flash' }: ProviderOptions,
   pairAddress?: string,
 ): FlashProvider {
-  return Object.freeze({ kind: 'uniswap-v2' as const, name, feeBps: checkFee(feeBps), gasOverhead, liquidity: liquidityMap(liquidity), pairAddress });
+  return Object.freeze({
+    kind: 'uniswap-v2' as const,
+    name,
+    feeBps: checkFee(feeBps),
+    gasOverhead,
+    liquidity: liquidityMap(liquidity),
+    pairAddress,
+  });
 }

@@ -10,7 +10,15 @@ export interface RouteShape {
 }
 
 /** Typical gas of a flash-arb transaction: intrinsic + contract + flash overhead + per-hop swaps. */
-export function routeGasUsed({ profile, route, flashGasOverhead }: { profile: ChainProfile; route: RouteShape; flashGasOverhead: number }): bigint {
+export function routeGasUsed({
+  profile,
+  route,
+  flashGasOverhead,
+}: {
+  profile: ChainProfile;
+  route: RouteShape;
+  flashGasOverhead: number;
+}): bigint {
   let gas = profile.gas.baseTx + profile.gas.contractOverhead + flashGasOverhead;
   for (const hop of route.hops) gas += hop.pool.kind === 'v2' ? profile.gas.perHopV2 : profile.gas.perHopV3;
   return BigInt(gas);
@@ -24,7 +32,11 @@ export interface GasCostWeiOptions {
   maxFeeWei?: bigint;
 }
 
-export function effectiveGasPrice({ baseFeeWei, priorityFeeWei, maxFeeWei }: Omit<GasCostWeiOptions, 'gasUsed'>): bigint {
+export function effectiveGasPrice({
+  baseFeeWei,
+  priorityFeeWei,
+  maxFeeWei,
+}: Omit<GasCostWeiOptions, 'gasUsed'>): bigint {
   if (baseFeeWei < 0n || priorityFeeWei < 0n) throw new InvalidInputError('gas fees must be >= 0');
   const price = baseFeeWei + priorityFeeWei;
   return maxFeeWei !== undefined && maxFeeWei < price ? maxFeeWei : price;

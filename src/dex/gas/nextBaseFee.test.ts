@@ -8,7 +8,9 @@ const GWEI = 10n ** 9n;
 describe('nextBaseFee (EIP-1559)', () => {
   it('is unchanged at the target, +12.5% when full, -12.5% when empty', () => {
     expect(nextBaseFee({ baseFeePerGas: 100n * GWEI, gasUsed: 15_000_000n, gasLimit: 30_000_000n })).toBe(100n * GWEI);
-    expect(nextBaseFee({ baseFeePerGas: 100n * GWEI, gasUsed: 30_000_000n, gasLimit: 30_000_000n })).toBe(112_500_000_000n);
+    expect(nextBaseFee({ baseFeePerGas: 100n * GWEI, gasUsed: 30_000_000n, gasLimit: 30_000_000n })).toBe(
+      112_500_000_000n,
+    );
     expect(nextBaseFee({ baseFeePerGas: 100n * GWEI, gasUsed: 0n, gasLimit: 30_000_000n })).toBe(87_500_000_000n);
   });
 
@@ -22,7 +24,9 @@ describe('nextBaseFee (EIP-1559)', () => {
     // 7 wei, 3/4 full: 7 * 7.5e6 / 15e6 / 8 = 0 -> +1
     expect(nextBaseFee({ baseFeePerGas: 7n, gasUsed: 22_500_000n, gasLimit: 30_000_000n })).toBe(8n);
     // 12,345,678,901 wei at 20.1M of 30M: 12345678901 * 5.1e6 / 15e6 = 4197530826 (floor), / 8 = 524691353
-    expect(nextBaseFee({ baseFeePerGas: 12_345_678_901n, gasUsed: 20_100_000n, gasLimit: 30_000_000n })).toBe(12_345_678_901n + 524_691_353n);
+    expect(nextBaseFee({ baseFeePerGas: 12_345_678_901n, gasUsed: 20_100_000n, gasLimit: 30_000_000n })).toBe(
+      12_345_678_901n + 524_691_353n,
+    );
     expect(() => nextBaseFee({ baseFeePerGas: GWEI, gasUsed: 31n, gasLimit: 30n })).toThrow();
   });
 });
@@ -41,7 +45,9 @@ describe('gas cost', () => {
     expect(gasCostWei({ gasUsed: 100n, baseFeeWei: 50n, priorityFeeWei: 10n, maxFeeWei: 55n })).toBe(5500n);
     const pol = chainProfile('polygon');
     expect(pol.blockTimeSeconds).toBe(2);
-    expect(routeGasUsed({ profile: pol, route: { hops: [v3, v2, v3] }, flashGasOverhead: 0 })).toBe(21_000n + 35_000n + 85_000n + 93_000n + 85_000n);
+    expect(routeGasUsed({ profile: pol, route: { hops: [v3, v2, v3] }, flashGasOverhead: 0 })).toBe(
+      21_000n + 35_000n + 85_000n + 93_000n + 85_000n,
+    );
     expect(weiToToken(1n, 1n)).toBe(1n); // a cost rounds up
   });
 });

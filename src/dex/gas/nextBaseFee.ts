@@ -15,7 +15,9 @@ export interface ParentBlock {
 
 export function nextBaseFee({ baseFeePerGas, gasUsed, gasLimit }: ParentBlock): bigint {
   if (baseFeePerGas < 0n || gasUsed < 0n || gasLimit <= 0n || gasUsed > gasLimit) {
-    throw new InvalidInputError('nextBaseFee: need baseFee >= 0, gasLimit > 0 and 0 <= gasUsed <= gasLimit', { meta: { baseFeePerGas, gasUsed, gasLimit } });
+    throw new InvalidInputError('nextBaseFee: need baseFee >= 0, gasLimit > 0 and 0 <= gasUsed <= gasLimit', {
+      meta: { baseFeePerGas, gasUsed, gasLimit },
+    });
   }
   const target = gasLimit / ELASTICITY_MULTIPLIER;
   if (target === 0n || gasUsed === target) return baseFeePerGas;

@@ -15,7 +15,14 @@ describe('parsePoolsFile', () => {
     expect(file.providers.map((p) => p.kind)).toEqual(['aave-v3', 'balancer-v2', 'uniswap-v2']);
     expect(file.baseFeeWei).toBe(25n * 10n ** 9n);
     expect(file.rejected).toEqual([]);
-    const scan = scanRoutes({ chain: file.chain, pools: file.pools, providers: file.providers, baseFeeWei: file.baseFeeWei, priorityFeeWei: file.priorityFeeWei, tokenPerNative: file.tokenPerNative });
+    const scan = scanRoutes({
+      chain: file.chain,
+      pools: file.pools,
+      providers: file.providers,
+      baseFeeWei: file.baseFeeWei,
+      priorityFeeWei: file.priorityFeeWei,
+      tokenPerNative: file.tokenPerNative,
+    });
     expect(scan.routesFound).toBe(30);
     const profitable = scan.quotes.filter((q) => q.netProfit > 0n);
     expect(profitable.length).toBe(4);

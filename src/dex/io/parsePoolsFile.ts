@@ -25,7 +25,12 @@
  * A bad pool or provider is rejected with the file and the field named, counted, and the rest still load.
  */
 import { ArbmlError, InvalidInputError } from '../../core/errors.ts';
-import { aaveV3Provider, balancerV2Provider, uniswapV2FlashProvider, type FlashProvider } from '../flash/flashProvider.ts';
+import {
+  aaveV3Provider,
+  balancerV2Provider,
+  uniswapV2FlashProvider,
+  type FlashProvider,
+} from '../flash/flashProvider.ts';
 import type { Pool } from '../pool.ts';
 import { parseUnits } from '../price/units.ts';
 import { CHAINS, tokenKey, type Chain, type Token } from '../types.ts';
@@ -47,11 +52,13 @@ export interface PoolsFile {
 type Json = Record<string, unknown>;
 
 function obj(v: unknown, where: string): Json {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InvalidInputError(`${where} must be an object`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new InvalidInputError(`${where} must be an object`);
   return v as Json;
 }
 function int(v: unknown, where: string): bigint {
-  if (typeof v !== 'string' || !/^-?\d+$/.test(v)) throw new InvalidInputError(`${where} must be a decimal string of base units`);
+  if (typeof v !== 'string' || !/^-?\d+$/.test(v))
+    throw new InvalidInputError(`${where} must be a decimal string of base units`);
   return BigInt(v);
 }
 function num(v: unknown, where: string): number {
@@ -67,9 +74,14 @@ function parseTokens(file: string, raw: Json, out: PoolsFile): void {
   for (const [symbol, value] of Object.entries(obj(raw.tokens, `${file}: tokens`))) {
     const where = `${file}: tokens.${symbol}`;
     const t = obj(value, where);
-    const token = { address: str(t.address, `${where}.address`).toLowerCase(), symbol, decimals: num(t.decimals, `${where}.decimals`) };
+    const token = {
+      address: str(t.address, `${where}.address`).toLowerCase(),
+      symbol,
+      decimals: num(t.decimals, `${where}.decimals`),
+    };
     out.tokens.set(symbol, token);
-    if (t.nativePrice !== undefined) out.tokenPerNative.set(tokenKey(token), parseUnits(str(t.nativePrice, `${where}.nativePrice`), token.decimals));
+    if (t.nativePrice !== undefined)
+      out.tokenPerNative.set(tokenKey(token), parseUnits(str(t.nativePrice, `${where}.nativePrice`), token.decimals));
   }
 }
 
@@ -84,28 +96,55 @@ function parseProvider(out: PoolsFile, p: Json, where: string): FlashProvider {
   for (const [symbol, amount] of Object.entries(obj(p.liquidity, `${where}.liquidity`))) {
     liquidity.set(tokenKey(token(out, symbol, `${where}.liquidity`)), int(amount, `${where}.liquidity.${symbol}`));
   }
-  const options = { liquidity, feeBps: p.feeBps === undefined ? undefined : num(p.feeBps, `${where}.feeBps`), gasOverhead: p.gasOverhead === undefined ? undefined : num(p.gasOverhead, `${where}.gasOverhead`) };
+  const options = {
+    liquidity,
+    feeBps: p.feeBps === undefined ? undefined : num(p.feeBps, `${where}.feeBps`),
+    gasOverhead: p.gasOverhead === undefined ? undefined : num(p.gasOverhead, `${where}.gasOverhead`),
+  };
   switch (p.kind) {
-    case 'aave-v3': return aaveV3Provider(options);
-    case 'balancer-v2': return balancerV2Provider(options);
-    case 'uniswap-v2': return uniswapV2FlashProvider(options, str(p.pair, `${where}.pair`));
-    default: throw new InvalidInputError(`${where}.kind must be aave-v3, balancer-v2 or uniswap-v2`);
+    case 'aave-v3':
+      return aaveV3Provider(options);
+    case 'balancer-v2':
+      return balancerV2Provider(options);
+    case 'uniswap-v2':
+      return uniswapV2FlashProvider(options, str(p.pair, `${where}.pair`));
+    default:
+      throw new InvalidInputError(`${where}.kind must be aave-v3, balancer-v2 or uniswap-v2`);
   }
 }
 
 function parsePool(out: PoolsFile, p: Json, where: string): Pool {
   if (p.type !== 'v2' && p.type !== 'v3') throw new InvalidInputError(`${where}.type must be "v2" or "v3"`);
-  const common = { chain: out.chain, dex: str(p.dex, `${where}.dex`), address: str(p.address, `${where}.address`).toLowerCase(), token0: token(out, p.token0, `${where}.token0`), token1: token(out, p.token1, `${where}.token1`) };
+  const common = {
+    chain: out.chain,
+    dex: str(p.dex, `${where}.dex`),
+    address: str(p.address, `${where}.address`).toLowerCase(),
+    token0: token(out, p.token0, `${where}.token0`),
+    token1: token(out, p.token1, `${where}.token1`),
+  };
   if (p.type === 'v2') {
-    return createPoolV2({ ...common, reserve0: int(p.reserve0, `${where}.reserve0`), reserve1: int(p.reserve1, `${where}.reserve1`), feeBps: num(p.feeBps, `${where}.feeBps`) });
+    return createPoolV2({
+      ...common,
+      reserve0: int(p.reserve0, `${where}.reserve0`),
+      reserve1: int(p.reserve1, `${where}.reserve1`),
+      feeBps: num(p.feeBps, `${where}.feeBps`),
+    });
   }
   const ticks = (Array.isArray(p.ticks) ? p.ticks : []).map((t: unknown, i: number) => {
     const o = obj(t, `${where}.ticks[${i}]`);
-    return { index: num(o.index, `${where}.ticks[${i}].index`), liquidityNet: int(o.liquidityNet, `${where}.ticks[${i}].liquidityNet`) };
+    return {
+      index: num(o.index, `${where}.ticks[${i}].index`),
+      liquidityNet: int(o.liquidityNet, `${where}.ticks[${i}].liquidityNet`),
+    };
   });
   return createPoolV3({
-    ...common, feePips: num(p.feePips, `${where}.feePips`), tickSpacing: num(p.tickSpacing, `${where}.tickSpacing`),
-    sqrtPriceX96: int(p.sqrtPriceX96, `${where}.sqrtPriceX96`), tick: num(p.tick, `${where}.tick`), liquidity: int(p.liquidity, `${where}.liquidity`), ticks,
+    ...common,
+    feePips: num(p.feePips, `${where}.feePips`),
+    tickSpacing: num(p.tickSpacing, `${where}.tickSpacing`),
+    sqrtPriceX96: int(p.sqrtPriceX96, `${where}.sqrtPriceX96`),
+    tick: num(p.tick, `${where}.tick`),
+    liquidity: int(p.liquidity, `${where}.liquidity`),
+    ticks,
   });
 }
 
@@ -138,8 +177,15 @@ export function parsePoolsFile(text: string, file: string): PoolsFile {
   const out: PoolsFile = {
     chain,
     baseFeeWei: parseUnits(str(gas.baseFeeGwei, `${file}: gas.baseFeeGwei`), 9),
-    priorityFeeWei: gas.priorityFeeGwei === undefined ? undefined : parseUnits(str(gas.priorityFeeGwei, `${file}: gas.priorityFeeGwei`), 9),
-    tokens: new Map(), tokenPerNative: new Map(), providers: [], pools: [], rejected: [],
+    priorityFeeWei:
+      gas.priorityFeeGwei === undefined
+        ? undefined
+        : parseUnits(str(gas.priorityFeeGwei, `${file}: gas.priorityFeeGwei`), 9),
+    tokens: new Map(),
+    tokenPerNative: new Map(),
+    providers: [],
+    pools: [],
+    rejected: [],
   };
   parseTokens(file, raw, out);
   out.providers = each(raw.flashProviders ?? [], `${file}: flashProviders`, out, (o, w) => parseProvider(out, o, w));

@@ -11,11 +11,32 @@ const USDC = { address: '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48', symbol: 'U
 
 describe('prices', () => {
   it('mid prices in quote per base with decimals', () => {
-    const v2 = createPoolV2({ chain: 'ethereum', dex: 'uniswap-v2', address: '0x1', token0: USDC, token1: WETH, reserve0: 3_000_000n * 10n ** 6n, reserve1: 1000n * 10n ** 18n, feeBps: 30 });
+    const v2 = createPoolV2({
+      chain: 'ethereum',
+      dex: 'uniswap-v2',
+      address: '0x1',
+      token0: USDC,
+      token1: WETH,
+      reserve0: 3_000_000n * 10n ** 6n,
+      reserve1: 1000n * 10n ** 18n,
+      feeBps: 30,
+    });
     expect(midPriceV2(v2, WETH)).toBeCloseTo(3000, 9);
     expect(midPriceV2(v2, USDC)).toBeCloseTo(1 / 3000, 12);
     const sqrtPriceX96 = encodeSqrtPriceX96(10n ** 18n, 2500n * 10n ** 6n); // 1 WETH per 2500 USDC
-    const v3 = createPoolV3({ chain: 'polygon', dex: 'uniswap-v3', address: '0x2', token0: USDC, token1: WETH, feePips: 500, tickSpacing: 10, sqrtPriceX96, tick: getTickAtSqrtRatio(sqrtPriceX96), liquidity: 0n, ticks: [] });
+    const v3 = createPoolV3({
+      chain: 'polygon',
+      dex: 'uniswap-v3',
+      address: '0x2',
+      token0: USDC,
+      token1: WETH,
+      feePips: 500,
+      tickSpacing: 10,
+      sqrtPriceX96,
+      tick: getTickAtSqrtRatio(sqrtPriceX96),
+      liquidity: 0n,
+      ticks: [],
+    });
     expect(midPriceV3(v3, WETH)).toBeCloseTo(2500, 6);
   });
 

@@ -42,7 +42,13 @@ export function executionPrice({ amountIn, amountOut, tokenIn, tokenOut }: Execu
 }
 
 /** How much worse than the mid price a trade executes, in bps (fee included); both prices tokenOut per tokenIn. */
-export function priceImpactBps({ midPrice: mid, executionPrice: exec }: { midPrice: number; executionPrice: number }): number {
+export function priceImpactBps({
+  midPrice: mid,
+  executionPrice: exec,
+}: {
+  midPrice: number;
+  executionPrice: number;
+}): number {
   if (!(mid > 0)) throw new InvalidInputError('priceImpactBps: midPrice must be > 0');
   return ((mid - exec) / mid) * 1e4;
 }

@@ -26,7 +26,8 @@ export interface Cycle {
 }
 
 export function buildCycleGraph(pools: readonly Pool[]): CycleGraph {
-  if (pools.length >= 1 << 16) throw new InvalidInputError(`a cycle graph holds at most 65535 pools, got ${pools.length}`);
+  if (pools.length >= 1 << 16)
+    throw new InvalidInputError(`a cycle graph holds at most 65535 pools, got ${pools.length}`);
   const ids = new Map<string, number>();
   const id = (k: string): number => ids.get(k) ?? (ids.set(k, ids.size), ids.size - 1);
   const token0 = new Int32Array(pools.length);
@@ -48,7 +49,14 @@ export function buildCycleGraph(pools: readonly Pool[]): CycleGraph {
     add(token0[i], token1[i], i);
     add(token1[i], token0[i], i);
   }
-  return { poolCount: pools.length, token0, token1, neighbours: neighbours.map((s) => [...s].sort((a, b) => a - b)), pairs, tokenCount: n };
+  return {
+    poolCount: pools.length,
+    token0,
+    token1,
+    neighbours: neighbours.map((s) => [...s].sort((a, b) => a - b)),
+    pairs,
+    tokenCount: n,
+  };
 }
 
 const SENTINEL = (1 << 17) - 1;
@@ -91,7 +99,10 @@ export function cyclesThrough(graph: CycleGraph, options: CyclesThroughOptions):
   const none: readonly number[] = [];
   const code = (pool: number, from: number): number => pool * 2 + (graph.token0[pool] === from ? 1 : 0);
   for (const p of changed) {
-    for (const [u, v] of [[graph.token0[p], graph.token1[p]], [graph.token1[p], graph.token0[p]]]) {
+    for (const [u, v] of [
+      [graph.token0[p], graph.token1[p]],
+      [graph.token1[p], graph.token0[p]],
+    ]) {
       const first = code(p, u);
       const l1 = logRate[first];
       for (const q of graph.pairs.get(v * n + u) ?? none) {

@@ -16,17 +16,25 @@ const GAS = { baseFeeWei: 10_000_000n, priorityFeeWei: 0n };
 const profile = chainProfile('arbitrum');
 
 function setting(g: RandomGraph) {
-  const all = Object.fromEntries(g.tokens.map((t, i) => [t.address, BigInt(Math.round((1e9 / g.usd[i]) * 10 ** t.decimals))]));
+  const all = Object.fromEntries(
+    g.tokens.map((t, i) => [t.address, BigInt(Math.round((1e9 / g.usd[i]) * 10 ** t.decimals))]),
+  );
   const providers = [balancerV2Provider({ liquidity: all }), aaveV3Provider({ liquidity: all })];
   // Native token = ETH at 3000 USD: base units per whole ETH.
-  const tokenPerNative = new Map(g.tokens.map((t, i) => [tokenKey(t), BigInt(Math.round((3000 / g.usd[i]) * 10 ** t.decimals))]));
+  const tokenPerNative = new Map(
+    g.tokens.map((t, i) => [tokenKey(t), BigInt(Math.round((3000 / g.usd[i]) * 10 ** t.decimals))]),
+  );
   return { providers, tokenPerNative };
 }
 
-const keyOf = (pools: RandomGraph['pools'], route: Route): number => route.hops.length > 3 ? -1 : cycleKey(route.hops.map((h) => pools.indexOf(h.pool) * 2 + (h.zeroForOne ? 1 : 0)));
+const keyOf = (pools: RandomGraph['pools'], route: Route): number =>
+  route.hops.length > 3 ? -1 : cycleKey(route.hops.map((h) => pools.indexOf(h.pool) * 2 + (h.zeroForOne ? 1 : 0)));
 
 /** Brute force: every route of findRoutes priced by evaluateRoute's own size search; best net per cycle. */
-function bruteForce(g: RandomGraph, s: ReturnType<typeof setting>): Map<number, { net: bigint; amountIn: bigint; native: number; nativeIn: number }> {
+function bruteForce(
+  g: RandomGraph,
+  s: ReturnType<typeof setting>,
+): Map<number, { net: bigint; amountIn: bigint; native: number; nativeIn: number }> {
   const best = new Map<number, { net: bigint; amountIn: bigint; native: number; nativeIn: number }>();
   for (const route of findRoutes({ graph: buildPoolGraph({ chain: 'arbitrum', pools: g.pools }) })) {
     const perNative = s.tokenPerNative.get(tokenKey(route.token))!;
@@ -35,7 +43,13 @@ function bruteForce(g: RandomGraph, s: ReturnType<typeof setting>): Map<number, 
     const native = Number(q.netProfit) / Number(perNative);
     const key = keyOf(g.pools, route);
     const prev = best.get(key);
-    if (!prev || native > prev.native) best.set(key, { net: q.netProfit, amountIn: q.amountIn, native, nativeIn: Number(q.amountIn) / Number(perNative) });
+    if (!prev || native > prev.native)
+      best.set(key, {
+        net: q.netProfit,
+        amountIn: q.amountIn,
+        native,
+        nativeIn: Number(q.amountIn) / Number(perNative),
+      });
   }
   return best;
 }
@@ -60,7 +74,10 @@ describe('cycle scanner against brute force on random graphs', () => {
       const s = setting(g);
       const brute = bruteForce(g, s);
       const scanner = createCycleScanner({ pools: g.pools, ...s, profile });
-      const all = scanner.scan(g.pools.map((_, i) => i), GAS);
+      const all = scanner.scan(
+        g.pools.map((_, i) => i),
+        GAS,
+      );
       const found = new Set(all.profitable.map((c) => c.key));
       const bruteProfitable = [...brute].filter(([, v]) => v.net > 0n).map(([k]) => k);
       // Never drops a cycle the exact search finds profitable beyond the margin (1e-6 of the size).
@@ -69,7 +86,8 @@ describe('cycle scanner against brute force on random graphs', () => {
         if (Number(v.net) > 1e-6 * Number(v.amountIn)) expect(found.has(key), `cycle ${key} dropped`).toBe(true);
       }
       // And reports nothing brute force does not: each found cycle is profitable there too.
-      for (const c of all.profitable) expect((brute.get(c.key)?.net ?? -1n) > 0n, `cycle ${c.key} not profitable in brute force`).toBe(true);
+      for (const c of all.profitable)
+        expect((brute.get(c.key)?.net ?? -1n) > 0n, `cycle ${c.key} not profitable in brute force`).toBe(true);
       expect(bruteProfitable.length).toBeGreaterThan(0);
       expect(new Set(bruteProfitable)).toEqual(found);
       // The scanner's exact numbers: sized within the margin of brute force's size search, amounts = reference swaps.
@@ -85,7 +103,13 @@ describe('cycle scanner against brute force on random graphs', () => {
       // Incremental: only cycles through the changed pools, and all of those.
       const changed = [0, 5];
       const part = scanner.scan(changed, GAS);
-      const through = new Set([...found].filter((k) => all.profitable.find((c) => c.key === k)!.quote.route.hops.some((h) => changed.includes(g.pools.indexOf(h.pool)))));
+      const through = new Set(
+        [...found].filter((k) =>
+          all.profitable
+            .find((c) => c.key === k)!
+            .quote.route.hops.some((h) => changed.includes(g.pools.indexOf(h.pool))),
+        ),
+      );
       expect(new Set(part.profitable.map((c) => c.key))).toEqual(through);
     });
   }

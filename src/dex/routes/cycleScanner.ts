@@ -12,7 +12,15 @@ import { flashRateFloat } from './screenV2V2.ts';
 import { buildCycleGraph, cycleFromKey, cyclesThrough, type CycleGraph } from './cycleGraph.ts';
 import { evaluateRoute, type RouteQuote } from './evaluateRoute.ts';
 import { flashRateOf } from './flashRate.ts';
-import { floatOptimalSize, floatPool, floatProfitBound, floatQuoteCount, spotRate, type FloatHop, type FloatPool } from './floatRoute.ts';
+import {
+  floatOptimalSize,
+  floatPool,
+  floatProfitBound,
+  floatQuoteCount,
+  spotRate,
+  type FloatHop,
+  type FloatPool,
+} from './floatRoute.ts';
 import { createRoute, type Hop } from './route.ts';
 import { maxLendable, type FlashProvider } from '../flash/flashProvider.ts';
 import type { ChainProfile } from '../gas/chainProfiles.ts';
@@ -91,7 +99,11 @@ export function createCycleScanner(options: CycleScannerOptions): CycleScanner {
       const key = tokenKey(token);
       if (lenders.has(key)) continue;
       const list = options.providers
-        .map((provider) => ({ provider, cap: Number(maxLendable(provider, token)), rate: flashRateFloat(flashRateOf(provider)) }))
+        .map((provider) => ({
+          provider,
+          cap: Number(maxLendable(provider, token)),
+          rate: flashRateFloat(flashRateOf(provider)),
+        }))
         .filter((l) => l.cap > 0 && tokenPerNative.has(key));
       // Cheapest first: a lender whose optimum was not capped dominates later ones with no lower rate or gas.
       list.sort((a, b) => a.rate - b.rate || a.provider.gasOverhead - b.provider.gasOverhead);
@@ -101,7 +113,10 @@ export function createCycleScanner(options: CycleScannerOptions): CycleScanner {
   const minRate = Math.min(1, ...options.providers.map((p) => flashRateFloat(flashRateOf(p))));
 
   function gasWei(hops: readonly Hop[], provider: FlashProvider, gasPrice: bigint): bigint {
-    return routeGasUsed({ profile, route: { hops }, flashGasOverhead: provider.gasOverhead }) * gasPrice + l1DataFee({ profile, route: { hops } });
+    return (
+      routeGasUsed({ profile, route: { hops }, flashGasOverhead: provider.gasOverhead }) * gasPrice +
+      l1DataFee({ profile, route: { hops } })
+    );
   }
 
   function scan(changed: Iterable<number>, gas: ScanGas): CycleScanResult {
@@ -123,14 +138,21 @@ export function createCycleScanner(options: CycleScannerOptions): CycleScanner {
       for (let k = 0; k < n; k++) {
         const order = Array.from({ length: n }, (_, i) => (k + i) % n);
         const hops: Hop[] = order.map((i) => ({ pool: pools[cycle.pools[i]], zeroForOne: cycle.zeroForOne[i] }));
-        const floatHops: FloatHop[] = order.map((i) => ({ pool: floats[cycle.pools[i]], zeroForOne: cycle.zeroForOne[i] }));
+        const floatHops: FloatHop[] = order.map((i) => ({
+          pool: floats[cycle.pools[i]],
+          zeroForOne: cycle.zeroForOne[i],
+        }));
         const token = tokenKey(tokenIn(hops[0].pool, hops[0].zeroForOne));
         const perNative = tokenPerNative.get(token);
         if (perNative === undefined) continue;
         let dominant: Lender | undefined;
         for (const lender of lenders.get(token) ?? []) {
           if (dominant && dominant.provider.gasOverhead <= lender.provider.gasOverhead) continue;
-          if (lender.provider.pairAddress && hops.some((h) => h.pool.address.toLowerCase() === lender.provider.pairAddress!.toLowerCase())) continue;
+          if (
+            lender.provider.pairAddress &&
+            hops.some((h) => h.pool.address.toLowerCase() === lender.provider.pairAddress!.toLowerCase())
+          )
+            continue;
           const gasToken = (Number(gasWei(hops, lender.provider, gasPrice)) * Number(perNative)) / 1e18;
           // No size can pay the gas: not even the bound (1e-9 above it for float error).
           if (floatProfitBound(floatHops, lender.rate) * (1 + 1e-9) < gasToken) continue;
@@ -147,8 +169,12 @@ export function createCycleScanner(options: CycleScannerOptions): CycleScanner {
       let best: CycleQuote | undefined;
       for (const c of candidates) {
         exactEvaluations++;
-          const quote = evaluateRoute({
-          route: createRoute(c.hops), providers: [c.lender.provider], ...gas, tokenPerNative: c.perNative, profile,
+        const quote = evaluateRoute({
+          route: createRoute(c.hops),
+          providers: [c.lender.provider],
+          ...gas,
+          tokenPerNative: c.perNative,
+          profile,
           // The float optimum, rounded: one exact quote. Its profit is within float error (~1e-9 of the size,
           // squared away at an optimum) of the integer optimum's; the money figures are exact at this size.
           sizeHint: () => ({ bracket: [BigInt(Math.round(c.x)), BigInt(Math.round(c.x))], tolerance: 0n }),
@@ -159,8 +185,16 @@ export function createCycleScanner(options: CycleScannerOptions): CycleScanner {
       }
       if (best) profitable.push(best);
     }
-    profitable.sort((a, b) => (a.netNativeWei === b.netNativeWei ? a.key - b.key : a.netNativeWei > b.netNativeWei ? -1 : 1));
-    return { cycles: counted.cycles, logSurvivors, exactEvaluations, floatV3Quotes: floatQuoteCount.v3 - quotesBefore, profitable };
+    profitable.sort((a, b) =>
+      a.netNativeWei === b.netNativeWei ? a.key - b.key : a.netNativeWei > b.netNativeWei ? -1 : 1,
+    );
+    return {
+      cycles: counted.cycles,
+      logSurvivors,
+      exactEvaluations,
+      floatV3Quotes: floatQuoteCount.v3 - quotesBefore,
+      profitable,
+    };
   }
 
   return {

@@ -45,7 +45,10 @@ export interface EvaluateRouteOptions {
 export function evaluateRoute(options: EvaluateRouteOptions): RouteQuote | undefined {
   const { route, providers, baseFeeWei, tokenPerNative } = options;
   const profile = options.profile ?? chainProfile(route.hops[0].pool.chain);
-  const gasPrice = effectiveGasPrice({ baseFeeWei, priorityFeeWei: options.priorityFeeWei ?? profile.minPriorityFeeWei });
+  const gasPrice = effectiveGasPrice({
+    baseFeeWei,
+    priorityFeeWei: options.priorityFeeWei ?? profile.minPriorityFeeWei,
+  });
   const l1Wei = l1DataFee({ profile, route, pricePerByteWei: options.l1PricePerByteWei });
   const routePools = new Set(route.hops.map((h) => h.pool.address.toLowerCase()));
   let best: RouteQuote | undefined;
@@ -54,7 +57,13 @@ export function evaluateRoute(options: EvaluateRouteOptions): RouteQuote | undef
     if (cap <= 0n) continue;
     if (provider.pairAddress && routePools.has(provider.pairAddress.toLowerCase())) continue;
     const hint = options.sizeHint?.(provider);
-    const sized = optimalInput({ route, flashFeeOf: (x) => flashFee(provider, x), flashRate: flashRateOf(provider), maxIn: cap, ...hint });
+    const sized = optimalInput({
+      route,
+      flashFeeOf: (x) => flashFee(provider, x),
+      flashRate: flashRateOf(provider),
+      maxIn: cap,
+      ...hint,
+    });
     if (!sized) continue;
     const gasUsed = routeGasUsed({ profile, route, flashGasOverhead: provider.gasOverhead });
     const wei = gasUsed * gasPrice + l1Wei;

@@ -17,8 +17,26 @@ describe('findRoutes', () => {
     const rng = createRng(9);
     const a = randomPoolV2({ rng, address: '0xa' });
     const b = randomPoolV3({ rng, address: '0xb' });
-    const c = createPoolV2({ chain: 'ethereum', dex: 'sushiswap', address: '0xc', token0: DAI, token1: WETH, reserve0: 3n * 10n ** 24n, reserve1: 10n ** 21n, feeBps: 30 });
-    const d = createPoolV2({ chain: 'ethereum', dex: 'uniswap-v2', address: '0xd', token0: DAI, token1: USDC, reserve0: 10n ** 24n, reserve1: 10n ** 12n, feeBps: 5 });
+    const c = createPoolV2({
+      chain: 'ethereum',
+      dex: 'sushiswap',
+      address: '0xc',
+      token0: DAI,
+      token1: WETH,
+      reserve0: 3n * 10n ** 24n,
+      reserve1: 10n ** 21n,
+      feeBps: 30,
+    });
+    const d = createPoolV2({
+      chain: 'ethereum',
+      dex: 'uniswap-v2',
+      address: '0xd',
+      token0: DAI,
+      token1: USDC,
+      reserve0: 10n ** 24n,
+      reserve1: 10n ** 12n,
+      feeBps: 5,
+    });
     const other = randomPoolV2({ rng, address: '0xe', chain: 'polygon' });
     const graph = buildPoolGraph({ chain: 'ethereum', pools: [a, b, c, d, other] });
     expect(graph.pools.length).toBe(4);
@@ -36,9 +54,19 @@ describe('findRoutes', () => {
   it('rejects broken routes', () => {
     const rng = createRng(9);
     const a = randomPoolV2({ rng, address: '0xa' });
-    expect(() => createRoute([{ pool: a, zeroForOne: true }, { pool: a, zeroForOne: false }])).toThrow(/twice/);
+    expect(() =>
+      createRoute([
+        { pool: a, zeroForOne: true },
+        { pool: a, zeroForOne: false },
+      ]),
+    ).toThrow(/twice/);
     const b = randomPoolV2({ rng, address: '0xb' });
-    expect(() => createRoute([{ pool: a, zeroForOne: true }, { pool: b, zeroForOne: true }])).toThrow(/outputs WETH/);
+    expect(() =>
+      createRoute([
+        { pool: a, zeroForOne: true },
+        { pool: b, zeroForOne: true },
+      ]),
+    ).toThrow(/outputs WETH/);
   });
 });
 
@@ -48,9 +76,15 @@ describe('sizing V3 and mixed routes', () => {
     let profitable = 0;
     for (let i = 0; i < 40; i++) {
       const p1 = randomPoolV3({ rng, address: `0x1${i}`, offset: (rng.next() - 0.5) * 0.04 });
-      const p2 = rng.next() < 0.5 ? randomPoolV2({ rng, address: `0x2${i}`, offset: (rng.next() - 0.5) * 0.04 }) : randomPoolV3({ rng, address: `0x2${i}`, offset: (rng.next() - 0.5) * 0.04 });
+      const p2 =
+        rng.next() < 0.5
+          ? randomPoolV2({ rng, address: `0x2${i}`, offset: (rng.next() - 0.5) * 0.04 })
+          : randomPoolV3({ rng, address: `0x2${i}`, offset: (rng.next() - 0.5) * 0.04 });
       const zeroForOne = rng.next() < 0.5;
-      const route = createRoute([{ pool: p1, zeroForOne }, { pool: p2, zeroForOne: !zeroForOne }]);
+      const route = createRoute([
+        { pool: p1, zeroForOne },
+        { pool: p2, zeroForOne: !zeroForOne },
+      ]);
       const best = optimalInput({ route });
       const profit = (x: bigint): bigint | undefined => {
         const out = routeOutput(route, x);
@@ -74,8 +108,14 @@ describe('evaluateRoute', () => {
     const rng = createRng(4);
     const p1 = randomPoolV2({ rng, address: '0x1', offset: -0.01 });
     const p2 = randomPoolV2({ rng, address: '0x2', offset: 0.01 });
-    const route = createRoute([{ pool: p1, zeroForOne: true }, { pool: p2, zeroForOne: false }]); // USDC -> WETH -> USDC
-    const providers = [aaveV3Provider({ liquidity: { [USDC.address]: 10n ** 15n } }), balancerV2Provider({ liquidity: { [USDC.address]: 10n } })];
+    const route = createRoute([
+      { pool: p1, zeroForOne: true },
+      { pool: p2, zeroForOne: false },
+    ]); // USDC -> WETH -> USDC
+    const providers = [
+      aaveV3Provider({ liquidity: { [USDC.address]: 10n ** 15n } }),
+      balancerV2Provider({ liquidity: { [USDC.address]: 10n } }),
+    ];
     const q = evaluateRoute({ route, providers, baseFeeWei: 20n * 10n ** 9n, tokenPerNative: 3000n * 10n ** 6n })!;
     expect(q.provider.kind).toBe('aave-v3'); // Balancer cannot lend the size
     expect(q.amountOut).toBe(quoteRoute(route, q.amountIn).amounts[2]);
@@ -87,9 +127,14 @@ describe('evaluateRoute', () => {
     expect(q.netProfit).toBeGreaterThan(0n);
 
     const batch = allocateV2V2Batch(1);
-    batch.a1[0] = Number(p1.reserve0); batch.b1[0] = Number(p1.reserve1); batch.g1[0] = 1 - p1.feeBps / 1e4;
-    batch.a2[0] = Number(p2.reserve1); batch.b2[0] = Number(p2.reserve0); batch.g2[0] = 1 - p2.feeBps / 1e4;
-    batch.flashRate[0] = 1.0005; batch.gasCost[0] = Number(q.gasCost.token);
+    batch.a1[0] = Number(p1.reserve0);
+    batch.b1[0] = Number(p1.reserve1);
+    batch.g1[0] = 1 - p1.feeBps / 1e4;
+    batch.a2[0] = Number(p2.reserve1);
+    batch.b2[0] = Number(p2.reserve0);
+    batch.g2[0] = 1 - p2.feeBps / 1e4;
+    batch.flashRate[0] = 1.0005;
+    batch.gasCost[0] = Number(q.gasCost.token);
     const out = { size: new Float64Array(1), net: new Float64Array(1) };
     screenV2V2(batch, out);
     expect(out.size[0] / Number(q.amountIn)).toBeCloseTo(1, 4);

@@ -12,7 +12,8 @@ export type FloatPool =
   | ({ readonly kind: 'v3' } & FloatPoolV3);
 
 export function floatPool(pool: Pool): FloatPool {
-  if (pool.kind === 'v2') return { kind: 'v2', r0: Number(pool.reserve0), r1: Number(pool.reserve1), gamma: 1 - pool.feeBps / 1e4 };
+  if (pool.kind === 'v2')
+    return { kind: 'v2', r0: Number(pool.reserve0), r1: Number(pool.reserve1), gamma: 1 - pool.feeBps / 1e4 };
   return { kind: 'v3', ...floatPoolV3(pool) };
 }
 
@@ -115,7 +116,10 @@ export function floatProfitBound(hops: readonly FloatHop[], rate: number): numbe
     let a: number;
     let b: number;
     if (p.kind === 'v2') [a, b] = zeroForOne ? [p.r0, p.r1] : [p.r1, p.r0];
-    else [a, b] = zeroForOne ? [p.maxLiquidity / p.sqrtPrice, p.maxLiquidity * p.sqrtPrice] : [p.maxLiquidity * p.sqrtPrice, p.maxLiquidity / p.sqrtPrice];
+    else
+      [a, b] = zeroForOne
+        ? [p.maxLiquidity / p.sqrtPrice, p.maxLiquidity * p.sqrtPrice]
+        : [p.maxLiquidity * p.sqrtPrice, p.maxLiquidity / p.sqrtPrice];
     C = a * C + p.gamma * K;
     K = p.gamma * b * K;
     A = a * A;

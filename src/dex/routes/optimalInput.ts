@@ -94,7 +94,9 @@ export function snapDownV2(route: Route, amountOut: bigint): bigint | undefined 
   for (let i = route.hops.length - 1; i >= 0 && need !== undefined; i--) {
     const { pool, zeroForOne } = route.hops[i];
     if (pool.kind !== 'v2') return undefined;
-    need = zeroForOne ? minInputV2(pool.reserve0, pool.reserve1, pool.feeBps, need) : minInputV2(pool.reserve1, pool.reserve0, pool.feeBps, need);
+    need = zeroForOne
+      ? minInputV2(pool.reserve0, pool.reserve1, pool.feeBps, need)
+      : minInputV2(pool.reserve1, pool.reserve0, pool.feeBps, need);
   }
   return need;
 }
@@ -112,7 +114,9 @@ function initialSize(route: Route): bigint {
   // V3 virtual reserve of the input token: L / sqrtP for token0, L * sqrtP for token1 (Q96); when the price sits
   // in a gap, the largest liquidity step nearby stands in for L.
   let liquidity = pool.liquidity;
-  for (const t of pool.ticks) if ((t.liquidityNet < 0n ? -t.liquidityNet : t.liquidityNet) > liquidity) liquidity = t.liquidityNet < 0n ? -t.liquidityNet : t.liquidityNet;
+  for (const t of pool.ticks)
+    if ((t.liquidityNet < 0n ? -t.liquidityNet : t.liquidityNet) > liquidity)
+      liquidity = t.liquidityNet < 0n ? -t.liquidityNet : t.liquidityNet;
   const virtualIn = hop.zeroForOne ? (liquidity << 96n) / pool.sqrtPriceX96 : (liquidity * pool.sqrtPriceX96) >> 96n;
   return virtualIn / 1_000_000n + 1n;
 }
@@ -145,7 +149,15 @@ function bracket(f: Evaluate, begin: bigint, maxIn: bigint | undefined): [bigint
 }
 
 /** Best size found; undefined when no size is quotable, or (V2-V2) when no size can beat the fees. */
-export function optimalInput({ route, flashFeeOf = () => 0n, flashRate = NO_FLASH_FEE, maxIn, startIn, bracket: given, tolerance }: OptimalInputOptions): SizedRoute | undefined {
+export function optimalInput({
+  route,
+  flashFeeOf = () => 0n,
+  flashRate = NO_FLASH_FEE,
+  maxIn,
+  startIn,
+  bracket: given,
+  tolerance,
+}: OptimalInputOptions): SizedRoute | undefined {
   const f = evaluator(route, flashFeeOf, maxIn);
   if (given) {
     const hi = maxIn !== undefined && given[1] > maxIn ? maxIn : given[1];

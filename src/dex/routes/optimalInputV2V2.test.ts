@@ -60,7 +60,10 @@ describe('optimalInputV2V2', () => {
     const rng = createRng(5);
     const p1 = randomPoolV2({ rng, address: '0x1' });
     const p2 = randomPoolV2({ rng, address: '0x2' });
-    const route = createRoute([{ pool: p1, zeroForOne: true }, { pool: p2, zeroForOne: false }]);
+    const route = createRoute([
+      { pool: p1, zeroForOne: true },
+      { pool: p2, zeroForOne: false },
+    ]);
     expect(optimalInputV2V2({ route })).toBe(0n);
   });
 
@@ -70,7 +73,10 @@ describe('optimalInputV2V2', () => {
     const base = randomPoolV2({ rng, address: '0x1' });
     const p1 = { ...base, reserve0: 1_000_000n * 10n ** 6n, reserve1: 500n * 10n ** 18n, feeBps: 30 };
     const p2 = { ...base, address: '0x2', reserve0: 1_100_000n * 10n ** 6n, reserve1: 500n * 10n ** 18n, feeBps: 30 };
-    const route = createRoute([{ pool: p1, zeroForOne: true }, { pool: p2, zeroForOne: false }]);
+    const route = createRoute([
+      { pool: p1, zeroForOne: true },
+      { pool: p2, zeroForOne: false },
+    ]);
     // x* = (sqrt(g1 A B) - A) / g1 with A = a1 a2/(a2 + g2 b1), B = g2 b1 b2/(a2 + g2 b1), in floats:
     const [a1, b1, a2, b2, g] = [1e12, 500e18, 500e18, 1.1e12, 0.997];
     const A = (a1 * a2) / (a2 + g * b1);

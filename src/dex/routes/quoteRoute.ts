@@ -26,15 +26,22 @@ export function swapExactIn(pool: Pool, zeroForOne: boolean, amountIn: bigint): 
   if (pool.kind === 'v2') {
     if (amountIn <= 0n) throw new InsufficientLiquidityError(`pool ${pool.address}: input must be > 0`);
     const reserveIn = zeroForOne ? pool.reserve0 : pool.reserve1;
-    if (reserveIn + amountIn > MAX_UINT112) throw new InsufficientLiquidityError(`pool ${pool.address}: input overflows the uint112 reserve`);
+    if (reserveIn + amountIn > MAX_UINT112)
+      throw new InsufficientLiquidityError(`pool ${pool.address}: input overflows the uint112 reserve`);
     const r = swapV2({ pool, zeroForOne, amountIn });
     if (r.amountOut <= 0n) throw new InsufficientLiquidityError(`pool ${pool.address}: output rounds to zero`);
     return { amountOut: r.amountOut, pool: r.pool };
   }
   if (amountIn <= 0n) throw new InsufficientLiquidityError(`pool ${pool.address}: input must be > 0`);
-  const r = swapV3({ pool, zeroForOne, amountSpecified: amountIn, sqrtPriceLimitX96: lastLiquidPriceV3(pool, zeroForOne) });
+  const r = swapV3({
+    pool,
+    zeroForOne,
+    amountSpecified: amountIn,
+    sqrtPriceLimitX96: lastLiquidPriceV3(pool, zeroForOne),
+  });
   const used = zeroForOne ? r.amount0 : r.amount1;
-  if (used !== amountIn) throw new InsufficientLiquidityError(`pool ${pool.address}: price limit reached after ${used} of ${amountIn}`);
+  if (used !== amountIn)
+    throw new InsufficientLiquidityError(`pool ${pool.address}: price limit reached after ${used} of ${amountIn}`);
   return { amountOut: -(zeroForOne ? r.amount1 : r.amount0), pool: r.pool };
 }
 
@@ -61,10 +68,13 @@ export function lastLiquidPriceV3(pool: PoolV3, zeroForOne: boolean): bigint | u
     }
   }
   if (liquidity !== 0n) return undefined;
-  if (edge === undefined) throw new InsufficientLiquidityError(`pool ${pool.address}: no liquidity in the swap direction`);
+  if (edge === undefined)
+    throw new InsufficientLiquidityError(`pool ${pool.address}: no liquidity in the swap direction`);
   const limit = getSqrtRatioAtTick(edge);
   // The limit must lie strictly beyond the current price and inside the valid range.
-  const inRange = zeroForOne ? limit < pool.sqrtPriceX96 && limit > MIN_SQRT_RATIO : limit > pool.sqrtPriceX96 && limit < MAX_SQRT_RATIO;
+  const inRange = zeroForOne
+    ? limit < pool.sqrtPriceX96 && limit > MIN_SQRT_RATIO
+    : limit > pool.sqrtPriceX96 && limit < MAX_SQRT_RATIO;
   return inRange ? limit : undefined;
 }
 

@@ -32,11 +32,17 @@ export function createRoute(hops: readonly Hop[]): Route {
     seen.add(key);
     const next = hops[(i + 1) % hops.length];
     if (!sameToken(tokenOut(hop.pool, hop.zeroForOne), tokenIn(next.pool, next.zeroForOne))) {
-      throw new InvalidInputError(`route hop ${i} outputs ${tokenOut(hop.pool, hop.zeroForOne).symbol} but hop ${(i + 1) % hops.length} takes ${tokenIn(next.pool, next.zeroForOne).symbol}`);
+      throw new InvalidInputError(
+        `route hop ${i} outputs ${tokenOut(hop.pool, hop.zeroForOne).symbol} but hop ${(i + 1) % hops.length} takes ${tokenIn(next.pool, next.zeroForOne).symbol}`,
+      );
     }
     if (hop.pool.chain !== hops[0].pool.chain) throw new InvalidInputError('all pools of a route must be on one chain');
   }
-  return Object.freeze({ hops: Object.freeze([...hops]), token: tokenIn(hops[0].pool, hops[0].zeroForOne), id: routeId(hops) });
+  return Object.freeze({
+    hops: Object.freeze([...hops]),
+    token: tokenIn(hops[0].pool, hops[0].zeroForOne),
+    id: routeId(hops),
+  });
 }
 
 /** Token symbols along the route, e.g. "WETH>USDC>WETH". */

@@ -36,12 +36,25 @@ export function scanRoutes(options: ScanRoutesOptions): ScanRoutesResult {
   for (const route of routes) {
     const tokenPerNative = options.tokenPerNative.get(tokenKey(route.token));
     if (tokenPerNative === undefined) {
-      skipped.push({ route: routePath(route), reason: `no native price for ${route.token.symbol}: gas cannot be priced` });
+      skipped.push({
+        route: routePath(route),
+        reason: `no native price for ${route.token.symbol}: gas cannot be priced`,
+      });
       continue;
     }
-    const quote = evaluateRoute({ route, providers: options.providers, baseFeeWei: options.baseFeeWei, priorityFeeWei: options.priorityFeeWei, tokenPerNative });
+    const quote = evaluateRoute({
+      route,
+      providers: options.providers,
+      baseFeeWei: options.baseFeeWei,
+      priorityFeeWei: options.priorityFeeWei,
+      tokenPerNative,
+    });
     if (quote) quotes.push(quote);
-    else skipped.push({ route: routePath(route), reason: `no size beats the swap fees, or no flash provider can lend ${route.token.symbol}` });
+    else
+      skipped.push({
+        route: routePath(route),
+        reason: `no size beats the swap fees, or no flash provider can lend ${route.token.symbol}`,
+      });
   }
   quotes.sort((a, b) => (a.netProfit === b.netProfit ? 0 : a.netProfit > b.netProfit ? -1 : 1));
   return { routesFound: routes.length, quotes, skipped };

@@ -19,7 +19,9 @@ export function getAmountInV2({ amountOut, reserveIn, reserveOut, feeBps }: GetA
     throw new InvalidInputError('UniswapV2: INSUFFICIENT_LIQUIDITY', { meta: { reserveIn, reserveOut } });
   }
   if (amountOut >= reserveOut) {
-    throw new InvalidInputError('UniswapV2: INSUFFICIENT_LIQUIDITY (amountOut >= reserveOut)', { meta: { amountOut, reserveOut } });
+    throw new InvalidInputError('UniswapV2: INSUFFICIENT_LIQUIDITY (amountOut >= reserveOut)', {
+      meta: { amountOut, reserveOut },
+    });
   }
   const numerator = reserveIn * amountOut * BPS;
   const denominator = (reserveOut - amountOut) * (BPS - feeBpsToBigint(feeBps));

@@ -12,10 +12,16 @@ describe('getAmountOutV2', () => {
 
   it('gives known outputs for 1 token into a 100/100 pool and for a 25 bps fork', () => {
     const e18 = 10n ** 18n;
-    expect(getAmountOutV2({ amountIn: e18, reserveIn: 100n * e18, reserveOut: 100n * e18, feeBps: 30 })).toBe(987158034397061298n);
-    expect(getAmountInV2({ amountOut: e18, reserveIn: 100n * e18, reserveOut: 100n * e18, feeBps: 30 })).toBe(1013140431395195689n);
+    expect(getAmountOutV2({ amountIn: e18, reserveIn: 100n * e18, reserveOut: 100n * e18, feeBps: 30 })).toBe(
+      987158034397061298n,
+    );
+    expect(getAmountInV2({ amountOut: e18, reserveIn: 100n * e18, reserveOut: 100n * e18, feeBps: 30 })).toBe(
+      1013140431395195689n,
+    );
     // 5 USDC into a 2,000,000 USDC / 1000 WETH pool with PancakeSwap-style 25 bps.
-    expect(getAmountOutV2({ amountIn: 5_000_000n, reserveIn: 2_000_000n * 10n ** 6n, reserveOut: 1000n * e18, feeBps: 25 })).toBe(2493743781226445n);
+    expect(
+      getAmountOutV2({ amountIn: 5_000_000n, reserveIn: 2_000_000n * 10n ** 6n, reserveOut: 1000n * e18, feeBps: 25 }),
+    ).toBe(2493743781226445n);
   });
 
   it('equals the 997/1000 formula exactly for feeBps = 30 on random inputs', () => {
@@ -39,17 +45,28 @@ describe('getAmountOutV2', () => {
       const amountIn = getAmountInV2({ amountOut, reserveIn, reserveOut, feeBps });
       expect(getAmountOutV2({ amountIn, reserveIn, reserveOut, feeBps })).toBeGreaterThanOrEqual(amountOut);
       // The library's unconditional +1 means amountIn - 2 never suffices.
-      if (amountIn > 2n) expect(getAmountOutV2({ amountIn: amountIn - 2n, reserveIn, reserveOut, feeBps })).toBeLessThan(amountOut);
+      if (amountIn > 2n)
+        expect(getAmountOutV2({ amountIn: amountIn - 2n, reserveIn, reserveOut, feeBps })).toBeLessThan(amountOut);
     }
   });
 
   it('rejects zero amounts, zero reserves and bad fees like the library reverts', () => {
-    expect(() => getAmountOutV2({ amountIn: 0n, reserveIn: 1n, reserveOut: 1n, feeBps: 30 })).toThrow(/INSUFFICIENT_INPUT_AMOUNT/);
-    expect(() => getAmountOutV2({ amountIn: 1n, reserveIn: 0n, reserveOut: 1n, feeBps: 30 })).toThrow(InvalidInputError);
-    expect(() => getAmountOutV2({ amountIn: 1n, reserveIn: 1n, reserveOut: 0n, feeBps: 30 })).toThrow(/INSUFFICIENT_LIQUIDITY/);
+    expect(() => getAmountOutV2({ amountIn: 0n, reserveIn: 1n, reserveOut: 1n, feeBps: 30 })).toThrow(
+      /INSUFFICIENT_INPUT_AMOUNT/,
+    );
+    expect(() => getAmountOutV2({ amountIn: 1n, reserveIn: 0n, reserveOut: 1n, feeBps: 30 })).toThrow(
+      InvalidInputError,
+    );
+    expect(() => getAmountOutV2({ amountIn: 1n, reserveIn: 1n, reserveOut: 0n, feeBps: 30 })).toThrow(
+      /INSUFFICIENT_LIQUIDITY/,
+    );
     expect(() => getAmountOutV2({ amountIn: 1n, reserveIn: 1n, reserveOut: 1n, feeBps: 10_000 })).toThrow(/feeBps/);
     expect(() => getAmountOutV2({ amountIn: 1n, reserveIn: 1n, reserveOut: 1n, feeBps: 2.5 })).toThrow(/feeBps/);
-    expect(() => getAmountInV2({ amountOut: 0n, reserveIn: 1n, reserveOut: 1n, feeBps: 30 })).toThrow(/INSUFFICIENT_OUTPUT_AMOUNT/);
-    expect(() => getAmountInV2({ amountOut: 5n, reserveIn: 10n, reserveOut: 5n, feeBps: 30 })).toThrow(/INSUFFICIENT_LIQUIDITY/);
+    expect(() => getAmountInV2({ amountOut: 0n, reserveIn: 1n, reserveOut: 1n, feeBps: 30 })).toThrow(
+      /INSUFFICIENT_OUTPUT_AMOUNT/,
+    );
+    expect(() => getAmountInV2({ amountOut: 5n, reserveIn: 10n, reserveOut: 5n, feeBps: 30 })).toThrow(
+      /INSUFFICIENT_LIQUIDITY/,
+    );
   });
 });

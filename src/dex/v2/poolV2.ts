@@ -27,14 +27,19 @@ export type PoolV2Input = Omit<PoolV2, 'kind'> & { kind?: 'v2' };
 export function createPoolV2(input: PoolV2Input): PoolV2 {
   const where = `pool ${input.address}`;
   if (!input.address) throw new InvalidInputError('pool address is required');
-  if (sameToken(input.token0, input.token1)) throw new InvalidInputError(`${where}: token0 and token1 are the same token`);
+  if (sameToken(input.token0, input.token1))
+    throw new InvalidInputError(`${where}: token0 and token1 are the same token`);
   for (const t of [input.token0, input.token1]) {
     if (!Number.isInteger(t.decimals) || t.decimals < 0 || t.decimals > 255) {
       throw new InvalidInputError(`${where}: token ${t.symbol} decimals must be an integer in [0, 255]`);
     }
   }
-  for (const [name, r] of [['reserve0', input.reserve0], ['reserve1', input.reserve1]] as const) {
-    if (typeof r !== 'bigint' || r < 0n || r > MAX_UINT112) throw new InvalidInputError(`${where}: ${name} must be a uint112 bigint`);
+  for (const [name, r] of [
+    ['reserve0', input.reserve0],
+    ['reserve1', input.reserve1],
+  ] as const) {
+    if (typeof r !== 'bigint' || r < 0n || r > MAX_UINT112)
+      throw new InvalidInputError(`${where}: ${name} must be a uint112 bigint`);
   }
   feeBpsToBigint(input.feeBps);
   return Object.freeze({

@@ -6,8 +6,14 @@ const WETH = { address: '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2', symbol: 'W
 const USDC = { address: '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48', symbol: 'USDC', decimals: 6 };
 
 const pool = createPoolV2({
-  chain: 'ethereum', dex: 'uniswap-v2', address: '0xpool', token0: USDC, token1: WETH,
-  reserve0: 2_000_000n * 10n ** 6n, reserve1: 1000n * 10n ** 18n, feeBps: 30,
+  chain: 'ethereum',
+  dex: 'uniswap-v2',
+  address: '0xpool',
+  token0: USDC,
+  token1: WETH,
+  reserve0: 2_000_000n * 10n ** 6n,
+  reserve1: 1000n * 10n ** 18n,
+  feeBps: 30,
 });
 
 describe('swapV2', () => {

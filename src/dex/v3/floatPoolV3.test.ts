@@ -15,7 +15,9 @@ describe('quoteV3Float against swapV3 (exact reference)', () => {
       const f = floatPoolV3(pool);
       const zeroForOne = rng.next() < 0.5;
       // 10 USDC .. 10M USDC, or 0.003 .. 3000 WETH, log-uniform.
-      const amount = zeroForOne ? BigInt(Math.round(10 ** (7 + rng.next() * 6))) : BigInt(Math.round(10 ** (15.5 + rng.next() * 6)));
+      const amount = zeroForOne
+        ? BigInt(Math.round(10 ** (7 + rng.next() * 6)))
+        : BigInt(Math.round(10 ** (15.5 + rng.next() * 6)));
       quoteV3Float(f, zeroForOne, Number(amount), q);
       let exact: bigint | undefined;
       try {

@@ -44,7 +44,15 @@ export function floatPoolV3(pool: PoolV3): FloatPoolV3 {
   let up = pool.liquidity;
   for (let i = above; i < n; i++) crossLiquidity[i] = Number((up += pool.ticks[i].liquidityNet));
   const maxLiquidity = Math.max(Number(pool.liquidity), ...crossLiquidity);
-  return { gamma: 1 - pool.feePips / 1e6, sqrtPrice: Number(pool.sqrtPriceX96) / 2 ** 96, liquidity: Number(pool.liquidity), above, tickSqrt, crossLiquidity, maxLiquidity };
+  return {
+    gamma: 1 - pool.feePips / 1e6,
+    sqrtPrice: Number(pool.sqrtPriceX96) / 2 ** 96,
+    liquidity: Number(pool.liquidity),
+    above,
+    tickSqrt,
+    crossLiquidity,
+    maxLiquidity,
+  };
 }
 
 /** Exact-input quote of `amountIn` base units; `out` receives the output and the marginal rate. */

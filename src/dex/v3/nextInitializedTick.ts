@@ -40,12 +40,14 @@ export function nextInitializedTick({ ticks, tick, tickSpacing, lte }: NextIniti
     const wordStart = compressed - (((compressed % 256) + 256) % 256);
     // Largest initialised tick <= compressed * tickSpacing.
     const i = lowerBound(ticks, compressed * tickSpacing + 1) - 1;
-    if (i >= 0 && ticks[i].index >= wordStart * tickSpacing) return { tickNext: ticks[i].index, initialized: true, listIndex: i };
+    if (i >= 0 && ticks[i].index >= wordStart * tickSpacing)
+      return { tickNext: ticks[i].index, initialized: true, listIndex: i };
     return { tickNext: wordStart * tickSpacing, initialized: false, listIndex: -1 };
   }
   const start = compressed + 1;
   const wordEnd = start - (((start % 256) + 256) % 256) + 255;
   const i = lowerBound(ticks, start * tickSpacing);
-  if (i < ticks.length && ticks[i].index <= wordEnd * tickSpacing) return { tickNext: ticks[i].index, initialized: true, listIndex: i };
+  if (i < ticks.length && ticks[i].index <= wordEnd * tickSpacing)
+    return { tickNext: ticks[i].index, initialized: true, listIndex: i };
   return { tickNext: wordEnd * tickSpacing, initialized: false, listIndex: -1 };
 }

@@ -6,7 +6,14 @@
 import { InvalidInputError } from '../../core/errors.ts';
 import { sameToken, type Chain, type Token } from '../types.ts';
 import { MAX_INT128, MAX_UINT128, MIN_INT128 } from './fullMath.ts';
-import { getSqrtRatioAtTick, getTickAtSqrtRatio, MAX_SQRT_RATIO, MAX_TICK, MIN_SQRT_RATIO, MIN_TICK } from './tickMath.ts';
+import {
+  getSqrtRatioAtTick,
+  getTickAtSqrtRatio,
+  MAX_SQRT_RATIO,
+  MAX_TICK,
+  MIN_SQRT_RATIO,
+  MIN_TICK,
+} from './tickMath.ts';
 
 export interface TickV3 {
   readonly index: number;
@@ -39,10 +46,13 @@ function fail(address: string, message: string): never {
 function validateTicks(input: PoolV3Input): void {
   let previous = -Infinity;
   for (const [i, t] of input.ticks.entries()) {
-    if (!Number.isInteger(t.index) || t.index < MIN_TICK || t.index > MAX_TICK) fail(input.address, `ticks[${i}].index out of range`);
-    if (t.index % input.tickSpacing !== 0) fail(input.address, `ticks[${i}].index ${t.index} is not a multiple of tickSpacing ${input.tickSpacing}`);
+    if (!Number.isInteger(t.index) || t.index < MIN_TICK || t.index > MAX_TICK)
+      fail(input.address, `ticks[${i}].index out of range`);
+    if (t.index % input.tickSpacing !== 0)
+      fail(input.address, `ticks[${i}].index ${t.index} is not a multiple of tickSpacing ${input.tickSpacing}`);
     if (t.index <= previous) fail(input.address, `ticks[${i}].index ${t.index} is not strictly ascending`);
-    if (typeof t.liquidityNet !== 'bigint' || t.liquidityNet < MIN_INT128 || t.liquidityNet > MAX_INT128) fail(input.address, `ticks[${i}].liquidityNet must be an int128 bigint`);
+    if (typeof t.liquidityNet !== 'bigint' || t.liquidityNet < MIN_INT128 || t.liquidityNet > MAX_INT128)
+      fail(input.address, `ticks[${i}].liquidityNet must be an int128 bigint`);
     previous = t.index;
   }
 }
@@ -52,16 +62,24 @@ export function createPoolV3(input: PoolV3Input): PoolV3 {
   const a = input.address;
   if (!a) throw new InvalidInputError('pool address is required');
   if (sameToken(input.token0, input.token1)) fail(a, 'token0 and token1 are the same token');
-  if (!Number.isInteger(input.feePips) || input.feePips < 0 || input.feePips >= 1_000_000) fail(a, 'feePips must be an integer in [0, 1e6)');
-  if (!Number.isInteger(input.tickSpacing) || input.tickSpacing < 1 || input.tickSpacing > 16384) fail(a, 'tickSpacing must be an integer in [1, 16384]');
-  if (typeof input.sqrtPriceX96 !== 'bigint' || input.sqrtPriceX96 < MIN_SQRT_RATIO || input.sqrtPriceX96 >= MAX_SQRT_RATIO) {
+  if (!Number.isInteger(input.feePips) || input.feePips < 0 || input.feePips >= 1_000_000)
+    fail(a, 'feePips must be an integer in [0, 1e6)');
+  if (!Number.isInteger(input.tickSpacing) || input.tickSpacing < 1 || input.tickSpacing > 16384)
+    fail(a, 'tickSpacing must be an integer in [1, 16384]');
+  if (
+    typeof input.sqrtPriceX96 !== 'bigint' ||
+    input.sqrtPriceX96 < MIN_SQRT_RATIO ||
+    input.sqrtPriceX96 >= MAX_SQRT_RATIO
+  ) {
     fail(a, 'sqrtPriceX96 must be a bigint in [MIN_SQRT_RATIO, MAX_SQRT_RATIO)');
   }
-  if (typeof input.liquidity !== 'bigint' || input.liquidity < 0n || input.liquidity > MAX_UINT128) fail(a, 'liquidity must be a uint128 bigint');
+  if (typeof input.liquidity !== 'bigint' || input.liquidity < 0n || input.liquidity > MAX_UINT128)
+    fail(a, 'liquidity must be a uint128 bigint');
   // After a zeroForOne swap that ends exactly on a tick the pool stores tick = that tick - 1.
   const exactTick = getTickAtSqrtRatio(input.sqrtPriceX96);
   const onBoundary = input.tick === exactTick - 1 && getSqrtRatioAtTick(exactTick) === input.sqrtPriceX96;
-  if (input.tick !== exactTick && !onBoundary) fail(a, `tick ${input.tick} does not match sqrtPriceX96 (tick ${exactTick})`);
+  if (input.tick !== exactTick && !onBoundary)
+    fail(a, `tick ${input.tick} does not match sqrtPriceX96 (tick ${exactTick})`);
   validateTicks(input);
   return Object.freeze({
     kind: 'v3' as const,

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { encodeSqrtPriceX96 } from './encodeSqrtPriceX96.ts';
 import { mulDiv, mulDivRoundingUp } from './fullMath.ts';
 import { addDelta } from './liquidityMath.ts';
-import { getAmount0Delta, getAmount1Delta, getNextSqrtPriceFromInput, getNextSqrtPriceFromOutput } from './sqrtPriceMath.ts';
+import {
+  getAmount0Delta,
+  getAmount1Delta,
+  getNextSqrtPriceFromInput,
+  getNextSqrtPriceFromOutput,
+} from './sqrtPriceMath.ts';
 
 const e18 = 10n ** 18n;
 const price1 = encodeSqrtPriceX96(1n, 1n);

@@ -13,7 +13,12 @@ function toUint160(x: bigint): bigint {
 }
 
 /** Token0 moves the price by L*P / (L ± amount*P), rounded up (the price moves less when adding). */
-export function getNextSqrtPriceFromAmount0RoundingUp(sqrtPX96: bigint, liquidity: bigint, amount: bigint, add: boolean): bigint {
+export function getNextSqrtPriceFromAmount0RoundingUp(
+  sqrtPX96: bigint,
+  liquidity: bigint,
+  amount: bigint,
+  add: boolean,
+): bigint {
   if (amount === 0n) return sqrtPX96;
   const numerator1 = liquidity << 96n;
   const product = amount * sqrtPX96;
@@ -25,17 +30,24 @@ export function getNextSqrtPriceFromAmount0RoundingUp(sqrtPX96: bigint, liquidit
     if (denominator > MAX_UINT256) throw new InvalidInputError('SqrtPriceMath: add overflows');
     return divRoundingUp(numerator1, denominator);
   }
-  if (product > MAX_UINT256 || numerator1 <= product) throw new InvalidInputError('SqrtPriceMath: not enough token0 liquidity for the output');
+  if (product > MAX_UINT256 || numerator1 <= product)
+    throw new InvalidInputError('SqrtPriceMath: not enough token0 liquidity for the output');
   return toUint160(mulDivRoundingUp(numerator1, sqrtPX96, numerator1 - product));
 }
 
 /** Token1 moves the price by amount/L, rounded down (the price moves less when adding, more when removing). */
-export function getNextSqrtPriceFromAmount1RoundingDown(sqrtPX96: bigint, liquidity: bigint, amount: bigint, add: boolean): bigint {
+export function getNextSqrtPriceFromAmount1RoundingDown(
+  sqrtPX96: bigint,
+  liquidity: bigint,
+  amount: bigint,
+  add: boolean,
+): bigint {
   if (add) {
     const quotient = amount <= MAX_UINT160 ? (amount << 96n) / liquidity : mulDiv(amount, Q96, liquidity);
     return toUint160(sqrtPX96 + quotient);
   }
-  const quotient = amount <= MAX_UINT160 ? divRoundingUp(amount << 96n, liquidity) : mulDivRoundingUp(amount, Q96, liquidity);
+  const quotient =
+    amount <= MAX_UINT160 ? divRoundingUp(amount << 96n, liquidity) : mulDivRoundingUp(amount, Q96, liquidity);
   if (sqrtPX96 <= quotient) throw new InvalidInputError('SqrtPriceMath: not enough token1 liquidity for the output');
   return sqrtPX96 - quotient;
 }
@@ -46,7 +58,12 @@ function requirePriceAndLiquidity(sqrtPX96: bigint, liquidity: bigint): void {
 }
 
 /** Price after an exact input of token0 (zeroForOne) or token1; never overshoots the target. */
-export function getNextSqrtPriceFromInput(sqrtPX96: bigint, liquidity: bigint, amountIn: bigint, zeroForOne: boolean): bigint {
+export function getNextSqrtPriceFromInput(
+  sqrtPX96: bigint,
+  liquidity: bigint,
+  amountIn: bigint,
+  zeroForOne: boolean,
+): bigint {
   requirePriceAndLiquidity(sqrtPX96, liquidity);
   return zeroForOne
     ? getNextSqrtPriceFromAmount0RoundingUp(sqrtPX96, liquidity, amountIn, true)
@@ -54,7 +71,12 @@ export function getNextSqrtPriceFromInput(sqrtPX96: bigint, liquidity: bigint, a
 }
 
 /** Price after an exact output of token1 (zeroForOne) or token0; passes the target rather than stops short. */
-export function getNextSqrtPriceFromOutput(sqrtPX96: bigint, liquidity: bigint, amountOut: bigint, zeroForOne: boolean): bigint {
+export function getNextSqrtPriceFromOutput(
+  sqrtPX96: bigint,
+  liquidity: bigint,
+  amountOut: bigint,
+  zeroForOne: boolean,
+): bigint {
   requirePriceAndLiquidity(sqrtPX96, liquidity);
   return zeroForOne
     ? getNextSqrtPriceFromAmount1RoundingDown(sqrtPX96, liquidity, amountOut, false)
@@ -62,8 +84,14 @@ export function getNextSqrtPriceFromOutput(sqrtPX96: bigint, liquidity: bigint, 
 }
 
 /** token0 between two prices: L * (sqrtB - sqrtA) / (sqrtA * sqrtB), in Q96. */
-export function getAmount0Delta(sqrtRatioAX96: bigint, sqrtRatioBX96: bigint, liquidity: bigint, roundUp: boolean): bigint {
-  const [lower, upper] = sqrtRatioAX96 > sqrtRatioBX96 ? [sqrtRatioBX96, sqrtRatioAX96] : [sqrtRatioAX96, sqrtRatioBX96];
+export function getAmount0Delta(
+  sqrtRatioAX96: bigint,
+  sqrtRatioBX96: bigint,
+  liquidity: bigint,
+  roundUp: boolean,
+): bigint {
+  const [lower, upper] =
+    sqrtRatioAX96 > sqrtRatioBX96 ? [sqrtRatioBX96, sqrtRatioAX96] : [sqrtRatioAX96, sqrtRatioBX96];
   if (lower <= 0n) throw new InvalidInputError('SqrtPriceMath: sqrt price must be > 0');
   const numerator1 = liquidity << 96n;
   const numerator2 = upper - lower;
@@ -73,7 +101,13 @@ export function getAmount0Delta(sqrtRatioAX96: bigint, sqrtRatioBX96: bigint, li
 }
 
 /** token1 between two prices: L * (sqrtB - sqrtA), in Q96. */
-export function getAmount1Delta(sqrtRatioAX96: bigint, sqrtRatioBX96: bigint, liquidity: bigint, roundUp: boolean): bigint {
-  const [lower, upper] = sqrtRatioAX96 > sqrtRatioBX96 ? [sqrtRatioBX96, sqrtRatioAX96] : [sqrtRatioAX96, sqrtRatioBX96];
+export function getAmount1Delta(
+  sqrtRatioAX96: bigint,
+  sqrtRatioBX96: bigint,
+  liquidity: bigint,
+  roundUp: boolean,
+): bigint {
+  const [lower, upper] =
+    sqrtRatioAX96 > sqrtRatioBX96 ? [sqrtRatioBX96, sqrtRatioAX96] : [sqrtRatioAX96, sqrtRatioBX96];
   return roundUp ? mulDivRoundingUp(liquidity, upper - lower, Q96) : mulDiv(liquidity, upper - lower, Q96);
 }

@@ -10,13 +10,23 @@ describe('computeSwapStep (v3-core test vectors)', () => {
   it('exact input capped at the target, one for zero', () => {
     const target = encodeSqrtPriceX96(101n, 100n);
     const s = computeSwapStep(price1, target, 2n * e18, e18, 600);
-    expect(s).toEqual({ sqrtRatioNextX96: target, amountIn: 9975124224178055n, feeAmount: 5988667735148n, amountOut: 9925619580021728n });
+    expect(s).toEqual({
+      sqrtRatioNextX96: target,
+      amountIn: 9975124224178055n,
+      feeAmount: 5988667735148n,
+      amountOut: 9925619580021728n,
+    });
   });
 
   it('exact output capped at the target, one for zero', () => {
     const target = encodeSqrtPriceX96(101n, 100n);
     const s = computeSwapStep(price1, target, 2n * e18, -e18, 600);
-    expect(s).toEqual({ sqrtRatioNextX96: target, amountIn: 9975124224178055n, feeAmount: 5988667735148n, amountOut: 9925619580021728n });
+    expect(s).toEqual({
+      sqrtRatioNextX96: target,
+      amountIn: 9975124224178055n,
+      feeAmount: 5988667735148n,
+      amountOut: 9925619580021728n,
+    });
   });
 
   it('exact input fully spent', () => {
@@ -35,16 +45,39 @@ describe('computeSwapStep (v3-core test vectors)', () => {
   });
 
   it('edge cases: capped output, target price 1, input all fee, insufficient liquidity', () => {
-    expect(computeSwapStep(417332158212080721273783715441582n, 1452870262520218020823638996n, 159344665391607089467575320103n, -1n, 1))
-      .toEqual({ sqrtRatioNextX96: 417332158212080721273783715441581n, amountIn: 1n, feeAmount: 1n, amountOut: 1n });
-    expect(computeSwapStep(2n, 1n, 1n, 3915081100057732413702495386755767n, 1))
-      .toEqual({ sqrtRatioNextX96: 1n, amountIn: 39614081257132168796771975168n, feeAmount: 39614120871253040049813n, amountOut: 0n });
-    expect(computeSwapStep(2413n, 79887613182836312n, 1985041575832132834610021537970n, 10n, 1872))
-      .toEqual({ sqrtRatioNextX96: 2413n, amountIn: 0n, feeAmount: 10n, amountOut: 0n });
+    expect(
+      computeSwapStep(
+        417332158212080721273783715441582n,
+        1452870262520218020823638996n,
+        159344665391607089467575320103n,
+        -1n,
+        1,
+      ),
+    ).toEqual({ sqrtRatioNextX96: 417332158212080721273783715441581n, amountIn: 1n, feeAmount: 1n, amountOut: 1n });
+    expect(computeSwapStep(2n, 1n, 1n, 3915081100057732413702495386755767n, 1)).toEqual({
+      sqrtRatioNextX96: 1n,
+      amountIn: 39614081257132168796771975168n,
+      feeAmount: 39614120871253040049813n,
+      amountOut: 0n,
+    });
+    expect(computeSwapStep(2413n, 79887613182836312n, 1985041575832132834610021537970n, 10n, 1872)).toEqual({
+      sqrtRatioNextX96: 2413n,
+      amountIn: 0n,
+      feeAmount: 10n,
+      amountOut: 0n,
+    });
     const sqrtP = 20282409603651670423947251286016n;
-    expect(computeSwapStep(sqrtP, (sqrtP * 11n) / 10n, 1024n, -4n, 3000))
-      .toEqual({ sqrtRatioNextX96: (sqrtP * 11n) / 10n, amountIn: 26215n, feeAmount: 79n, amountOut: 0n });
-    expect(computeSwapStep(sqrtP, (sqrtP * 9n) / 10n, 1024n, -263000n, 3000))
-      .toEqual({ sqrtRatioNextX96: (sqrtP * 9n) / 10n, amountIn: 1n, feeAmount: 1n, amountOut: 26214n });
+    expect(computeSwapStep(sqrtP, (sqrtP * 11n) / 10n, 1024n, -4n, 3000)).toEqual({
+      sqrtRatioNextX96: (sqrtP * 11n) / 10n,
+      amountIn: 26215n,
+      feeAmount: 79n,
+      amountOut: 0n,
+    });
+    expect(computeSwapStep(sqrtP, (sqrtP * 9n) / 10n, 1024n, -263000n, 3000)).toEqual({
+      sqrtRatioNextX96: (sqrtP * 9n) / 10n,
+      amountIn: 1n,
+      feeAmount: 1n,
+      amountOut: 26214n,
+    });
   });
 });

@@ -29,7 +29,8 @@ export function computeSwapStep(
   amountRemaining: bigint,
   feePips: number,
 ): SwapStep {
-  if (!Number.isInteger(feePips) || feePips < 0 || feePips >= 1_000_000) throw new InvalidInputError(`feePips must be in [0, 1e6), got ${feePips}`);
+  if (!Number.isInteger(feePips) || feePips < 0 || feePips >= 1_000_000)
+    throw new InvalidInputError(`feePips must be in [0, 1e6), got ${feePips}`);
   const fee = BigInt(feePips);
   const zeroForOne = sqrtRatioCurrentX96 >= sqrtRatioTargetX96;
   const exactIn = amountRemaining >= 0n;
@@ -44,22 +45,23 @@ export function computeSwapStep(
   if (exactIn) {
     const amountRemainingLessFee = mulDiv(amountRemaining, FEE_DENOMINATOR - fee, FEE_DENOMINATOR);
     amountIn = inDelta(sqrtRatioCurrentX96, sqrtRatioTargetX96, true);
-    sqrtRatioNextX96 = amountRemainingLessFee >= amountIn
-      ? sqrtRatioTargetX96
-      : getNextSqrtPriceFromInput(sqrtRatioCurrentX96, liquidity, amountRemainingLessFee, zeroForOne);
+    sqrtRatioNextX96 =
+      amountRemainingLessFee >= amountIn
+        ? sqrtRatioTargetX96
+        : getNextSqrtPriceFromInput(sqrtRatioCurrentX96, liquidity, amountRemainingLessFee, zeroForOne);
   } else {
     amountOut = outDelta(sqrtRatioCurrentX96, sqrtRatioTargetX96, false);
-    sqrtRatioNextX96 = -amountRemaining >= amountOut
-      ? sqrtRatioTargetX96
-      : getNextSqrtPriceFromOutput(sqrtRatioCurrentX96, liquidity, -amountRemaining, zeroForOne);
+    sqrtRatioNextX96 =
+      -amountRemaining >= amountOut
+        ? sqrtRatioTargetX96
+        : getNextSqrtPriceFromOutput(sqrtRatioCurrentX96, liquidity, -amountRemaining, zeroForOne);
   }
   const reachedTarget = sqrtRatioNextX96 === sqrtRatioTargetX96;
   if (!(reachedTarget && exactIn)) amountIn = inDelta(sqrtRatioCurrentX96, sqrtRatioNextX96, true);
   if (!(reachedTarget && !exactIn)) amountOut = outDelta(sqrtRatioCurrentX96, sqrtRatioNextX96, false);
   // An exact output never pays out more than asked, even when the price rounding would allow it.
   if (!exactIn && amountOut > -amountRemaining) amountOut = -amountRemaining;
-  const feeAmount = exactIn && !reachedTarget
-    ? amountRemaining - amountIn
-    : mulDivRoundingUp(amountIn, fee, FEE_DENOMINATOR - fee);
+  const feeAmount =
+    exactIn && !reachedTarget ? amountRemaining - amountIn : mulDivRoundingUp(amountIn, fee, FEE_DENOMINATOR - fee);
   return { sqrtRatioNextX96, amountIn, amountOut, feeAmount };
 }

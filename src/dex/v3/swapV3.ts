@@ -10,7 +10,14 @@ import { addDelta } from './liquidityMath.ts';
 import { nextInitializedTick } from './nextInitializedTick.ts';
 import { withSwapStateV3, type PoolV3 } from './poolV3.ts';
 import { computeSwapStep } from './swapMath.ts';
-import { getSqrtRatioAtTick, getTickAtSqrtRatio, MAX_SQRT_RATIO, MAX_TICK, MIN_SQRT_RATIO, MIN_TICK } from './tickMath.ts';
+import {
+  getSqrtRatioAtTick,
+  getTickAtSqrtRatio,
+  MAX_SQRT_RATIO,
+  MAX_TICK,
+  MIN_SQRT_RATIO,
+  MIN_TICK,
+} from './tickMath.ts';
 
 export interface SwapV3Options {
   pool: PoolV3;
@@ -33,12 +40,16 @@ function checkLimit(pool: PoolV3, zeroForOne: boolean, limit: bigint): void {
   const ok = zeroForOne
     ? limit < pool.sqrtPriceX96 && limit > MIN_SQRT_RATIO
     : limit > pool.sqrtPriceX96 && limit < MAX_SQRT_RATIO;
-  if (!ok) throw new InvalidInputError(`UniswapV3Pool: SPL (price limit ${limit} invalid for the swap direction)`, { meta: { pool: pool.address } });
+  if (!ok)
+    throw new InvalidInputError(`UniswapV3Pool: SPL (price limit ${limit} invalid for the swap direction)`, {
+      meta: { pool: pool.address },
+    });
 }
 
 export function swapV3({ pool, zeroForOne, amountSpecified, sqrtPriceLimitX96 }: SwapV3Options): SwapV3Result {
   if (amountSpecified === 0n) throw new InvalidInputError('UniswapV3Pool: AS (amountSpecified is zero)');
-  if (amountSpecified > MAX_INT256 || amountSpecified < MIN_INT256) throw new InvalidInputError('amountSpecified out of int256 range');
+  if (amountSpecified > MAX_INT256 || amountSpecified < MIN_INT256)
+    throw new InvalidInputError('amountSpecified out of int256 range');
   const limit = sqrtPriceLimitX96 ?? (zeroForOne ? MIN_SQRT_RATIO + 1n : MAX_SQRT_RATIO - 1n);
   checkLimit(pool, zeroForOne, limit);
   const exactInput = amountSpecified > 0n;

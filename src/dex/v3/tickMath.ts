@@ -52,7 +52,8 @@ export function getSqrtRatioAtTick(tick: number): bigint {
 }
 
 function computeSqrtRatioAtTick(tick: number): bigint {
-  if (!Number.isInteger(tick) || tick < MIN_TICK || tick > MAX_TICK) throw new InvalidInputError(`TickMath: T (tick ${tick} out of range)`);
+  if (!Number.isInteger(tick) || tick < MIN_TICK || tick > MAX_TICK)
+    throw new InvalidInputError(`TickMath: T (tick ${tick} out of range)`);
   const absTick = Math.abs(tick);
   let ratio = ONE_Q128;
   for (let bit = 0; bit < BIT_FACTORS.length; bit++) {

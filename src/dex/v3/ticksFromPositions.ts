@@ -20,7 +20,5 @@ export function ticksFromPositions(positions: readonly PositionV3[]): TickV3[] {
     net.set(p.tickLower, (net.get(p.tickLower) ?? 0n) + p.liquidity);
     net.set(p.tickUpper, (net.get(p.tickUpper) ?? 0n) - p.liquidity);
   }
-  return [...net.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([index, liquidityNet]) => ({ index, liquidityNet }));
+  return [...net.entries()].sort((a, b) => a[0] - b[0]).map(([index, liquidityNet]) => ({ index, liquidityNet }));
 }

@@ -13,7 +13,15 @@ import { escapeHtml, renderBacktestReport, writeBacktestReport } from './renderB
 import { sampleBacktestResult } from './testing.ts';
 
 const chromiumPath = '/usr/bin/chromium';
-const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const charts = ['chart-slippage', 'chart-rl', 'chart-gas', 'chart-profit'];
 
 describe('renderBacktestReport', () => {
@@ -25,7 +33,11 @@ describe('renderBacktestReport', () => {
     expect(html).toContain(`<td>${r.deciders.ml.total_profit_eth.toFixed(4)}</td>`);
     expect(html).toContain('<td>hindsight oracle</td><td>16,253</td><td>-</td><td>100.0%</td><td>0.0%</td>');
     expect(mlTargets(r).map((t) => [t.name, t.met])).toEqual([
-      ['success rate', true], ['false positives', true], ['avg profit per trade', false], ['slippage MAE', true], ['share of oracle profit', true],
+      ['success rate', true],
+      ['false positives', true],
+      ['avg profit per trade', false],
+      ['slippage MAE', true],
+      ['share of oracle profit', true],
     ]);
     expect(html).toContain('<td>0.10x</td><td class="missed">missed</td>');
     expect(html).not.toMatch(/(src|href)=["']https?:/);
@@ -36,7 +48,10 @@ describe('renderBacktestReport', () => {
     expect(escapeHtml(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;');
     const evil = { ...r, series: { ...r.series, rlCurves: [{ atMs: 0, curve: [] }] }, market: 'model' as const };
     const text = renderBacktestReport({ ...evil, seed: 7 });
-    const json = text.slice(text.indexOf('id="report-data">'), text.indexOf('</script>', text.indexOf('id="report-data">')));
+    const json = text.slice(
+      text.indexOf('id="report-data">'),
+      text.indexOf('</script>', text.indexOf('id="report-data">')),
+    );
     expect(json).not.toContain('</');
   });
 });
@@ -57,7 +72,11 @@ describe.skipIf(skip)('backtest report in chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`file://${file}`);
-    await page.waitForFunction(() => (window as unknown as { __reportReady?: boolean }).__reportReady === true, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __reportReady?: boolean }).__reportReady === true,
+      undefined,
+      { timeout: 15_000 },
+    );
     return { page, errors };
   }
 
@@ -65,19 +84,29 @@ describe.skipIf(skip)('backtest report in chromium', () => {
     const file = join(dir, 'report.html');
     writeBacktestReport(file, sampleBacktestResult(2));
     const { page, errors } = await open(file);
-    const coloured = await page.evaluate((ids) => ids.map((id) => {
-      const canvas = document.querySelector(`#${id} canvas`) as HTMLCanvasElement | null;
-      if (!canvas) return 0;
-      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-      let n = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && Math.max(data[i]!, data[i + 1]!, data[i + 2]!) - Math.min(data[i]!, data[i + 1]!, data[i + 2]!) > 60) n++;
-      return n;
-    }), charts);
+    const coloured = await page.evaluate(
+      (ids) =>
+        ids.map((id) => {
+          const canvas = document.querySelector(`#${id} canvas`) as HTMLCanvasElement | null;
+          if (!canvas) return 0;
+          const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+          let n = 0;
+          for (let i = 0; i < data.length; i += 4)
+            if (
+              data[i + 3]! > 0 &&
+              Math.max(data[i]!, data[i + 1]!, data[i + 2]!) - Math.min(data[i]!, data[i + 1]!, data[i + 2]!) > 60
+            )
+              n++;
+          return n;
+        }),
+      charts,
+    );
     charts.forEach((id, i) => expect(coloured[i], `coloured pixels in ${id}`).toBeGreaterThan(200));
     expect(errors).toEqual([]);
     const shot = join(dir, 'report.png');
     await page.screenshot({ path: shot, fullPage: true });
-    if (process.env.ARBML_UPDATE_SCREENSHOT === '1') await page.screenshot({ path: 'docs/backtest-report.png', fullPage: true });
+    if (process.env.ARBML_UPDATE_SCREENSHOT === '1')
+      await page.screenshot({ path: 'docs/backtest-report.png', fullPage: true });
     expect(existsSync(shot)).toBe(true);
   }, 60_000);
 

@@ -33,7 +33,10 @@ export const UNISWAP_V2_INIT_CODE_HASH: Hex = '0x96e8ac4277198ff8b6f785478aa9a39
 /** keccak256 of UniswapV3Pool's creation code (npm @uniswap/v3-core 1.0.1). */
 export const UNISWAP_V3_INIT_CODE_HASH: Hex = '0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54';
 
-const UNISWAP_V3 = { factory: '0x1F98431c8aD98523631AE4a59f267346ea31F984', initCodeHash: UNISWAP_V3_INIT_CODE_HASH } as const;
+const UNISWAP_V3 = {
+  factory: '0x1F98431c8aD98523631AE4a59f267346ea31F984',
+  initCodeHash: UNISWAP_V3_INIT_CODE_HASH,
+} as const;
 const BALANCER_VAULT: Address = '0xBA12222222228d8Ba445958a75a0704d566BF2C8';
 const v2 = (factory: Address): V2Venue => ({ factory, initCodeHash: UNISWAP_V2_INIT_CODE_HASH, feeBps: 30 });
 
@@ -54,7 +57,10 @@ export const MAINNET_ADDRESSES: Readonly<Record<MainnetChain, ChainAddresses>> =
   },
   polygon: {
     chainId: 137,
-    v2: { 'uniswap-v2': v2('0x9e5A52f57b3038F1B8EeE45F28b3C1967e22799C'), quickswap: v2('0x5757371414417b8C6CAad45bAeF941aBc7d3Ab32') },
+    v2: {
+      'uniswap-v2': v2('0x9e5A52f57b3038F1B8EeE45F28b3C1967e22799C'),
+      quickswap: v2('0x5757371414417b8C6CAad45bAeF941aBc7d3Ab32'),
+    },
     uniswapV3: UNISWAP_V3,
     aaveV3Pool: '0x794a61358D6845594F94dc1DB02A252b5b4814aD',
     balancerVault: BALANCER_VAULT,

@@ -32,7 +32,9 @@ export interface V3PoolAddressOptions extends V2PairAddressOptions {
 
 export function v3PoolAddress({ factory, initCodeHash, tokenA, tokenB, feePips }: V3PoolAddressOptions): Address {
   const [t0, t1] = sorted(tokenA, tokenB);
-  const salt = keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'address' }, { type: 'uint24' }], [t0, t1, feePips]));
+  const salt = keccak256(
+    encodeAbiParameters([{ type: 'address' }, { type: 'address' }, { type: 'uint24' }], [t0, t1, feePips]),
+  );
   return getContractAddress({ opcode: 'CREATE2', from: factory, salt, bytecodeHash: initCodeHash });
 }
 

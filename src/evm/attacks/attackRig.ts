@@ -30,9 +30,14 @@ export interface AttackRig {
   proxyArb: Address;
 }
 
-export async function deployAttackRig(chain: LocalChain, artifacts: Artifacts, d: ProtocolsDeployment): Promise<AttackRig> {
+export async function deployAttackRig(
+  chain: LocalChain,
+  artifacts: Artifacts,
+  d: ProtocolsDeployment,
+): Promise<AttackRig> {
   const ctx = { clients: chain, from: d.owner };
-  const deploy = (contractName: string, args: readonly unknown[] = []) => deployContract({ clients: chain, artifacts, contractName, args, from: d.owner });
+  const deploy = (contractName: string, args: readonly unknown[] = []) =>
+    deployContract({ clients: chain, artifacts, contractName, args, from: d.owner });
   const usdc = d.tokens.usdc.address as Address;
   const host = await deploy('HostileToken', ['Hostile', 'HOST']);
   const hostUni = await createPairV2(ctx, d.v2.uniswapFactory, usdc, host);
@@ -45,9 +50,26 @@ export async function deployAttackRig(chain: LocalChain, artifacts: Artifacts, d
   const evilV3 = await deploy('HostileV3Pool', [d.tokens.weth.address, usdc]);
   const silent = await deploy('SilentLender');
   const proxy = await deploy('OwnerProxy');
-  const proxyArb = (await chain.publicClient.readContract({ address: proxy, abi: artifactOf(artifacts, 'OwnerProxy').abi, functionName: 'flashArb' })) as Address;
+  const proxyArb = (await chain.publicClient.readContract({
+    address: proxy,
+    abi: artifactOf(artifacts, 'OwnerProxy').abi,
+    functionName: 'flashArb',
+  })) as Address;
   const extraErrors = artifactOf(artifacts, 'HostileToken').abi.filter((x) => x.type === 'error');
-  return { chain, artifacts, d, abi: [...artifactOf(artifacts, 'FlashArb').abi, ...extraErrors], host, hostUni, hostSushi, hostV3, evilV3, silent, proxy, proxyArb };
+  return {
+    chain,
+    artifacts,
+    d,
+    abi: [...artifactOf(artifacts, 'FlashArb').abi, ...extraErrors],
+    host,
+    hostUni,
+    hostSushi,
+    hostV3,
+    evilV3,
+    silent,
+    proxy,
+    proxyArb,
+  };
 }
 
 export const LENDER = { aave: 0, balancer: 1, v2: 2 } as const;
@@ -57,9 +79,21 @@ export function loan(kind: number, lender: Address, asset: Address, amount: bigi
 }
 
 /** A hop from tokenIn to tokenOut (direction from the token order). */
-export function hop(pool: Address, tokenIn: string, tokenOut: string, o: { isV3?: boolean; minOut?: bigint; feeBps?: number } = {}): FlashArbHop {
+export function hop(
+  pool: Address,
+  tokenIn: string,
+  tokenOut: string,
+  o: { isV3?: boolean; minOut?: bigint; feeBps?: number } = {},
+): FlashArbHop {
   const isV3 = o.isV3 ?? false;
-  return { pool, isV3, zeroForOne: tokenIn.toLowerCase() < tokenOut.toLowerCase(), feeBps: isV3 ? 0 : (o.feeBps ?? 30), sqrtPriceLimitX96: 0n, minOut: o.minOut ?? 0n };
+  return {
+    pool,
+    isV3,
+    zeroForOne: tokenIn.toLowerCase() < tokenOut.toLowerCase(),
+    feeBps: isV3 ? 0 : (o.feeBps ?? 30),
+    sqrtPriceLimitX96: 0n,
+    minOut: o.minOut ?? 0n,
+  };
 }
 
 /** FlashArb calldata (for a hostile token to replay, or for OwnerProxy.forward). */
@@ -69,18 +103,37 @@ export function flashArbCalldata(rig: AttackRig, functionName: string, args: rea
 
 /** Arms the hostile token: its next transfer from `onlyFrom` calls `target` with `data`. */
 export async function arm(rig: AttackRig, target: Address, data: Hex, onlyFrom: Address): Promise<void> {
-  await writeAndMine({ clients: rig.chain, address: rig.host, abi: artifactOf(rig.artifacts, 'HostileToken').abi, functionName: 'arm', args: [target, data, onlyFrom], from: rig.d.owner });
+  await writeAndMine({
+    clients: rig.chain,
+    address: rig.host,
+    abi: artifactOf(rig.artifacts, 'HostileToken').abi,
+    functionName: 'arm',
+    args: [target, data, onlyFrom],
+    from: rig.d.owner,
+  });
 }
 
 /** eth_call of a function; returns the Solidity error name it reverts with ('Error' for a string), or 'succeeded'. */
-export async function revertName(rig: AttackRig, o: { address?: Address; functionName: string; args: readonly unknown[]; from?: Address; abi?: Abi }): Promise<string> {
+export async function revertName(
+  rig: AttackRig,
+  o: { address?: Address; functionName: string; args: readonly unknown[]; from?: Address; abi?: Abi },
+): Promise<string> {
   const abi = o.abi ?? rig.abi;
   try {
-    await rig.chain.publicClient.simulateContract({ address: o.address ?? rig.d.flashArb, abi, functionName: o.functionName, args: o.args as unknown[], account: o.from ?? rig.d.owner });
+    await rig.chain.publicClient.simulateContract({
+      address: o.address ?? rig.d.flashArb,
+      abi,
+      functionName: o.functionName,
+      args: o.args as unknown[],
+      account: o.from ?? rig.d.owner,
+    });
     return 'succeeded';
   } catch (error) {
     const decoded = decodeRevert(error, abi);
-    if (decoded instanceof ContractRevertError) return decoded.errorName === 'Error' ? `Error(${String(decoded.errorArgs?.[0])})` : (decoded.errorName ?? 'undecoded');
+    if (decoded instanceof ContractRevertError)
+      return decoded.errorName === 'Error'
+        ? `Error(${String(decoded.errorArgs?.[0])})`
+        : (decoded.errorName ?? 'undecoded');
     return `not a revert: ${String(decoded).split('\n')[0]}`;
   }
 }
@@ -90,4 +143,5 @@ export const usdcHostRoute = (rig: AttackRig, minOut = 0n): FlashArbHop[] => {
   return [hop(rig.hostUni, usdc, rig.host, { minOut }), hop(rig.hostSushi, rig.host, usdc)];
 };
 
-export const wethUsdcPair = (d: ProtocolsDeployment, venue: 'uniswap-v2' | 'sushi-v2' | 'flash-v2'): Address => d.v2.pairs[`${venue}:${poolKey(d.tokens.weth, d.tokens.usdc)}`];
+export const wethUsdcPair = (d: ProtocolsDeployment, venue: 'uniswap-v2' | 'sushi-v2' | 'flash-v2'): Address =>
+  d.v2.pairs[`${venue}:${poolKey(d.tokens.weth, d.tokens.usdc)}`];

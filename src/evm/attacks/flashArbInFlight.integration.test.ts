@@ -12,7 +12,18 @@ import { join } from 'node:path';
 import { compileContracts, REPO_ROOT } from '../compile.ts';
 import { startLocalChain, type LocalChain } from '../localChain.ts';
 import { deployProtocols } from '../protocols/deployProtocols.ts';
-import { arm, deployAttackRig, flashArbCalldata, hop, LENDER, loan, revertName, usdcHostRoute, wethUsdcPair, type AttackRig } from './attackRig.ts';
+import {
+  arm,
+  deployAttackRig,
+  flashArbCalldata,
+  hop,
+  LENDER,
+  loan,
+  revertName,
+  usdcHostRoute,
+  wethUsdcPair,
+  type AttackRig,
+} from './attackRig.ts';
 import { writeAndMine } from '../deploy.ts';
 import { artifactOf } from '../compile.ts';
 
@@ -49,25 +60,50 @@ describe('FlashArb under attack with a loan in flight (real Aave V3, Balancer V2
     balancer: loan(LENDER.balancer, rig.d.balancer.vault, usdc(), USDC(1000n)),
     v2: loan(LENDER.v2, wethUsdcPair(rig.d, 'flash-v2'), usdc(), USDC(1000n), 30),
   });
-  const execute = (l: ReturnType<typeof loan>, hops = usdcHostRoute(rig)) => ({ functionName: 'execute', args: [l, hops, 0n] });
+  const execute = (l: ReturnType<typeof loan>, hops = usdcHostRoute(rig)) => ({
+    functionName: 'execute',
+    args: [l, hops, 0n],
+  });
   /** Arms the hostile token to fire when FlashArb sends HOST to the sushi pair (hop 2, mid-route). */
   const armMidRoute = (target: Address, data: Hex) => arm(rig, target, data, rig.d.flashArb);
 
   it('a hostile token re-entering the real Aave Pool gets the loan refused (initiator is not FlashArb)', async () => {
     const payload = flashArbCalldata(rig, 'execute', [lenders().aave, usdcHostRoute(rig), 0n]);
-    const aaveAbi = [{ type: 'function', name: 'flashLoanSimple', stateMutability: 'nonpayable', inputs: [{ name: 'r', type: 'address' }, { name: 'a', type: 'address' }, { name: 'm', type: 'uint256' }, { name: 'p', type: 'bytes' }, { name: 'c', type: 'uint16' }], outputs: [] }] as const;
+    const aaveAbi = [
+      {
+        type: 'function',
+        name: 'flashLoanSimple',
+        stateMutability: 'nonpayable',
+        inputs: [
+          { name: 'r', type: 'address' },
+          { name: 'a', type: 'address' },
+          { name: 'm', type: 'uint256' },
+          { name: 'p', type: 'bytes' },
+          { name: 'c', type: 'uint16' },
+        ],
+        outputs: [],
+      },
+    ] as const;
     const { encodeFunctionData } = await import('viem');
-    const reenter = encodeFunctionData({ abi: aaveAbi, functionName: 'flashLoanSimple', args: [rig.d.flashArb, usdc(), USDC(10n), payload, 0] });
+    const reenter = encodeFunctionData({
+      abi: aaveAbi,
+      functionName: 'flashLoanSimple',
+      args: [rig.d.flashArb, usdc(), USDC(10n), payload, 0],
+    });
     for (const l of [lenders().aave, lenders().balancer, lenders().v2]) {
       await armMidRoute(rig.d.aave.pool, reenter);
       await expectError(execute(l), 'UnauthorizedCallback');
     }
   });
 
-  it('a hostile token re-entering the real Balancer Vault: refused by FlashArb, or by the Vault\'s own lock', async () => {
+  it("a hostile token re-entering the real Balancer Vault: refused by FlashArb, or by the Vault's own lock", async () => {
     const { encodeFunctionData } = await import('viem');
     const vaultAbi = artifactOf(rig.artifacts, 'TestBalancerVault').abi;
-    const reenter = encodeFunctionData({ abi: vaultAbi, functionName: 'flashLoan', args: [rig.d.flashArb, [usdc()], [USDC(10n)], '0x'] });
+    const reenter = encodeFunctionData({
+      abi: vaultAbi,
+      functionName: 'flashLoan',
+      args: [rig.d.flashArb, [usdc()], [USDC(10n)], '0x'],
+    });
     await armMidRoute(rig.d.balancer.vault, reenter);
     await expectError(execute(lenders().aave), 'UnauthorizedCallback');
     await armMidRoute(rig.d.balancer.vault, reenter);
@@ -78,8 +114,16 @@ describe('FlashArb under attack with a loan in flight (real Aave V3, Balancer V2
     const l = lenders();
     const data = '0x';
     const attempts: [ReturnType<typeof loan>, Hex, string][] = [
-      [l.aave, flashArbCalldata(rig, 'executeOperation', [usdc(), USDC(1000n), 500_000n, rig.d.flashArb, data]), 'UnauthorizedCallback'],
-      [l.balancer, flashArbCalldata(rig, 'receiveFlashLoan', [[usdc()], [USDC(1000n)], [0n], data]), 'UnauthorizedCallback'],
+      [
+        l.aave,
+        flashArbCalldata(rig, 'executeOperation', [usdc(), USDC(1000n), 500_000n, rig.d.flashArb, data]),
+        'UnauthorizedCallback',
+      ],
+      [
+        l.balancer,
+        flashArbCalldata(rig, 'receiveFlashLoan', [[usdc()], [USDC(1000n)], [0n], data]),
+        'UnauthorizedCallback',
+      ],
       [l.v2, flashArbCalldata(rig, 'uniswapV2Call', [rig.d.flashArb, USDC(1000n), 0n, data]), 'UnauthorizedCallback'],
       [l.aave, flashArbCalldata(rig, 'uniswapV3SwapCallback', [USDC(1000n), 0n, data]), 'UnauthorizedCallback'],
       [l.aave, flashArbCalldata(rig, 'execute', [l.aave, usdcHostRoute(rig), 0n]), 'NotOwner'],
@@ -98,14 +142,21 @@ describe('FlashArb under attack with a loan in flight (real Aave V3, Balancer V2
     const viaProxy = (payload: Hex) => encodeFunctionData({ abi: proxyAbi, functionName: 'forward', args: [payload] });
     for (const payload of [inner, flashArbCalldata(rig, 'withdraw', [usdc(), rig.host, 1n])]) {
       await arm(rig, rig.proxy, viaProxy(payload), rig.proxyArb);
-      await expectError({ address: rig.proxy, abi: [...proxyAbi, ...rig.abi], functionName: 'forward', args: [inner] }, 'LoanInFlight');
+      await expectError(
+        { address: rig.proxy, abi: [...proxyAbi, ...rig.abi], functionName: 'forward', args: [inner] },
+        'LoanInFlight',
+      );
     }
   });
 
   it('a V3 callback forged by the output token before the pool asks is refused', async () => {
     // USDC -> HOST through a V3-style pool that pays HOST out with a transfer; the transfer calls FlashArb's V3
     // callback asking for USDC while the hop is open.
-    const forged = flashArbCalldata(rig, 'uniswapV3SwapCallback', usdc().toLowerCase() < rig.host.toLowerCase() ? [USDC(1000n), 0n, '0x'] : [0n, USDC(1000n), '0x']);
+    const forged = flashArbCalldata(
+      rig,
+      'uniswapV3SwapCallback',
+      usdc().toLowerCase() < rig.host.toLowerCase() ? [USDC(1000n), 0n, '0x'] : [0n, USDC(1000n), '0x'],
+    );
     await arm(rig, rig.d.flashArb, forged, rig.hostV3);
     const hops = [hop(rig.hostV3, usdc(), rig.host, { isV3: true }), hop(rig.hostSushi, rig.host, usdc())];
     await expectError(execute(lenders().aave, hops), 'UnauthorizedCallback');
@@ -117,12 +168,24 @@ describe('FlashArb under attack with a loan in flight (real Aave V3, Balancer V2
     const poolAbi = artifactOf(rig.artifacts, 'HostileV3Pool').abi;
     const outcomes: Record<number, string> = {};
     for (const mode of [0, 1, 2, 3]) {
-      await writeAndMine({ clients: chain, address: rig.evilV3, abi: poolAbi, functionName: 'setMode', args: [mode], from: rig.d.owner });
+      await writeAndMine({
+        clients: chain,
+        address: rig.evilV3,
+        abi: poolAbi,
+        functionName: 'setMode',
+        args: [mode],
+        from: rig.d.owner,
+      });
       outcomes[mode] = await revertName(rig, execute(lenders().balancer, hops));
       reached.add(outcomes[mode]);
     }
     // Mode 0 asks honestly: the callback pays, and the absurd 1:1 unit rate then fails the profit check.
-    expect(outcomes).toEqual({ 0: 'InsufficientProfit', 1: 'V3PaymentTooHigh', 2: 'UnauthorizedCallback', 3: 'UnauthorizedCallback' });
+    expect(outcomes).toEqual({
+      0: 'InsufficientProfit',
+      1: 'V3PaymentTooHigh',
+      2: 'UnauthorizedCallback',
+      3: 'UnauthorizedCallback',
+    });
   });
 
   it('the simple guards: owner, deadline, coinbase share, route shape, loan shape, silent lender, false-returning token', async () => {
@@ -136,7 +199,10 @@ describe('FlashArb under attack with a loan in flight (real Aave V3, Balancer V2
     const cases: [Parameters<typeof revertName>[1], string][] = [
       [{ ...execute(l.aave, closed), from: chain.accounts[5] }, 'NotOwner'],
       [{ functionName: 'executeWithDeadline', args: [l.aave, closed, 0n, block - 1n, 0] }, 'Expired'],
-      [{ functionName: 'executeWithDeadline', args: [l.aave, closed, 0n, block + 10n, 10_001] }, 'CoinbaseShareTooHigh'],
+      [
+        { functionName: 'executeWithDeadline', args: [l.aave, closed, 0n, block + 10n, 10_001] },
+        'CoinbaseShareTooHigh',
+      ],
       [execute(l.aave, []), 'EmptyRoute'],
       [execute(loan(LENDER.v2, uni, dai, 10n ** 18n, 30), closed), 'AssetNotInPair'],
       [execute(loan(LENDER.v2, uni, usdc(), USDC(1n), 10_000), closed), 'FeeTooHigh'],
@@ -150,11 +216,28 @@ describe('FlashArb under attack with a loan in flight (real Aave V3, Balancer V2
     ];
     for (const [o, name] of cases) await expectError(o, name);
     const tokenAbi = artifactOf(rig.artifacts, 'HostileToken').abi;
-    await writeAndMine({ clients: chain, address: rig.host, abi: tokenAbi, functionName: 'mint', args: [rig.d.flashArb, 5n], from: rig.d.owner });
-    await writeAndMine({ clients: chain, address: rig.host, abi: tokenAbi, functionName: 'setReturnFalse', args: [true], from: rig.d.owner });
+    await writeAndMine({
+      clients: chain,
+      address: rig.host,
+      abi: tokenAbi,
+      functionName: 'mint',
+      args: [rig.d.flashArb, 5n],
+      from: rig.d.owner,
+    });
+    await writeAndMine({
+      clients: chain,
+      address: rig.host,
+      abi: tokenAbi,
+      functionName: 'setReturnFalse',
+      args: [true],
+      from: rig.d.owner,
+    });
     await expectError({ functionName: 'withdraw', args: [rig.host, rig.d.owner, 5n] }, 'TransferFailed');
     // Callbacks called directly by a stranger, with no loan in flight.
-    await expectError({ functionName: 'uniswapV3SwapCallback', args: [1n, 0n, '0x'], from: chain.accounts[5] }, 'UnauthorizedCallback');
+    await expectError(
+      { functionName: 'uniswapV3SwapCallback', args: [1n, 0n, '0x'], from: chain.accounts[5] },
+      'UnauthorizedCallback',
+    );
   });
 
   it('every custom error of FlashArb was reached by a test above', () => {

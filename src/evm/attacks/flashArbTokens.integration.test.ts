@@ -42,7 +42,8 @@ describe('FlashArb with awkward tokens, deadlines and coinbase payments (real pr
   });
 
   const ctx = () => ({ clients: chain, from: d.owner });
-  const sync = (pair: Address) => writeAndMine({ clients: chain, address: pair, abi: ERC20, functionName: 'sync', from: d.owner });
+  const sync = (pair: Address) =>
+    writeAndMine({ clients: chain, address: pair, abi: ERC20, functionName: 'sync', from: d.owner });
 
   it('USDT-style token: V3 -> V2 route borrowed from real Aave and Balancer pays exactly the prediction, no allowance left', async () => {
     const { usdc, usdt } = d.tokens;
@@ -52,12 +53,25 @@ describe('FlashArb with awkward tokens, deadlines and coinbase payments (real pr
     const [token0, token1] = usdc.address < usdt.address ? [usdc, usdt] : [usdt, usdc];
     const read = { clients: chain, artifacts, multicall: d.multicall, token0, token1 };
     const pair = await readRealPoolV2({ ...read, address: pairAddress, dex: 'uniswap-v2' });
-    const { pool: v3 } = await readRealPoolV3({ ...read, address: d.v3.pools[poolKey(usdc, usdt, 100)], dex: 'uniswap-v3' });
-    const route = createRoute([{ pool: v3, zeroForOne: zeroForOneSelling(v3, usdt) }, { pool: pair, zeroForOne: zeroForOneSelling(pair, usdc) }]);
+    const { pool: v3 } = await readRealPoolV3({
+      ...read,
+      address: d.v3.pools[poolKey(usdc, usdt, 100)],
+      dex: 'uniswap-v3',
+    });
+    const route = createRoute([
+      { pool: v3, zeroForOne: zeroForOneSelling(v3, usdt) },
+      { pool: pair, zeroForOne: zeroForOneSelling(pair, usdc) },
+    ]);
     const aToken = d.aave.aTokens[usdt.address];
     const cases = [
-      { provider: aaveV3Provider({ feeBps: 5, liquidity: { [usdt.address]: await balanceOf(chain, usdt, aToken) } }), lender: d.aave.pool },
-      { provider: balancerV2Provider({ liquidity: { [usdt.address]: await balanceOf(chain, usdt, d.balancer.vault) } }), lender: d.balancer.vault },
+      {
+        provider: aaveV3Provider({ feeBps: 5, liquidity: { [usdt.address]: await balanceOf(chain, usdt, aToken) } }),
+        lender: d.aave.pool,
+      },
+      {
+        provider: balancerV2Provider({ liquidity: { [usdt.address]: await balanceOf(chain, usdt, d.balancer.vault) } }),
+        lender: d.balancer.vault,
+      },
     ];
     for (const { provider, lender } of cases) {
       const s = await chain.snapshot();
@@ -72,7 +86,14 @@ describe('FlashArb with awkward tokens, deadlines and coinbase payments (real pr
       expect(run.status, provider.kind).toBe('success');
       expect((await balanceOf(chain, usdt, d.owner)) - before, provider.kind).toBe(predicted);
       expect(await balanceOf(chain, usdt, d.flashArb)).toBe(0n);
-      expect(await chain.publicClient.readContract({ address: usdt.address as Address, abi: ERC20, functionName: 'allowance', args: [d.flashArb, lender] })).toBe(0n);
+      expect(
+        await chain.publicClient.readContract({
+          address: usdt.address as Address,
+          abi: ERC20,
+          functionName: 'allowance',
+          args: [d.flashArb, lender],
+        }),
+      ).toBe(0n);
       await chain.revert(s);
     }
   });
@@ -90,7 +111,11 @@ describe('FlashArb with awkward tokens, deadlines and coinbase payments (real pr
       hop(d.v2.pairs[`uniswap-v2:${poolKey(usdt, fot)}`], usdt.address, fot.address),
       hop(d.v2.pairs[`uniswap-v2:${poolKey(weth, fot)}`], fot.address, weth.address),
     ];
-    const encoded = { loan: loan(LENDER.balancer, d.balancer.vault, weth.address as Address, 20n * 10n ** 18n), hops, quotedAmounts: [] };
+    const encoded = {
+      loan: loan(LENDER.balancer, d.balancer.vault, weth.address as Address, 20n * 10n ** 18n),
+      hops,
+      quotedAmounts: [],
+    };
     const before = await balanceOf(chain, weth, d.owner);
     const run = await executeFlashArb({ clients: chain, artifacts, flashArb: d.flashArb, encoded, minProfit: 1n });
     expect(run.status).toBe('success');
@@ -122,10 +147,16 @@ describe('FlashArb with awkward tokens, deadlines and coinbase payments (real pr
     const share = (profit * 2_500n) / 10_000n;
     const encoded = encodeRoute({ route, amountIn: quote.amountIn, provider, lender });
     const coinbase = (await chain.publicClient.getBlock()).miner;
-    const [ownerBefore, coinbaseBefore] = [await balanceOf(chain, d.tokens.usdc, d.owner), await balanceOf(chain, d.tokens.usdc, coinbase)];
+    const [ownerBefore, coinbaseBefore] = [
+      await balanceOf(chain, d.tokens.usdc, d.owner),
+      await balanceOf(chain, d.tokens.usdc, coinbase),
+    ];
     const base = { clients: chain, artifacts, flashArb: d.flashArb, encoded, coinbaseBps: 2_500 };
     // minProfit applies to what the owner keeps.
-    await expect(simulateFlashArb({ ...base, minProfit: profit - share + 1n })).rejects.toMatchObject({ errorName: 'InsufficientProfit', errorArgs: [profit - share, profit - share + 1n] });
+    await expect(simulateFlashArb({ ...base, minProfit: profit - share + 1n })).rejects.toMatchObject({
+      errorName: 'InsufficientProfit',
+      errorArgs: [profit - share, profit - share + 1n],
+    });
     const run = await executeFlashArb({ ...base, minProfit: profit - share });
     expect(run.status).toBe('success');
     expect([run.profit, run.coinbasePaid]).toEqual([profit - share, share]);

@@ -7,13 +7,34 @@
  * which succeeds when the market still pays for it. The owner only sends trades (its withdraw moves funds by
  * design); strangers send everything.
  */
-import { bytesToHex, encodeAbiParameters, encodeFunctionData, toFunctionSelector, toHex, type Abi, type AbiFunction, type Address, type Hex } from 'viem';
+import {
+  bytesToHex,
+  encodeAbiParameters,
+  encodeFunctionData,
+  toFunctionSelector,
+  toHex,
+  type Abi,
+  type AbiFunction,
+  type Address,
+  type Hex,
+} from 'viem';
 import type { Rng } from '../../core/random.ts';
 import { logUniformBigint, pick } from '../propertyCases.ts';
 import type { ProtocolsDeployment } from '../protocols/deployProtocols.ts';
 import type { FlashArbHop } from '../encodeRoute.ts';
 
-export const FLASH_ARB_FUNCTIONS = ['execute', 'executeWithDeadline', 'executeOperation', 'receiveFlashLoan', 'uniswapV2Call', 'uniswapV3SwapCallback', 'withdraw', 'owner', 'raw', 'route'] as const;
+export const FLASH_ARB_FUNCTIONS = [
+  'execute',
+  'executeWithDeadline',
+  'executeOperation',
+  'receiveFlashLoan',
+  'uniswapV2Call',
+  'uniswapV3SwapCallback',
+  'withdraw',
+  'owner',
+  'raw',
+  'route',
+] as const;
 export type FuzzFunction = (typeof FLASH_ARB_FUNCTIONS)[number];
 
 export interface RandomCall {
@@ -46,18 +67,36 @@ export function randomCall(rng: Rng, c: RandomCallContext): RandomCall {
   const lenders = [d.aave.pool, d.balancer.vault, ...Object.values(d.v2.pairs), d.flashArb, d.owner];
   const anyAddress = (from: readonly Address[]) => (rng.next() < 0.85 ? pick(rng, from) : randomAddress(rng));
   const randomHop = (): FlashArbHop => ({
-    pool: anyAddress(pools), isV3: rng.next() < 0.4, zeroForOne: rng.next() < 0.5, feeBps: rng.next() < 0.7 ? 30 : rng.int(12_000) % 65_536,
-    sqrtPriceLimitX96: rng.next() < 0.8 ? 0n : logUniformBigint(rng, 0, 160), minOut: rng.next() < 0.7 ? 0n : amount(rng),
+    pool: anyAddress(pools),
+    isV3: rng.next() < 0.4,
+    zeroForOne: rng.next() < 0.5,
+    feeBps: rng.next() < 0.7 ? 30 : rng.int(12_000) % 65_536,
+    sqrtPriceLimitX96: rng.next() < 0.8 ? 0n : logUniformBigint(rng, 0, 160),
+    minOut: rng.next() < 0.7 ? 0n : amount(rng),
   });
   const hops = () => Array.from({ length: rng.int(5) }, randomHop);
-  const loan = () => ({ kind: rng.int(3), lender: anyAddress(lenders), asset: anyAddress(tokens), amount: amount(rng), v2FeeBps: rng.next() < 0.8 ? 30 : rng.int(65_536) });
+  const loan = () => ({
+    kind: rng.int(3),
+    lender: anyAddress(lenders),
+    asset: anyAddress(tokens),
+    amount: amount(rng),
+    v2FeeBps: rng.next() < 0.8 ? 30 : rng.int(65_536),
+  });
   const minProfit = () => (rng.next() < 0.7 ? 0n : amount(rng));
   const execute = c.abi.find((x): x is AbiFunction => x.type === 'function' && x.name === 'execute')!;
-  const payload = (): Hex => (rng.next() < 0.5 ? encodeAbiParameters([execute.inputs[1], execute.inputs[2]], [hops(), minProfit()]) : randomBytes(rng, rng.int(200)));
+  const payload = (): Hex =>
+    rng.next() < 0.5
+      ? encodeAbiParameters([execute.inputs[1], execute.inputs[2]], [hops(), minProfit()])
+      : randomBytes(rng, rng.int(200));
   const stranger = () => pick(rng, c.accounts.slice(1));
   const fn = pick(rng, FLASH_ARB_FUNCTIONS);
-  const from = fn === 'execute' || fn === 'executeWithDeadline' ? (rng.next() < 0.5 ? d.owner : stranger()) : stranger();
-  const call = (functionName: string, args: readonly unknown[]): RandomCall => ({ fn, from, data: encodeFunctionData({ abi: c.abi, functionName, args: args as never }) });
+  const from =
+    fn === 'execute' || fn === 'executeWithDeadline' ? (rng.next() < 0.5 ? d.owner : stranger()) : stranger();
+  const call = (functionName: string, args: readonly unknown[]): RandomCall => ({
+    fn,
+    from,
+    data: encodeFunctionData({ abi: c.abi, functionName, args: args as never }),
+  });
   switch (fn) {
     case 'route': {
       const { weth, usdc } = d.tokens;
@@ -71,20 +110,50 @@ export function randomCall(rng: Rng, c: RandomCallContext): RandomCall {
         { pool: pair('sushi-v2'), isV3: false, zeroForOne: w < u, feeBps: 30, sqrtPriceLimitX96: 0n, minOut: 0n },
       ];
       const l = { kind, lender, asset: u, amount: size, v2FeeBps: kind === 2 ? 30 : 0 };
-      return { fn, from: d.owner, data: encodeFunctionData({ abi: c.abi, functionName: 'executeWithDeadline', args: [l, routeHops, 0n, c.blockNumber + 5n, rng.int(5_000)] as never }) };
+      return {
+        fn,
+        from: d.owner,
+        data: encodeFunctionData({
+          abi: c.abi,
+          functionName: 'executeWithDeadline',
+          args: [l, routeHops, 0n, c.blockNumber + 5n, rng.int(5_000)] as never,
+        }),
+      };
     }
     case 'execute':
       return call('execute', [loan(), hops(), minProfit()]);
     case 'executeWithDeadline':
-      return call('executeWithDeadline', [loan(), hops(), minProfit(), c.blockNumber + BigInt(rng.int(7)) - 3n, rng.int(12_000)]);
+      return call('executeWithDeadline', [
+        loan(),
+        hops(),
+        minProfit(),
+        c.blockNumber + BigInt(rng.int(7)) - 3n,
+        rng.int(12_000),
+      ]);
     case 'executeOperation':
-      return call('executeOperation', [anyAddress(tokens), amount(rng), amount(rng) >> 1n, rng.next() < 0.5 ? d.flashArb : from, payload()]);
+      return call('executeOperation', [
+        anyAddress(tokens),
+        amount(rng),
+        amount(rng) >> 1n,
+        rng.next() < 0.5 ? d.flashArb : from,
+        payload(),
+      ]);
     case 'receiveFlashLoan': {
       const n = rng.next() < 0.8 ? 1 : rng.int(3);
-      return call('receiveFlashLoan', [Array.from({ length: n }, () => anyAddress(tokens)), Array.from({ length: n }, () => amount(rng) >> 1n), Array.from({ length: n }, () => amount(rng) >> 2n), payload()]);
+      return call('receiveFlashLoan', [
+        Array.from({ length: n }, () => anyAddress(tokens)),
+        Array.from({ length: n }, () => amount(rng) >> 1n),
+        Array.from({ length: n }, () => amount(rng) >> 2n),
+        payload(),
+      ]);
     }
     case 'uniswapV2Call':
-      return call('uniswapV2Call', [rng.next() < 0.5 ? d.flashArb : from, amount(rng), rng.next() < 0.5 ? 0n : amount(rng), payload()]);
+      return call('uniswapV2Call', [
+        rng.next() < 0.5 ? d.flashArb : from,
+        amount(rng),
+        rng.next() < 0.5 ? 0n : amount(rng),
+        payload(),
+      ]);
     case 'uniswapV3SwapCallback': {
       const delta = () => (rng.next() < 0.5 ? 1n : -1n) * (amount(rng) >> 1n);
       return call('uniswapV3SwapCallback', [delta(), delta(), payload()]);

@@ -41,7 +41,13 @@ export async function measureRouteGas({ chain, artifacts, d }: MeasureRouteGasOp
   for (const t of Object.values(d.tokens)) await mintTo(ctx, t.address as Address, d.owner, 10n ** BigInt(t.decimals));
   const cheap = d.v2.pairs[`uniswap-v2:${poolKey(weth, usdc)}`];
   await mintTo(ctx, weth.address as Address, cheap, 400n * 10n ** 18n);
-  await writeAndMine({ clients: chain, address: cheap, abi: [{ type: 'function', name: 'sync', inputs: [], outputs: [], stateMutability: 'nonpayable' }], functionName: 'sync', from: d.owner });
+  await writeAndMine({
+    clients: chain,
+    address: cheap,
+    abi: [{ type: 'function', name: 'sync', inputs: [], outputs: [], stateMutability: 'nonpayable' }],
+    functionName: 'sync',
+    from: d.owner,
+  });
   const order = (a: Token, b: Token) => (a.address < b.address ? [a, b] : [b, a]) as [Token, Token];
   const base = { clients: chain, artifacts, multicall: d.multicall };
   const v2 = (venue: string, a: Token, b: Token) => {
@@ -50,9 +56,12 @@ export async function measureRouteGas({ chain, artifacts, d }: MeasureRouteGasOp
   };
   const v3 = async (a: Token, b: Token, fee: number) => {
     const [token0, token1] = order(a, b);
-    return (await readRealPoolV3({ ...base, address: d.v3.pools[poolKey(a, b, fee)], token0, token1, dex: 'uniswap-v3' })).pool;
+    return (
+      await readRealPoolV3({ ...base, address: d.v3.pools[poolKey(a, b, fee)], token0, token1, dex: 'uniswap-v3' })
+    ).pool;
   };
-  const path = (pools: Pool[], tokens: Token[]) => createRoute(pools.map((pool, i) => ({ pool, zeroForOne: zeroForOneSelling(pool, tokens[i]) })));
+  const path = (pools: Pool[], tokens: Token[]) =>
+    createRoute(pools.map((pool, i) => ({ pool, zeroForOne: zeroForOneSelling(pool, tokens[i]) })));
   const uni = await v2('uniswap-v2', weth, usdc);
   const routes = {
     'V2-V2': path([uni, await v2('sushi-v2', weth, usdc)], [usdc, weth]),
@@ -67,7 +76,8 @@ export async function measureRouteGas({ chain, artifacts, d }: MeasureRouteGasOp
       const snap = await chain.snapshot();
       const p = providers[lender];
       const quote = evaluateRoute({ route, providers: [p.provider], baseFeeWei: 0n, tokenPerNative: 3_000_000_000n });
-      if (!quote || quote.grossProfit <= quote.flashFee) throw new InvariantError(`${shape} via ${lender}: not profitable, cannot measure`);
+      if (!quote || quote.grossProfit <= quote.flashFee)
+        throw new InvariantError(`${shape} via ${lender}: not profitable, cannot measure`);
       const encoded = encodeRoute({ route, amountIn: quote.amountIn / 4n, provider: p.provider, lender: p.lender });
       const run = await executeFlashArb({ clients: chain, artifacts, flashArb: d.flashArb, encoded, minProfit: 1n });
       if (run.status !== 'success') throw new InvariantError(`${shape} via ${lender} reverted`);

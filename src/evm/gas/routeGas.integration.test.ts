@@ -26,10 +26,21 @@ describe('gas per route shape on the real protocols', () => {
       'uniswap-v2': uniswapV2FlashProvider({ liquidity: {} }).gasOverhead,
     };
     const rows = measured.map((m) => {
-      const estimate = routeGasUsed({ profile: chainProfile('ethereum'), route: { hops: m.hops.map((kind) => ({ pool: { kind } })) }, flashGasOverhead: overhead[m.lender] });
+      const estimate = routeGasUsed({
+        profile: chainProfile('ethereum'),
+        route: { hops: m.hops.map((kind) => ({ pool: { kind } })) },
+        flashGasOverhead: overhead[m.lender],
+      });
       return { ...m, estimate, error: Number(estimate) / Number(m.gasUsed) - 1 };
     });
-    process.stderr.write(rows.map((r) => `${r.shape.padEnd(16)} ${r.lender.padEnd(12)} measured ${r.gasUsed} estimated ${r.estimate} (${(r.error * 100).toFixed(1)}%)`).join('\n') + '\n');
+    process.stderr.write(
+      rows
+        .map(
+          (r) =>
+            `${r.shape.padEnd(16)} ${r.lender.padEnd(12)} measured ${r.gasUsed} estimated ${r.estimate} (${(r.error * 100).toFixed(1)}%)`,
+        )
+        .join('\n') + '\n',
+    );
     for (const r of rows) expect(Math.abs(r.error), `${r.shape} via ${r.lender}`).toBeLessThan(0.08);
   }, 120_000);
 });

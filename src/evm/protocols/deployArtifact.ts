@@ -21,7 +21,12 @@ export interface DeployArtifactOptions {
   libraries?: Readonly<Record<string, Address>>;
 }
 
-export async function deployArtifact({ ctx, name, args = [], libraries = {} }: DeployArtifactOptions): Promise<Address> {
+export async function deployArtifact({
+  ctx,
+  name,
+  args = [],
+  libraries = {},
+}: DeployArtifactOptions): Promise<Address> {
   const { abi, bytecode, linkReferences } = protocolArtifact(name);
   const linked = linkBytecode({ bytecode, linkReferences, libraries });
   const hash = await ctx.clients.wallet(ctx.from).deployContract({ abi, bytecode: linked, args: args as unknown[] });
@@ -33,11 +38,35 @@ export async function deployArtifact({ ctx, name, args = [], libraries = {} }: D
 }
 
 /** Sends a call to a deployed protocol contract and throws if it reverts. */
-export async function callProtocol(ctx: ProtocolContext, name: ProtocolContractName, address: Address, functionName: string, args: readonly unknown[] = []): Promise<void> {
-  await writeAndMine({ clients: ctx.clients, address, abi: protocolArtifact(name).abi, functionName, args, from: ctx.from });
+export async function callProtocol(
+  ctx: ProtocolContext,
+  name: ProtocolContractName,
+  address: Address,
+  functionName: string,
+  args: readonly unknown[] = [],
+): Promise<void> {
+  await writeAndMine({
+    clients: ctx.clients,
+    address,
+    abi: protocolArtifact(name).abi,
+    functionName,
+    args,
+    from: ctx.from,
+  });
 }
 
 /** Reads a view function of a deployed protocol contract. */
-export function readProtocol<T>(ctx: ProtocolContext, name: ProtocolContractName, address: Address, functionName: string, args: readonly unknown[] = []): Promise<T> {
-  return ctx.clients.publicClient.readContract({ address, abi: protocolArtifact(name).abi, functionName, args: args as unknown[] }) as Promise<T>;
+export function readProtocol<T>(
+  ctx: ProtocolContext,
+  name: ProtocolContractName,
+  address: Address,
+  functionName: string,
+  args: readonly unknown[] = [],
+): Promise<T> {
+  return ctx.clients.publicClient.readContract({
+    address,
+    abi: protocolArtifact(name).abi,
+    functionName,
+    args: args as unknown[],
+  }) as Promise<T>;
 }

@@ -32,8 +32,17 @@ export async function deployBalancerV2({ ctx, weth, deposits }: DeployBalancerV2
   const vault = await deployArtifact({ ctx, name: 'BalancerVault', args: [authorizer, weth, 0n, 0n] });
   for (const { token, amount } of deposits) {
     await mintTo(ctx, token, ctx.from, amount);
-    await writeAndMine({ clients: ctx.clients, address: token, abi: APPROVE_NO_RETURN, functionName: 'approve', args: [vault, amount], from: ctx.from });
-    await callProtocol(ctx, 'BalancerVault', vault, 'manageUserBalance', [[{ kind: DEPOSIT_INTERNAL, asset: token, amount, sender: ctx.from, recipient: ctx.from }]]);
+    await writeAndMine({
+      clients: ctx.clients,
+      address: token,
+      abi: APPROVE_NO_RETURN,
+      functionName: 'approve',
+      args: [vault, amount],
+      from: ctx.from,
+    });
+    await callProtocol(ctx, 'BalancerVault', vault, 'manageUserBalance', [
+      [{ kind: DEPOSIT_INTERNAL, asset: token, amount, sender: ctx.from, recipient: ctx.from }],
+    ]);
   }
   const protocolFeesCollector = await readProtocol<Address>(ctx, 'BalancerVault', vault, 'getProtocolFeesCollector');
   return { vault, authorizer, protocolFeesCollector };

@@ -47,8 +47,19 @@ export interface DeployProtocolsOptions {
 const USD = (token: Token, usd: bigint) => usd * 10n ** BigInt(token.decimals);
 
 async function deployTokens(ctx: ProtocolContext, artifacts: Artifacts): Promise<ProtocolTokens> {
-  const make = async (contractName: string, symbol: string, decimals: number, extra: readonly unknown[] = []): Promise<Token> => {
-    const address = await deployContract({ clients: ctx.clients, artifacts, contractName, args: [symbol, symbol, decimals, ...extra], from: ctx.from });
+  const make = async (
+    contractName: string,
+    symbol: string,
+    decimals: number,
+    extra: readonly unknown[] = [],
+  ): Promise<Token> => {
+    const address = await deployContract({
+      clients: ctx.clients,
+      artifacts,
+      contractName,
+      args: [symbol, symbol, decimals, ...extra],
+      from: ctx.from,
+    });
     return { address: address.toLowerCase(), symbol, decimals };
   };
   return {
@@ -61,9 +72,14 @@ async function deployTokens(ctx: ProtocolContext, artifacts: Artifacts): Promise
 }
 
 /** Key of a pair or pool in the deployment's maps: 'WETH/USDC' (V2) or 'WETH/USDC/500' (V3). */
-export const poolKey = (a: Token, b: Token, feePips?: number) => `${a.symbol}/${b.symbol}${feePips === undefined ? '' : `/${feePips}`}`;
+export const poolKey = (a: Token, b: Token, feePips?: number) =>
+  `${a.symbol}/${b.symbol}${feePips === undefined ? '' : `/${feePips}`}`;
 
-export async function deployProtocols({ ctx, artifacts, onStage = () => {} }: DeployProtocolsOptions): Promise<ProtocolsDeployment> {
+export async function deployProtocols({
+  ctx,
+  artifacts,
+  onStage = () => {},
+}: DeployProtocolsOptions): Promise<ProtocolsDeployment> {
   const t = await deployTokens(ctx, artifacts);
   const a = (x: Token) => x.address as Address;
   onStage('tokens: WETH, USDC, DAI, USDT (no return values), FOT (1% fee on transfer)');
@@ -75,7 +91,7 @@ export async function deployProtocols({ ctx, artifacts, onStage = () => {} }: De
   const v2 = async (factory: Address, name: string, x: Token, y: Token, usdEach: bigint, px: bigint, py: bigint) => {
     const pair = await createPairV2(ctx, factory, a(x), a(y));
     const [ax, ay] = [USD(x, usdEach) / px, USD(y, usdEach) / py];
-    await addLiquidityV2(ctx, pair, ...(x.address < y.address ? [ax, ay] as const : [ay, ax] as const));
+    await addLiquidityV2(ctx, pair, ...(x.address < y.address ? ([ax, ay] as const) : ([ay, ax] as const)));
     pairs[`${name}:${poolKey(x, y)}`] = pair;
   };
   const M = 1_000_000n;
@@ -91,23 +107,81 @@ export async function deployProtocols({ ctx, artifacts, onStage = () => {} }: De
   onStage(`uniswap v2: 3 factories, ${Object.keys(pairs).length} pairs with liquidity`);
 
   const factory = await deployV3Factory(ctx);
-  const liquidityHelper = await deployContract({ clients: ctx.clients, artifacts, contractName: 'V3LiquidityHelper', from: ctx.from });
+  const liquidityHelper = await deployContract({
+    clients: ctx.clients,
+    artifacts,
+    contractName: 'V3LiquidityHelper',
+    from: ctx.from,
+  });
   const pools: Record<string, Address> = {};
   const seed = { ctx, artifacts, factory, helper: liquidityHelper };
-  for (const fee of [500, 3000, 10000]) pools[poolKey(t.weth, t.usdc, fee)] = await seedPoolV3({ ...seed, base: t.weth, quote: t.usdc, price: 3000n, feePips: fee, usdDepth: 20n * M });
-  pools[poolKey(t.usdc, t.dai, 100)] = await seedPoolV3({ ...seed, base: t.usdc, quote: t.dai, price: 1n, feePips: 100, usdDepth: 20n * M });
-  pools[poolKey(t.usdc, t.usdt, 100)] = await seedPoolV3({ ...seed, base: t.usdc, quote: t.usdt, price: 1n, feePips: 100, usdDepth: 20n * M });
-  onStage(`uniswap v3: factory, ${Object.keys(pools).length} pools (0.01/0.05/0.3/1%) with full-range and concentrated liquidity`);
+  for (const fee of [500, 3000, 10000])
+    pools[poolKey(t.weth, t.usdc, fee)] = await seedPoolV3({
+      ...seed,
+      base: t.weth,
+      quote: t.usdc,
+      price: 3000n,
+      feePips: fee,
+      usdDepth: 20n * M,
+    });
+  pools[poolKey(t.usdc, t.dai, 100)] = await seedPoolV3({
+    ...seed,
+    base: t.usdc,
+    quote: t.dai,
+    price: 1n,
+    feePips: 100,
+    usdDepth: 20n * M,
+  });
+  pools[poolKey(t.usdc, t.usdt, 100)] = await seedPoolV3({
+    ...seed,
+    base: t.usdc,
+    quote: t.usdt,
+    price: 1n,
+    feePips: 100,
+    usdDepth: 20n * M,
+  });
+  onStage(
+    `uniswap v3: factory, ${Object.keys(pools).length} pools (0.01/0.05/0.3/1%) with full-range and concentrated liquidity`,
+  );
 
   const reserves = [
-    { token: t.weth, price: 3000n }, { token: t.usdc, price: 1n }, { token: t.dai, price: 1n }, { token: t.usdt, price: 1n },
-  ].map(({ token, price }) => ({ asset: a(token), symbol: token.symbol, decimals: token.decimals, priceUsd8: price * 10n ** 8n, supply: USD(token, 100n * M) / price }));
+    { token: t.weth, price: 3000n },
+    { token: t.usdc, price: 1n },
+    { token: t.dai, price: 1n },
+    { token: t.usdt, price: 1n },
+  ].map(({ token, price }) => ({
+    asset: a(token),
+    symbol: token.symbol,
+    decimals: token.decimals,
+    priceUsd8: price * 10n ** 8n,
+    supply: USD(token, 100n * M) / price,
+  }));
   const aave = await deployAaveV3({ ctx, reserves });
-  onStage(`aave v3: Pool ${aave.pool} with ${reserves.length} reserves, flash loans on, premium ${aave.premiumBps} bps`);
-  const balancer = await deployBalancerV2({ ctx, weth: a(t.weth), deposits: reserves.map((r) => ({ token: r.asset, amount: r.supply })) });
+  onStage(
+    `aave v3: Pool ${aave.pool} with ${reserves.length} reserves, flash loans on, premium ${aave.premiumBps} bps`,
+  );
+  const balancer = await deployBalancerV2({
+    ctx,
+    weth: a(t.weth),
+    deposits: reserves.map((r) => ({ token: r.asset, amount: r.supply })),
+  });
   onStage(`balancer v2: Vault ${balancer.vault} funded with ${reserves.length} tokens`);
 
   const flashArb = await deployContract({ clients: ctx.clients, artifacts, contractName: 'FlashArb', from: ctx.from });
-  const multicall = await deployContract({ clients: ctx.clients, artifacts, contractName: 'Multicall', from: ctx.from });
-  return { owner: ctx.from, tokens: t, v2: { uniswapFactory, sushiFactory, flashFactory, pairs }, v3: { factory, liquidityHelper, pools }, aave, balancer, flashArb, multicall };
+  const multicall = await deployContract({
+    clients: ctx.clients,
+    artifacts,
+    contractName: 'Multicall',
+    from: ctx.from,
+  });
+  return {
+    owner: ctx.from,
+    tokens: t,
+    v2: { uniswapFactory, sushiFactory, flashFactory, pairs },
+    v3: { factory, liquidityHelper, pools },
+    aave,
+    balancer,
+    flashArb,
+    multicall,
+  };
 }

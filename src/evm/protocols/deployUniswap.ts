@@ -11,7 +11,14 @@ export const MINT_ABI = parseAbi(['function mint(address to, uint256 amount)']);
 
 /** Mints a test token (any of this repository's test tokens: open mint). */
 export async function mintTo(ctx: ProtocolContext, token: Address, to: Address, amount: bigint): Promise<void> {
-  await writeAndMine({ clients: ctx.clients, address: token, abi: MINT_ABI, functionName: 'mint', args: [to, amount], from: ctx.from });
+  await writeAndMine({
+    clients: ctx.clients,
+    address: token,
+    abi: MINT_ABI,
+    functionName: 'mint',
+    args: [to, amount],
+    from: ctx.from,
+  });
 }
 
 /** A UniswapV2Factory with `ctx.from` as feeToSetter (protocol fee off). */
@@ -19,13 +26,23 @@ export function deployV2Factory(ctx: ProtocolContext): Promise<Address> {
   return deployArtifact({ ctx, name: 'UniswapV2Factory', args: [ctx.from] });
 }
 
-export async function createPairV2(ctx: ProtocolContext, factory: Address, tokenA: Address, tokenB: Address): Promise<Address> {
+export async function createPairV2(
+  ctx: ProtocolContext,
+  factory: Address,
+  tokenA: Address,
+  tokenB: Address,
+): Promise<Address> {
   await callProtocol(ctx, 'UniswapV2Factory', factory, 'createPair', [tokenA, tokenB]);
   return readProtocol<Address>(ctx, 'UniswapV2Factory', factory, 'getPair', [tokenA, tokenB]);
 }
 
 /** Mints both amounts into the pair and calls pair.mint (LP tokens to ctx.from). Amounts in pair token order. */
-export async function addLiquidityV2(ctx: ProtocolContext, pair: Address, amount0: bigint, amount1: bigint): Promise<void> {
+export async function addLiquidityV2(
+  ctx: ProtocolContext,
+  pair: Address,
+  amount0: bigint,
+  amount1: bigint,
+): Promise<void> {
   const token0 = await readProtocol<Address>(ctx, 'UniswapV2Pair', pair, 'token0');
   const token1 = await readProtocol<Address>(ctx, 'UniswapV2Pair', pair, 'token1');
   await mintTo(ctx, token0, pair, amount0);
@@ -41,7 +58,14 @@ export async function deployV3Factory(ctx: ProtocolContext): Promise<Address> {
 }
 
 /** Creates and initialises a pool at sqrtPriceX96; returns its address. */
-export async function createPoolV3(ctx: ProtocolContext, factory: Address, tokenA: Address, tokenB: Address, feePips: number, sqrtPriceX96: bigint): Promise<Address> {
+export async function createPoolV3(
+  ctx: ProtocolContext,
+  factory: Address,
+  tokenA: Address,
+  tokenB: Address,
+  feePips: number,
+  sqrtPriceX96: bigint,
+): Promise<Address> {
   await callProtocol(ctx, 'UniswapV3Factory', factory, 'createPool', [tokenA, tokenB, feePips]);
   const pool = await readProtocol<Address>(ctx, 'UniswapV3Factory', factory, 'getPool', [tokenA, tokenB, feePips]);
   await callProtocol(ctx, 'UniswapV3Pool', pool, 'initialize', [sqrtPriceX96]);
@@ -61,7 +85,11 @@ export interface MintPositionV3Options {
 
 export async function mintPositionV3(o: MintPositionV3Options): Promise<void> {
   await writeAndMine({
-    clients: o.ctx.clients, address: o.helper, abi: o.helperAbi as never, functionName: 'mint',
-    args: [o.pool, o.tickLower, o.tickUpper, o.liquidity], from: o.ctx.from,
+    clients: o.ctx.clients,
+    address: o.helper,
+    abi: o.helperAbi as never,
+    functionName: 'mint',
+    args: [o.pool, o.tickLower, o.tickUpper, o.liquidity],
+    from: o.ctx.from,
   });
 }

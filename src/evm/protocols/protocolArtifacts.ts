@@ -11,7 +11,9 @@ import type { Abi, Hex } from 'viem';
 import { InvalidInputError } from '../../core/errors.ts';
 
 /** Library placeholders: source file -> library name -> byte offsets of the 20-byte address in the bytecode. */
-export type LinkReferences = Readonly<Record<string, Readonly<Record<string, readonly { start: number; length: number }[]>>>>;
+export type LinkReferences = Readonly<
+  Record<string, Readonly<Record<string, readonly { start: number; length: number }[]>>>
+>;
 
 export interface ProtocolArtifact {
   readonly name: string;
@@ -76,10 +78,14 @@ export function protocolArtifact(name: ProtocolContractName): ProtocolArtifact {
   try {
     path = createRequire(import.meta.url).resolve(PATHS[name]);
   } catch (cause) {
-    throw new InvalidInputError(`${name}: ${PATHS[name]} not found (run npm ci: the protocol packages are devDependencies)`, { cause });
+    throw new InvalidInputError(
+      `${name}: ${PATHS[name]} not found (run npm ci: the protocol packages are devDependencies)`,
+      { cause },
+    );
   }
   const raw = JSON.parse(readFileSync(path, 'utf8')) as RawArtifact;
-  const bytecode = typeof raw.bytecode === 'string' ? raw.bytecode : (raw.bytecode?.object ?? raw.evm?.bytecode?.object);
+  const bytecode =
+    typeof raw.bytecode === 'string' ? raw.bytecode : (raw.bytecode?.object ?? raw.evm?.bytecode?.object);
   const artifact: ProtocolArtifact = {
     name,
     abi: raw.abi,

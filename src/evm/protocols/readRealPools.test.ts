@@ -36,22 +36,50 @@ describe('readRealPools on the real Uniswap V2 / V3 bytecode', () => {
     const { weth, usdc } = d.tokens;
     const address = d.v2.pairs[`uniswap-v2:${poolKey(weth, usdc)}`];
     const [token0, token1] = order(weth, usdc);
-    const pool = await readRealPoolV2({ clients: chain, artifacts, multicall: d.multicall, address, token0, token1, dex: 'uniswap-v2' });
-    const [r0, r1] = await readProtocol<readonly [bigint, bigint, number]>({ clients: chain, from: d.owner }, 'UniswapV2Pair', address, 'getReserves');
+    const pool = await readRealPoolV2({
+      clients: chain,
+      artifacts,
+      multicall: d.multicall,
+      address,
+      token0,
+      token1,
+      dex: 'uniswap-v2',
+    });
+    const [r0, r1] = await readProtocol<readonly [bigint, bigint, number]>(
+      { clients: chain, from: d.owner },
+      'UniswapV2Pair',
+      address,
+      'getReserves',
+    );
     expect([pool.reserve0, pool.reserve1, pool.feeBps]).toEqual([r0, r1, 30]);
     expect(r0 * r1).toBeGreaterThan(0n);
   });
 
-  it('V3: the ticks read are the positions\' ticks, and src/dex swaps on the state read equal the real pool', async () => {
+  it("V3: the ticks read are the positions' ticks, and src/dex swaps on the state read equal the real pool", async () => {
     const { weth, usdc, dai, usdt } = d.tokens;
-    const pools: [Token, Token, number][] = [[weth, usdc, 500], [weth, usdc, 3000], [weth, usdc, 10000], [usdc, dai, 100], [usdc, usdt, 100]];
+    const pools: [Token, Token, number][] = [
+      [weth, usdc, 500],
+      [weth, usdc, 3000],
+      [weth, usdc, 10000],
+      [usdc, dai, 100],
+      [usdc, usdt, 100],
+    ];
     const { abi } = artifactOf(artifacts, 'RealPoolProbe');
     let compared = 0;
     let crossed = 0;
     for (const [a, b, fee] of pools) {
       const [token0, token1] = order(a, b);
       const address = d.v3.pools[poolKey(a, b, fee)];
-      const { pool, coveredTicks } = await readRealPoolV3({ clients: chain, artifacts, multicall: d.multicall, address, token0, token1, dex: 'uniswap-v3', words: 3 });
+      const { pool, coveredTicks } = await readRealPoolV3({
+        clients: chain,
+        artifacts,
+        multicall: d.multicall,
+        address,
+        token0,
+        token1,
+        dex: 'uniswap-v3',
+        words: 3,
+      });
       const s = TICK_SPACING[fee];
       // seedPoolV3: a concentrated position of +-100 spacings around the price (inside the words read), so its two
       // ticks are there with +L and -L; the full-range ticks lie far outside.
@@ -74,8 +102,16 @@ describe('readRealPools on the real Uniswap V2 / V3 bytecode', () => {
           }
           const newTick = ts.pool.tick;
           if (newTick < coveredTicks[0] || newTick > coveredTicks[1]) continue; // beyond what was read
-          const [amount0, amount1] = (await chain.publicClient.readContract({ address: probe, abi, functionName: 'swapV3', args: [address, zeroForOne, amountSpecified, limit] })) as readonly [bigint, bigint];
-          expect([amount0, amount1], `${poolKey(a, b, fee)} ${zeroForOne} ${amountSpecified}`).toEqual([ts.amount0, ts.amount1]);
+          const [amount0, amount1] = (await chain.publicClient.readContract({
+            address: probe,
+            abi,
+            functionName: 'swapV3',
+            args: [address, zeroForOne, amountSpecified, limit],
+          })) as readonly [bigint, bigint];
+          expect([amount0, amount1], `${poolKey(a, b, fee)} ${zeroForOne} ${amountSpecified}`).toEqual([
+            ts.amount0,
+            ts.amount1,
+          ]);
           compared++;
           if (ts.ticksCrossed > 0) crossed++;
         }
@@ -86,7 +122,18 @@ describe('readRealPools on the real Uniswap V2 / V3 bytecode', () => {
     const { weth: w, usdc: u } = d.tokens;
     const [t0, t1] = order(w, u);
     const address = d.v3.pools[poolKey(w, u, 500)];
-    const read = (words: number, cover?: { amount0In: bigint; amount1In: bigint }) => readRealPoolV3({ clients: chain, artifacts, multicall: d.multicall, address, token0: t0, token1: t1, dex: 'uniswap-v3', words, cover });
+    const read = (words: number, cover?: { amount0In: bigint; amount1In: bigint }) =>
+      readRealPoolV3({
+        clients: chain,
+        artifacts,
+        multicall: d.multicall,
+        address,
+        token0: t0,
+        token1: t1,
+        dex: 'uniswap-v3',
+        words,
+        cover,
+      });
     const narrow = await read(1);
     // Trades that leave the narrow read (found on a wide one by doubling).
     const reference = (await read(16)).pool;
@@ -98,17 +145,29 @@ describe('readRealPools on the real Uniswap V2 / V3 bytecode', () => {
     };
     const cover = { amount0In: beyond(true), amount1In: beyond(false) };
     const wide = await read(1, cover);
-    expect(wide.coveredTicks[1] - wide.coveredTicks[0]).toBeGreaterThan(narrow.coveredTicks[1] - narrow.coveredTicks[0]);
-    for (const [zeroForOne, amount] of [[true, cover.amount0In], [false, cover.amount1In]] as const) {
+    expect(wide.coveredTicks[1] - wide.coveredTicks[0]).toBeGreaterThan(
+      narrow.coveredTicks[1] - narrow.coveredTicks[0],
+    );
+    for (const [zeroForOne, amount] of [
+      [true, cover.amount0In],
+      [false, cover.amount1In],
+    ] as const) {
       const ts = swapV3({ pool: wide.pool, zeroForOne, amountSpecified: amount });
       expect(ts.ticksCrossed).toBeGreaterThanOrEqual(1);
       expect(ts.pool.tick).toBeGreaterThanOrEqual(wide.coveredTicks[0]);
       expect(ts.pool.tick).toBeLessThanOrEqual(wide.coveredTicks[1]);
       const limit = zeroForOne ? MIN_SQRT_RATIO + 1n : MAX_SQRT_RATIO - 1n;
-      const real = (await chain.publicClient.readContract({ address: probe, abi, functionName: 'swapV3', args: [address, zeroForOne, amount, limit] })) as readonly [bigint, bigint];
+      const real = (await chain.publicClient.readContract({
+        address: probe,
+        abi,
+        functionName: 'swapV3',
+        args: [address, zeroForOne, amount, limit],
+      })) as readonly [bigint, bigint];
       expect([real[0], real[1]]).toEqual([ts.amount0, ts.amount1]);
     }
     expect(crossed).toBeGreaterThanOrEqual(10);
-    process.stderr.write(`readRealPools: ${compared} swaps compared, ${crossed} crossing the concentrated range's edge\n`);
+    process.stderr.write(
+      `readRealPools: ${compared} swaps compared, ${crossed} crossing the concentrated range's edge\n`,
+    );
   });
 });

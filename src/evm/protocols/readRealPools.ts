@@ -46,8 +46,17 @@ export interface ReadRealPoolOptions {
 
 async function multicall(o: ReadRealPoolOptions, calls: readonly Call[], blockNumber?: bigint): Promise<unknown[]> {
   const { abi } = artifactOf(o.artifacts, 'Multicall');
-  const encoded = calls.map((c) => ({ target: c.target, callData: encodeFunctionData({ abi: POOL_ABI, functionName: c.fn, args: (c.args ?? []) as never }) }));
-  const [, results] = (await o.clients.publicClient.readContract({ address: o.multicall, abi, functionName: 'aggregate', args: [encoded], blockNumber })) as [bigint, { success: boolean; returnData: Hex }[]];
+  const encoded = calls.map((c) => ({
+    target: c.target,
+    callData: encodeFunctionData({ abi: POOL_ABI, functionName: c.fn, args: (c.args ?? []) as never }),
+  }));
+  const [, results] = (await o.clients.publicClient.readContract({
+    address: o.multicall,
+    abi,
+    functionName: 'aggregate',
+    args: [encoded],
+    blockNumber,
+  })) as [bigint, { success: boolean; returnData: Hex }[]];
   return results.map((r, i) => {
     if (!r.success) throw new InvariantError(`${calls[i].fn} on ${calls[i].target} failed`);
     return decodeFunctionResult({ abi: POOL_ABI, functionName: calls[i].fn, data: r.returnData });
@@ -55,8 +64,19 @@ async function multicall(o: ReadRealPoolOptions, calls: readonly Call[], blockNu
 }
 
 export async function readRealPoolV2(o: ReadRealPoolOptions, feeBps = 30): Promise<PoolV2> {
-  const [[reserve0, reserve1]] = (await multicall(o, [{ target: o.address, fn: 'getReserves' }])) as [readonly [bigint, bigint, number]];
-  return createPoolV2({ chain: o.chain ?? 'ethereum', dex: o.dex, address: o.address.toLowerCase(), token0: o.token0, token1: o.token1, reserve0, reserve1, feeBps });
+  const [[reserve0, reserve1]] = (await multicall(o, [{ target: o.address, fn: 'getReserves' }])) as [
+    readonly [bigint, bigint, number],
+  ];
+  return createPoolV2({
+    chain: o.chain ?? 'ethereum',
+    dex: o.dex,
+    address: o.address.toLowerCase(),
+    token0: o.token0,
+    token1: o.token1,
+    reserve0,
+    reserve1,
+    feeBps,
+  });
 }
 
 export interface RealPoolV3 {
@@ -77,7 +97,10 @@ export interface ReadRealPoolV3Options extends ReadRealPoolOptions {
 
 /** True when each trade to cover ends inside the ticks read. */
 function covers({ pool, coveredTicks }: RealPoolV3, cover: NonNullable<ReadRealPoolV3Options['cover']>): boolean {
-  for (const [zeroForOne, amount] of [[true, cover.amount0In], [false, cover.amount1In]] as const) {
+  for (const [zeroForOne, amount] of [
+    [true, cover.amount0In],
+    [false, cover.amount1In],
+  ] as const) {
     if (!amount || amount <= 0n) continue;
     const { pool: after } = swapV3({ pool, zeroForOne, amountSpecified: amount });
     if (after.tick < coveredTicks[0] || after.tick > coveredTicks[1]) return false;
@@ -96,20 +119,38 @@ export async function readRealPoolV3(o: ReadRealPoolV3Options): Promise<RealPool
 async function readOnceV3(o: ReadRealPoolOptions, words: number, blockNumber: bigint): Promise<RealPoolV3> {
   const read = (calls: readonly Call[]) => multicall(o, calls, blockNumber);
   const at = (fn: PoolFn, args?: readonly unknown[]): Call => ({ target: o.address, fn, args });
-  const [s0, liquidity, fee, spacingRead] = (await read([at('slot0'), at('liquidity'), at('fee'), at('tickSpacing')])) as [readonly [bigint, number], bigint, number, number];
+  const [s0, liquidity, fee, spacingRead] = (await read([
+    at('slot0'),
+    at('liquidity'),
+    at('fee'),
+    at('tickSpacing'),
+  ])) as [readonly [bigint, number], bigint, number, number];
   const spacing = Number(spacingRead);
   const current = Math.floor(Math.floor(Number(s0[1]) / spacing) / 256);
-  const positions = Array.from({ length: 2 * words + 1 }, (_, i) => current - words + i).filter((w) => w >= -32768 && w <= 32767);
+  const positions = Array.from({ length: 2 * words + 1 }, (_, i) => current - words + i).filter(
+    (w) => w >= -32768 && w <= 32767,
+  );
   const bitmaps = (await read(positions.map((w) => at('tickBitmap', [w])))) as bigint[];
   const initialised: number[] = [];
   positions.forEach((w, i) => {
     for (let b = 0; b < 256; b++) if ((bitmaps[i] >> BigInt(b)) & 1n) initialised.push((w * 256 + b) * spacing);
   });
-  const tickData = initialised.length ? ((await read(initialised.map((t) => at('ticks', [t])))) as (readonly [bigint, bigint])[]) : [];
+  const tickData = initialised.length
+    ? ((await read(initialised.map((t) => at('ticks', [t])))) as (readonly [bigint, bigint])[])
+    : [];
   const ticks: TickV3[] = initialised.map((index, i) => ({ index, liquidityNet: tickData[i][1] }));
   const pool = createPoolV3({
-    chain: o.chain ?? 'ethereum', dex: o.dex, address: o.address.toLowerCase(), token0: o.token0, token1: o.token1,
-    feePips: Number(fee), tickSpacing: spacing, sqrtPriceX96: s0[0], tick: Number(s0[1]), liquidity, ticks,
+    chain: o.chain ?? 'ethereum',
+    dex: o.dex,
+    address: o.address.toLowerCase(),
+    token0: o.token0,
+    token1: o.token1,
+    feePips: Number(fee),
+    tickSpacing: spacing,
+    sqrtPriceX96: s0[0],
+    tick: Number(s0[1]),
+    liquidity,
+    ticks,
   });
   return { pool, coveredTicks: [positions[0] * 256 * spacing, (positions.at(-1)! * 256 + 255) * spacing] };
 }

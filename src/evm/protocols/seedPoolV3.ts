@@ -30,13 +30,20 @@ export async function seedPoolV3(o: SeedPoolV3Options): Promise<Address> {
   const quoteAmount = o.price * 10n ** BigInt(o.quote.decimals);
   const baseIs0 = o.base.address < o.quote.address;
   const sqrtPriceX96 = baseIs0 ? encodeSqrtPriceX96(quoteAmount, baseOne) : encodeSqrtPriceX96(baseOne, quoteAmount);
-  const pool = await createPoolV3(o.ctx, o.factory, o.base.address as Address, o.quote.address as Address, o.feePips, sqrtPriceX96);
+  const pool = await createPoolV3(
+    o.ctx,
+    o.factory,
+    o.base.address as Address,
+    o.quote.address as Address,
+    o.feePips,
+    sqrtPriceX96,
+  );
   const s = TICK_SPACING[o.feePips];
   const tick = getTickAtSqrtRatio(sqrtPriceX96);
   const center = Math.floor(tick / s) * s;
   // Liquidity L of a range is about amount1 / (sqrt(p_upper) - sqrt(p_lower)); for a small range of w ticks around
   // the price, sqrt(p) * w/2 * 1e-4 per side. Depth in token1 units: usdDepth of token1 at the pool price.
-  const token1PerUsd = baseIs0 ? 10n ** BigInt(o.quote.decimals) : (baseOne / o.price);
+  const token1PerUsd = baseIs0 ? 10n ** BigInt(o.quote.decimals) : baseOne / o.price;
   const depth1 = o.usdDepth * token1PerUsd;
   const widthTicks = BigInt(200 * s);
   const concentrated = (depth1 * 2n ** 96n * 20_000n) / (sqrtPriceX96 * widthTicks);

@@ -7,7 +7,13 @@
  * the lender got back exactly loan + fee, and FlashArb keeps nothing.
  */
 import { parseAbi, type Address } from 'viem';
-import { aaveV3Provider, balancerV2Provider, uniswapV2FlashProvider, type FlashProvider, type FlashProviderKind } from '../../dex/flash/flashProvider.ts';
+import {
+  aaveV3Provider,
+  balancerV2Provider,
+  uniswapV2FlashProvider,
+  type FlashProvider,
+  type FlashProviderKind,
+} from '../../dex/flash/flashProvider.ts';
 import { zeroForOneSelling } from '../../dex/pool.ts';
 import { evaluateRoute } from '../../dex/routes/evaluateRoute.ts';
 import { createRoute, type Route } from '../../dex/routes/route.ts';
@@ -48,7 +54,12 @@ export interface RealFlashOptions {
 }
 
 export const balanceOf = (chain: LocalChain, token: Token | Address, who: Address): Promise<bigint> =>
-  chain.publicClient.readContract({ address: (typeof token === 'string' ? token : token.address) as Address, abi: ERC20, functionName: 'balanceOf', args: [who] });
+  chain.publicClient.readContract({
+    address: (typeof token === 'string' ? token : token.address) as Address,
+    abi: ERC20,
+    functionName: 'balanceOf',
+    args: [who],
+  });
 
 /** Adds `extraUsdc` to the sushi WETH/USDC pair (mint + sync): WETH becomes dearer there. Returns the route. */
 export async function skewedRoute({ chain, artifacts, d }: RealFlashOptions, extraUsdc: bigint): Promise<Route> {
@@ -59,31 +70,67 @@ export async function skewedRoute({ chain, artifacts, d }: RealFlashOptions, ext
   await mintTo(ctx, usdc.address as Address, sushiAddress, extraUsdc);
   await writeAndMine({ clients: chain, address: sushiAddress, abi: ERC20, functionName: 'sync', from: d.owner });
   const [token0, token1] = weth.address < usdc.address ? [weth, usdc] : [usdc, weth];
-  const read = (address: Address, dex: string) => readRealPoolV2({ clients: chain, artifacts, multicall: d.multicall, address, token0, token1, dex });
+  const read = (address: Address, dex: string) =>
+    readRealPoolV2({ clients: chain, artifacts, multicall: d.multicall, address, token0, token1, dex });
   const uni = await read(uniAddress, 'uniswap-v2');
   const sushi = await read(sushiAddress, 'sushi-v2');
-  return createRoute([{ pool: uni, zeroForOne: zeroForOneSelling(uni, usdc) }, { pool: sushi, zeroForOne: zeroForOneSelling(sushi, weth) }]);
+  return createRoute([
+    { pool: uni, zeroForOne: zeroForOneSelling(uni, usdc) },
+    { pool: sushi, zeroForOne: zeroForOneSelling(sushi, weth) },
+  ]);
 }
 
 /** The three real lenders as src/dex flash providers, fees and lendable USDC read from chain. */
-export async function realProviders({ chain, d }: RealFlashOptions): Promise<Record<FlashProviderKind, { provider: FlashProvider; lender: Address; holder: Address }>> {
+export async function realProviders({
+  chain,
+  d,
+}: RealFlashOptions): Promise<
+  Record<FlashProviderKind, { provider: FlashProvider; lender: Address; holder: Address }>
+> {
   const usdc = d.tokens.usdc;
   const ctx = { clients: chain, from: d.owner };
   const aToken = d.aave.aTokens[usdc.address];
   const premium = await readProtocol<bigint>(ctx, 'Pool', d.aave.pool, 'FLASHLOAN_PREMIUM_TOTAL');
-  const feePct = await chain.publicClient.readContract({ address: d.balancer.protocolFeesCollector, abi: parseAbi(['function getFlashLoanFeePercentage() view returns (uint256)']), functionName: 'getFlashLoanFeePercentage' });
+  const feePct = await chain.publicClient.readContract({
+    address: d.balancer.protocolFeesCollector,
+    abi: parseAbi(['function getFlashLoanFeePercentage() view returns (uint256)']),
+    functionName: 'getFlashLoanFeePercentage',
+  });
   const flashPair = d.v2.pairs[`flash-v2:${poolKey(d.tokens.weth, usdc)}`];
   const liquidity = async (holder: Address) => ({ [usdc.address]: await balanceOf(chain, usdc, holder) });
   return {
-    'aave-v3': { provider: aaveV3Provider({ feeBps: Number(premium), liquidity: await liquidity(aToken) }), lender: d.aave.pool, holder: aToken },
-    'balancer-v2': { provider: balancerV2Provider({ feeBps: Number(feePct / 10n ** 14n), liquidity: await liquidity(d.balancer.vault) }), lender: d.balancer.vault, holder: d.balancer.vault },
-    'uniswap-v2': { provider: uniswapV2FlashProvider({ feeBps: 30, liquidity: { [usdc.address]: (await balanceOf(chain, usdc, flashPair)) - 1n } }, flashPair), lender: flashPair, holder: flashPair },
+    'aave-v3': {
+      provider: aaveV3Provider({ feeBps: Number(premium), liquidity: await liquidity(aToken) }),
+      lender: d.aave.pool,
+      holder: aToken,
+    },
+    'balancer-v2': {
+      provider: balancerV2Provider({
+        feeBps: Number(feePct / 10n ** 14n),
+        liquidity: await liquidity(d.balancer.vault),
+      }),
+      lender: d.balancer.vault,
+      holder: d.balancer.vault,
+    },
+    'uniswap-v2': {
+      provider: uniswapV2FlashProvider(
+        { feeBps: 30, liquidity: { [usdc.address]: (await balanceOf(chain, usdc, flashPair)) - 1n } },
+        flashPair,
+      ),
+      lender: flashPair,
+      holder: flashPair,
+    },
   };
 }
 
 type Lender = Awaited<ReturnType<typeof realProviders>>[FlashProviderKind];
 
-async function checkOne({ chain, artifacts, d }: RealFlashOptions, route: Route, kind: FlashProviderKind, { provider, lender, holder }: Lender): Promise<FlashCheck> {
+async function checkOne(
+  { chain, artifacts, d }: RealFlashOptions,
+  route: Route,
+  kind: FlashProviderKind,
+  { provider, lender, holder }: Lender,
+): Promise<FlashCheck> {
   const quote = evaluateRoute({ route, providers: [provider], baseFeeWei: 0n, tokenPerNative: 3_000_000_000n });
   if (!quote) throw new InvariantError(`${kind}: the skewed route is not profitable in TypeScript`);
   const predicted = quote.grossProfit - quote.flashFee;
@@ -97,8 +144,22 @@ async function checkOne({ chain, artifacts, d }: RealFlashOptions, route: Route,
   const lenderRepaid = (await balanceOf(chain, usdc, holder)) - holderBefore;
   const kept = await balanceOf(chain, usdc, d.flashArb);
   return {
-    kind, amountIn: quote.amountIn, predicted, paidToOwner, reported: run.profit, lenderRepaid, fee: quote.flashFee, gasUsed: run.receipt.gasUsed,
-    equal: run.status === 'success' && predicted > 0n && simulated === predicted && paidToOwner === predicted && run.profit === predicted && lenderRepaid === quote.flashFee && kept === 0n,
+    kind,
+    amountIn: quote.amountIn,
+    predicted,
+    paidToOwner,
+    reported: run.profit,
+    lenderRepaid,
+    fee: quote.flashFee,
+    gasUsed: run.receipt.gasUsed,
+    equal:
+      run.status === 'success' &&
+      predicted > 0n &&
+      simulated === predicted &&
+      paidToOwner === predicted &&
+      run.profit === predicted &&
+      lenderRepaid === quote.flashFee &&
+      kept === 0n,
   };
 }
 
@@ -106,7 +167,16 @@ async function checkOne({ chain, artifacts, d }: RealFlashOptions, route: Route,
 async function v3Route({ chain, artifacts, d }: RealFlashOptions, v2Route: Route): Promise<Route> {
   const { weth, usdc } = d.tokens;
   const [token0, token1] = weth.address < usdc.address ? [weth, usdc] : [usdc, weth];
-  const { pool } = await readRealPoolV3({ clients: chain, artifacts, multicall: d.multicall, address: d.v3.pools[poolKey(weth, usdc, 500)], token0, token1, dex: 'uniswap-v3', words: 3 });
+  const { pool } = await readRealPoolV3({
+    clients: chain,
+    artifacts,
+    multicall: d.multicall,
+    address: d.v3.pools[poolKey(weth, usdc, 500)],
+    token0,
+    token1,
+    dex: 'uniswap-v3',
+    words: 3,
+  });
   const sell = v2Route.hops[1];
   return createRoute([{ pool, zeroForOne: zeroForOneSelling(pool, usdc) }, sell]);
 }
@@ -126,7 +196,18 @@ export async function checkRealFlashLoans(o: RealFlashOptions): Promise<FlashChe
       } catch (error) {
         // A revert or a failed quote is a failed check, reported rather than thrown.
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        checks.push({ kind, shape, amountIn: 0n, predicted: 0n, paidToOwner: 0n, lenderRepaid: 0n, fee: 0n, gasUsed: 0n, equal: false, error: reason });
+        checks.push({
+          kind,
+          shape,
+          amountIn: 0n,
+          predicted: 0n,
+          paidToOwner: 0n,
+          lenderRepaid: 0n,
+          fee: 0n,
+          gasUsed: 0n,
+          equal: false,
+          error: reason,
+        });
       }
       await chain.revert(snap);
     }

@@ -54,7 +54,13 @@ export function predictProbeV2(c: RealCaseV2, amountIn: bigint, amountOut: bigin
   const fits = reserveIn + amountIn <= MAX_UINT112;
   const quoted = amountIn > 0n ? getAmountOutV2({ amountIn, reserveIn, reserveOut, feeBps: UNISWAP_V2_FEE_BPS }) : 0n;
   const accepts = (out: bigint) => fits && amountIn > 0n && out > 0n && out < reserveOut && quoted >= out;
-  const none = { accepted: false, plusOneRejected: !accepts(amountOut + 1n), received: 0n, reserve0After: 0n, reserve1After: 0n };
+  const none = {
+    accepted: false,
+    plusOneRejected: !accepts(amountOut + 1n),
+    received: 0n,
+    reserve0After: 0n,
+    reserve1After: 0n,
+  };
   if (!none.plusOneRejected || !accepts(amountOut)) return none;
   const [inAfter, outAfter] = [reserveIn + amountIn, reserveOut - amountOut];
   const [reserve0After, reserve1After] = c.zeroForOne ? [inAfter, outAfter] : [outAfter, inAfter];
@@ -64,9 +70,13 @@ export function predictProbeV2(c: RealCaseV2, amountIn: bigint, amountOut: bigin
 /** The probes a case runs: exact in -> (in, getAmountOut); exact out -> (getAmountIn, out) and (getAmountIn - 1, out). */
 export function probesOf(c: RealCaseV2): [bigint, bigint][] {
   const [reserveIn, reserveOut] = c.zeroForOne ? [c.reserve0, c.reserve1] : [c.reserve1, c.reserve0];
-  if (c.exactIn) return [[c.amount, getAmountOutV2({ amountIn: c.amount, reserveIn, reserveOut, feeBps: UNISWAP_V2_FEE_BPS })]];
+  if (c.exactIn)
+    return [[c.amount, getAmountOutV2({ amountIn: c.amount, reserveIn, reserveOut, feeBps: UNISWAP_V2_FEE_BPS })]];
   const amountIn = getAmountInV2({ amountOut: c.amount, reserveIn, reserveOut, feeBps: UNISWAP_V2_FEE_BPS });
-  return [[amountIn, c.amount], [amountIn - 1n, c.amount]];
+  return [
+    [amountIn, c.amount],
+    [amountIn - 1n, c.amount],
+  ];
 }
 
 export interface RunProbeV2Options {
@@ -77,10 +87,24 @@ export interface RunProbeV2Options {
   pair: Address;
 }
 
-export async function runProbeV2(o: RunProbeV2Options, c: RealCaseV2, amountIn: bigint, amountOut: bigint): Promise<ProbeV2> {
+export async function runProbeV2(
+  o: RunProbeV2Options,
+  c: RealCaseV2,
+  amountIn: bigint,
+  amountOut: bigint,
+): Promise<ProbeV2> {
   const { abi } = artifactOf(o.artifacts, 'RealPoolProbe');
   const r = (await o.clients.publicClient.readContract({
-    address: o.probe, abi, functionName: 'probeV2', args: [o.pair, c.reserve0, c.reserve1, c.zeroForOne, amountIn, amountOut],
+    address: o.probe,
+    abi,
+    functionName: 'probeV2',
+    args: [o.pair, c.reserve0, c.reserve1, c.zeroForOne, amountIn, amountOut],
   })) as ProbeV2;
-  return { accepted: r.accepted, plusOneRejected: r.plusOneRejected, received: r.received, reserve0After: r.reserve0After, reserve1After: r.reserve1After };
+  return {
+    accepted: r.accepted,
+    plusOneRejected: r.plusOneRejected,
+    received: r.received,
+    reserve0After: r.reserve0After,
+    reserve1After: r.reserve1After,
+  };
 }

@@ -31,12 +31,33 @@ const TOKEN1 = { address: '0x1', symbol: 'T1', decimals: 18 };
 export function predictV3(c: CaseV3): { outcome: OutcomeV3; ticksCrossed: number } {
   try {
     const pool = createPoolV3({
-      chain: 'ethereum', dex: 'uniswap-v3', address: '0xpool', token0: TOKEN0, token1: TOKEN1, feePips: c.feePips, tickSpacing: c.tickSpacing,
-      sqrtPriceX96: c.sqrtPriceX96, tick: c.tick, liquidity: c.liquidity, ticks: c.ticks,
+      chain: 'ethereum',
+      dex: 'uniswap-v3',
+      address: '0xpool',
+      token0: TOKEN0,
+      token1: TOKEN1,
+      feePips: c.feePips,
+      tickSpacing: c.tickSpacing,
+      sqrtPriceX96: c.sqrtPriceX96,
+      tick: c.tick,
+      liquidity: c.liquidity,
+      ticks: c.ticks,
     });
-    const r = swapV3({ pool, zeroForOne: c.zeroForOne, amountSpecified: c.amountSpecified, sqrtPriceLimitX96: c.sqrtPriceLimitX96 });
+    const r = swapV3({
+      pool,
+      zeroForOne: c.zeroForOne,
+      amountSpecified: c.amountSpecified,
+      sqrtPriceLimitX96: c.sqrtPriceLimitX96,
+    });
     const out = c.zeroForOne ? r.amount1 : r.amount0;
-    const outcome = { amount0: r.amount0, amount1: r.amount1, sqrtPriceX96: r.pool.sqrtPriceX96, tick: r.pool.tick, liquidity: r.pool.liquidity, received: out < 0n ? -out : 0n };
+    const outcome = {
+      amount0: r.amount0,
+      amount1: r.amount1,
+      sqrtPriceX96: r.pool.sqrtPriceX96,
+      tick: r.pool.tick,
+      liquidity: r.pool.liquidity,
+      received: out < 0n ? -out : 0n,
+    };
     return { outcome, ticksCrossed: r.ticksCrossed };
   } catch {
     return { outcome: 'reverted', ticksCrossed: 0 };
@@ -58,10 +79,29 @@ export async function runProbeV3(o: RunProbeV3Options, c: CaseV3): Promise<Outco
   const limit = c.sqrtPriceLimitX96 ?? (c.zeroForOne ? MIN_SQRT_RATIO + 1n : MAX_SQRT_RATIO - 1n);
   try {
     const r = (await o.clients.publicClient.readContract({
-      address: o.probe, abi, functionName: 'probeV3',
-      args: [o.factory, o.tokenA, o.tokenB, c.feePips, c.sqrtPriceX96, c.positions, c.zeroForOne, c.amountSpecified, limit],
+      address: o.probe,
+      abi,
+      functionName: 'probeV3',
+      args: [
+        o.factory,
+        o.tokenA,
+        o.tokenB,
+        c.feePips,
+        c.sqrtPriceX96,
+        c.positions,
+        c.zeroForOne,
+        c.amountSpecified,
+        limit,
+      ],
     })) as SwapOutcomeV3;
-    return { amount0: r.amount0, amount1: r.amount1, sqrtPriceX96: r.sqrtPriceX96, tick: Number(r.tick), liquidity: r.liquidity, received: r.received };
+    return {
+      amount0: r.amount0,
+      amount1: r.amount1,
+      sqrtPriceX96: r.sqrtPriceX96,
+      tick: Number(r.tick),
+      liquidity: r.liquidity,
+      received: r.received,
+    };
   } catch {
     return 'reverted';
   }

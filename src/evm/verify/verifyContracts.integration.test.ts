@@ -39,8 +39,10 @@ describe('verify contracts (real protocol bytecode)', () => {
     const { code, stdout } = await runCli(['verify', 'contracts', '--cases', '30', '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
-      v2: { cases: 30, equal: 30 }, v3: { cases: 30, equal: 30 },
-      flash: { 'aave-v3': true, 'balancer-v2': true, 'uniswap-v2': true }, init_code_hashes: true,
+      v2: { cases: 30, equal: 30 },
+      v3: { cases: 30, equal: 30 },
+      flash: { 'aave-v3': true, 'balancer-v2': true, 'uniswap-v2': true },
+      init_code_hashes: true,
     });
     expect(stdout.trim().split('\n')).toHaveLength(1);
   }, 120_000);

@@ -18,7 +18,15 @@ const memory = new MarketMemory();
 memory.observe(block, prices);
 const providers = defaultFlashProviders('polygon');
 const [edge] = detectOpportunities({ block, pools: block.pools, poolPrices: prices, providers, busy: new Set() });
-const opp = buildOpportunity({ id: 'live:polygon:100:0', edge: edge!, block, pools: block.pools, poolPrices: prices, memory, blocksOpen: 0 });
+const opp = buildOpportunity({
+  id: 'live:polygon:100:0',
+  edge: edge!,
+  block,
+  pools: block.pools,
+  poolPrices: prices,
+  memory,
+  blocksOpen: 0,
+});
 const candidate = opp.routes[0]!;
 const execute: DecisionResult = { decision: 'execute', sizeFactor: 1, estimatedSlippageBps: 50, decidedBy: 'test' };
 
@@ -32,14 +40,27 @@ describe('liveRow gas in the native token', () => {
       candidate,
       decision: execute,
       mode: 'fork',
-      execution: { outcome: 'success', hash: '0xab', gasUsed: 250_000n, effectiveGasPriceWei: 40_000_000_000n, profit, amountOut: candidate.amountOut },
+      execution: {
+        outcome: 'success',
+        hash: '0xab',
+        gasUsed: 250_000n,
+        effectiveGasPriceWei: 40_000_000_000n,
+        profit,
+        amountOut: candidate.amountOut,
+      },
       latencyMs: 12,
     });
     const gasEth = 0.01 * (2 / 4_000);
     expect(row.profitEth).toBeCloseTo(12.345678 / opp.cexPrice - gasEth, 12);
     expect(row.gasUsed).toBe(250_000n);
     expect(row.gasCostQuote).toBe(0.02);
-    expect(row).toMatchObject({ outcome: 'success', executed: true, profitable: true, actualSlippageBps: 0, txHash: '0xab' });
+    expect(row).toMatchObject({
+      outcome: 'success',
+      executed: true,
+      profitable: true,
+      actualSlippageBps: 0,
+      txHash: '0xab',
+    });
   });
 
   it('a reverted receipt costs exactly its gas in ETH', () => {
@@ -56,7 +77,14 @@ describe('liveRow gas in the native token', () => {
   });
 
   it('an opportunity not sent carries the simulated profit minus the quoted gas, both in ETH', () => {
-    const row = liveRow({ opportunity: opp, candidate, decision: { ...execute, decision: 'skip' }, mode: 'paper', simulatedProfit: 0n, latencyMs: 1 });
+    const row = liveRow({
+      opportunity: opp,
+      candidate,
+      decision: { ...execute, decision: 'skip' },
+      mode: 'paper',
+      simulatedProfit: 0n,
+      latencyMs: 1,
+    });
     const quotedGasEth = (Number(candidate.gasCost.wei) / 1e18) * (2 / 4_000);
     expect(row.counterfactualProfitEth).toBeCloseTo(-quotedGasEth, 12);
     expect(row).toMatchObject({ outcome: 'skipped', executed: false, profitEth: 0, txHash: null });

@@ -30,4 +30,3 @@ export function cexPriceAt(path: CexPath, timeMs: number): number {
 export function cexEndMs(path: CexPath): number {
   return path.startMs + (path.minutePrices.length - 1) * MINUTE_MS;
 }
-

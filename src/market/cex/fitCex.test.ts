@@ -7,7 +7,12 @@ import { simulateCex } from './simulateCex.ts';
 describe('fitCex', () => {
   it('recovers the volatility scale and jump rate of a simulated 60-day path', () => {
     const truth: CexParams = {
-      sigma: 0.001, logVolStd: 0.35, logVolPersistence: 0.995, jumpProbability: 0.003, jumpStd: 0.008, startPrice: 2_000,
+      sigma: 0.001,
+      logVolStd: 0.35,
+      logVolPersistence: 0.995,
+      jumpProbability: 0.003,
+      jumpStd: 0.008,
+      startPrice: 2_000,
     };
     const path = simulateCex({ rng: rngFor(11, 'test/fit'), startMs: 0, minutes: 60 * 1440, params: truth });
     const fit = fitCex(path.minutePrices);

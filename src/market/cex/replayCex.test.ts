@@ -8,7 +8,12 @@ import { simulateCex } from './simulateCex.ts';
 
 const T0 = Date.UTC(2021, 10, 26);
 const k = (minute: number, open: number, close: number): Kline => ({
-  openTimeMs: T0 + minute * 60_000, open, high: Math.max(open, close), low: Math.min(open, close), close, volume: 1,
+  openTimeMs: T0 + minute * 60_000,
+  open,
+  high: Math.max(open, close),
+  low: Math.min(open, close),
+  close,
+  volume: 1,
 });
 
 describe('replayCex', () => {

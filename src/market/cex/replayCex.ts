@@ -7,7 +7,8 @@ import type { Kline } from '../files/klineRow.ts';
 import { MINUTE_MS, type CexPath } from './cexPath.ts';
 
 export function replayCex(klines: readonly Kline[], file = 'klines'): CexPath {
-  if (klines.length < 2) throw new InvalidInputError(`${file}: need at least 2 candles to replay, got ${klines.length}`);
+  if (klines.length < 2)
+    throw new InvalidInputError(`${file}: need at least 2 candles to replay, got ${klines.length}`);
   const startMs = klines[0]!.openTimeMs;
   if (startMs % MINUTE_MS !== 0) throw new InvalidInputError(`${file}: first candle not on a whole minute`);
   const last = klines[klines.length - 1]!;

@@ -4,7 +4,14 @@ import { replayGas } from './replayGas.ts';
 
 const T0 = Date.UTC(2021, 10, 26);
 const row = (bin: number, minGasPrice: number, avgGasPrice: number, blockUtilisation: number): GasRow => ({
-  timeMs: T0 + bin * 300_000, gasLimit: 30e6, gasUsed: 15e6, ethPrice: 4_000, avgGasPrice, maxGasPrice: 500, minGasPrice, blockUtilisation,
+  timeMs: T0 + bin * 300_000,
+  gasLimit: 30e6,
+  gasUsed: 15e6,
+  ethPrice: 4_000,
+  avgGasPrice,
+  maxGasPrice: 500,
+  minGasPrice,
+  blockUtilisation,
 });
 
 describe('replayGas', () => {

@@ -28,7 +28,8 @@ export function checkUniverse(u: Universe): string | undefined {
     if (chains.has(c.name)) return `chains[${i}].name: ${c.name} is listed twice`;
     chains.add(c.name);
     if (!symbols.has(c.nativeToken)) return `chains[${i}].nativeToken: unknown token ${c.nativeToken}`;
-    if (c.gas.model === 'arbitrum-l2' && c.gas.l1PricePerByteGwei === undefined) return `chains[${i}].gas.l1PricePerByteGwei: required by the arbitrum-l2 gas model`;
+    if (c.gas.model === 'arbitrum-l2' && c.gas.l1PricePerByteGwei === undefined)
+      return `chains[${i}].gas.l1PricePerByteGwei: required by the arbitrum-l2 gas model`;
     for (const [j, lender] of c.flashLenders.entries()) {
       const k = lender.tokens.findIndex((s) => !symbols.has(s));
       if (k >= 0) return `chains[${i}].flashLenders[${j}].tokens[${k}]: unknown token ${lender.tokens[k]}`;

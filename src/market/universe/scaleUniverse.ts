@@ -7,7 +7,15 @@ import { InvalidInputError } from '../../core/errors.ts';
 import { rngFor } from '../../core/random.ts';
 import type { Universe } from './universeSchema.ts';
 
-export function scaleUniverse({ universe, pools, seed }: { universe: Universe; pools: number; seed: number }): Universe {
+export function scaleUniverse({
+  universe,
+  pools,
+  seed,
+}: {
+  universe: Universe;
+  pools: number;
+  seed: number;
+}): Universe {
   if (!Number.isInteger(pools) || pools < 1) throw new InvalidInputError(`pools must be an integer >= 1, got ${pools}`);
   const rng = rngFor(seed, 'market/universe/scale');
   const base = universe.pools;

@@ -24,20 +24,39 @@ describe('default universe file', () => {
       // Long-tail: at least one pool under 3M USD on each chain.
       expect(onChain.some((p) => p.tvlUsd < 3e6)).toBe(true);
     }
-    expect(universe.chains.find((c) => c.name === 'arbitrum')).toMatchObject({ blockTimeSeconds: 0.25, ordering: 'first-come-first-served' });
+    expect(universe.chains.find((c) => c.name === 'arbitrum')).toMatchObject({
+      blockTimeSeconds: 0.25,
+      ordering: 'first-come-first-served',
+    });
   });
 });
 
 describe('universe validation names the bad field', () => {
   const cases: [string, (u: Universe) => void, string][] = [
-    ['fee tier', (u) => Object.assign(u.pools[12], { feeTier: 2500 }), 'pools[12].feeTier: must be one of 100, 500, 3000, 10000'],
-    ['tick spacing', (u) => Object.assign(u.pools[0], { tickSpacing: 60 }), 'pools[0].tickSpacing: must be 10 for fee tier 500'],
+    [
+      'fee tier',
+      (u) => Object.assign(u.pools[12], { feeTier: 2500 }),
+      'pools[12].feeTier: must be one of 100, 500, 3000, 10000',
+    ],
+    [
+      'tick spacing',
+      (u) => Object.assign(u.pools[0], { tickSpacing: 60 }),
+      'pools[0].tickSpacing: must be 10 for fee tier 500',
+    ],
     ['unknown token', (u) => Object.assign(u.pools[3], { token1: 'SHIB' }), 'pools[3].token1: unknown token SHIB'],
     ['undeclared chain', (u) => (u.chains = u.chains.slice(0, 2)), 'pools[38].chain: arbitrum is not in chains'],
     ['negative TVL', (u) => Object.assign(u.pools[5], { tvlUsd: -1 }), 'pools[5].tvlUsd: must be > 0 (USD)'],
-    ['ordering', (u) => Object.assign(u.chains[1], { ordering: 'random' }), 'chains[1].ordering: must be one of priority-auction, builder-auction, first-come-first-served'],
+    [
+      'ordering',
+      (u) => Object.assign(u.chains[1], { ordering: 'random' }),
+      'chains[1].ordering: must be one of priority-auction, builder-auction, first-come-first-served',
+    ],
     ['decimals', (u) => Object.assign(u.tokens[2], { decimals: 6.5 }), 'tokens[2].decimals: must be an integer'],
-    ['duplicate pool', (u) => u.pools.push({ ...u.pools[0] }), 'pools[55]: ethereum:uniswap-v3:USDC-WETH:500 is listed twice'],
+    [
+      'duplicate pool',
+      (u) => u.pools.push({ ...u.pools[0] }),
+      'pools[55]: ethereum:uniswap-v3:USDC-WETH:500 is listed twice',
+    ],
     ['unknown key', (u) => Object.assign(u.pools[1], { depth: 3 }), 'pools[1]: Unrecognized key: "depth"'],
   ];
   for (const [name, breakIt, message] of cases) {
@@ -61,7 +80,8 @@ describe('universePools', () => {
     const a = universePools({ universe, seed: 7 });
     const b = universePools({ universe, seed: 7 });
     const c = universePools({ universe, seed: 8 });
-    const state = (m: typeof a) => m.pools.map((p) => (p.kind === 'v2' ? `${p.reserve0}/${p.reserve1}` : `${p.sqrtPriceX96}/${p.liquidity}`));
+    const state = (m: typeof a) =>
+      m.pools.map((p) => (p.kind === 'v2' ? `${p.reserve0}/${p.reserve1}` : `${p.sqrtPriceX96}/${p.liquidity}`));
     expect(state(a)).toEqual(state(b));
     expect(state(a)).not.toEqual(state(c));
     expect(a.pools).toHaveLength(universe.pools.length);
@@ -76,7 +96,9 @@ describe('universePools', () => {
       const p1 = usd.get(pool.token1.symbol)!;
       const raw = (p0 / p1) * 10 ** (pool.token1.decimals - pool.token0.decimals);
       if (pool.kind === 'v2') {
-        const value = (Number(pool.reserve0) / 10 ** pool.token0.decimals) * p0 + (Number(pool.reserve1) / 10 ** pool.token1.decimals) * p1;
+        const value =
+          (Number(pool.reserve0) / 10 ** pool.token0.decimals) * p0 +
+          (Number(pool.reserve1) / 10 ** pool.token1.decimals) * p1;
         expect(value / spec.tvlUsd).toBeCloseTo(1, 6);
         expect(Number(pool.reserve1) / Number(pool.reserve0) / raw).toBeCloseTo(1, 6);
       } else {
@@ -84,7 +106,7 @@ describe('universePools', () => {
         // Within half a tick of the reference price.
         expect(Math.abs(Math.log(s * s) - Math.log(raw))).toBeLessThan(0.00006);
         // Active liquidity L: the ladder's real reserves are a known multiple of L / s, so depth tracks TVL.
-        const virtualUsd = (2 * Number(pool.liquidity) / s) * (p0 / 10 ** pool.token0.decimals);
+        const virtualUsd = ((2 * Number(pool.liquidity)) / s) * (p0 / 10 ** pool.token0.decimals);
         expect(virtualUsd / spec.tvlUsd).toBeGreaterThan(spec.kind === 'v3' && spec.profile === 'ladder' ? 5 : 0.99);
       }
     }

@@ -28,18 +28,40 @@ export function universeChains(universe: Universe): UniverseChainSetup[] {
   const ethUsd = bySymbol.get('WETH')?.priceUsd ?? 3000;
   return universe.chains.map((c) => {
     const base = chainProfile(c.name);
-    const l1 = c.gas.l1PricePerByteGwei !== undefined && base.l1Data ? { ...base.l1Data, pricePerByteWei: gwei(c.gas.l1PricePerByteGwei) } : base.l1Data;
+    const l1 =
+      c.gas.l1PricePerByteGwei !== undefined && base.l1Data
+        ? { ...base.l1Data, pricePerByteWei: gwei(c.gas.l1PricePerByteGwei) }
+        : base.l1Data;
     const profile: ChainProfile = { ...base, blockTimeSeconds: c.blockTimeSeconds, ordering: c.ordering, l1Data: l1 };
     const nativeUsd = bySymbol.get(c.nativeToken)!.priceUsd;
     const providers = c.flashLenders.map((lender) => {
-      const liquidity = new Map(lender.tokens.map((s) => {
-        const t = bySymbol.get(s)!;
-        return [tokenKey(universeToken(c.name, t)), baseUnits((lender.lendableUsd / t.priceUsd) * 10 ** t.decimals)] as const;
-      }));
+      const liquidity = new Map(
+        lender.tokens.map((s) => {
+          const t = bySymbol.get(s)!;
+          return [
+            tokenKey(universeToken(c.name, t)),
+            baseUnits((lender.lendableUsd / t.priceUsd) * 10 ** t.decimals),
+          ] as const;
+        }),
+      );
       const make = lender.kind === 'aave-v3' ? aaveV3Provider : balancerV2Provider;
       return make({ feeBps: lender.feeBps, liquidity, name: `${lender.kind}@${c.name}` });
     });
-    const tokenPerNative = new Map(universe.tokens.map((t) => [tokenKey(universeToken(c.name, t)), baseUnits((nativeUsd / t.priceUsd) * 10 ** t.decimals)]));
-    return { chain: c.name, profile, providers, tokenPerNative, baseFeeWei: gwei(c.gas.baseFeeGwei), priorityFeeWei: gwei(c.gas.priorityFeeGwei), nativeUsd, ethUsd };
+    const tokenPerNative = new Map(
+      universe.tokens.map((t) => [
+        tokenKey(universeToken(c.name, t)),
+        baseUnits((nativeUsd / t.priceUsd) * 10 ** t.decimals),
+      ]),
+    );
+    return {
+      chain: c.name,
+      profile,
+      providers,
+      tokenPerNative,
+      baseFeeWei: gwei(c.gas.baseFeeGwei),
+      priorityFeeWei: gwei(c.gas.priorityFeeGwei),
+      nativeUsd,
+      ethUsd,
+    };
   });
 }

@@ -42,7 +42,13 @@ function feeFraction(p: UniversePool): number {
   return p.kind === 'v3' ? p.feeTier / 1e6 : p.feeBps / 1e4;
 }
 
-function makePool(p: UniversePool, t0: UniverseToken, t1: UniverseToken, tokens: ReadonlyMap<string, Token>, offset: number): Pool {
+function makePool(
+  p: UniversePool,
+  t0: UniverseToken,
+  t1: UniverseToken,
+  tokens: ReadonlyMap<string, Token>,
+  offset: number,
+): Pool {
   const [token0, token1] = [tokens.get(t0.symbol)!, tokens.get(t1.symbol)!];
   const address = poolId(p);
   // token1 base units per token0 base unit at the reference, then the offset.
@@ -51,25 +57,51 @@ function makePool(p: UniversePool, t0: UniverseToken, t1: UniverseToken, tokens:
     const side0 = p.tvlUsd / 2 / t0.priceUsd;
     const reserve0 = baseUnits(side0 * 10 ** t0.decimals);
     const reserve1 = baseUnits(side0 * 10 ** t0.decimals * rawPrice);
-    return createPoolV2({ chain: p.chain, dex: p.venue, address, token0, token1, reserve0, reserve1, feeBps: p.feeBps });
+    return createPoolV2({
+      chain: p.chain,
+      dex: p.venue,
+      address,
+      token0,
+      token1,
+      reserve0,
+      reserve1,
+      feeBps: p.feeBps,
+    });
   }
   const tick = Math.max(MIN_TICK + 1, Math.min(MAX_TICK - 1, Math.round(Math.log(rawPrice) / Math.log(1.0001))));
   const sqrtPriceX96 = getSqrtRatioAtTick(tick);
   const usdPerRaw0 = t0.priceUsd / 10 ** t0.decimals;
-  const positions = profilePositions({ profile: p.profile, tick, tickSpacing: p.tickSpacing, tvlUsd: p.tvlUsd, usdPerRaw0, sqrtPriceX96 });
+  const positions = profilePositions({
+    profile: p.profile,
+    tick,
+    tickSpacing: p.tickSpacing,
+    tvlUsd: p.tvlUsd,
+    usdPerRaw0,
+    sqrtPriceX96,
+  });
   const ticks = ticksFromPositions(positions);
   let liquidity = 0n;
   for (const q of positions) if (q.tickLower <= tick && tick < q.tickUpper) liquidity += q.liquidity;
   return createPoolV3({
-    chain: p.chain, dex: p.venue, address, token0, token1, feePips: p.feeTier, tickSpacing: p.tickSpacing,
-    sqrtPriceX96, tick, liquidity, ticks,
+    chain: p.chain,
+    dex: p.venue,
+    address,
+    token0,
+    token1,
+    feePips: p.feeTier,
+    tickSpacing: p.tickSpacing,
+    sqrtPriceX96,
+    tick,
+    liquidity,
+    ticks,
   });
 }
 
 export function universePools({ universe, seed, mispricing = 0.5 }: UniversePoolsOptions): UniverseMarket {
   const bySymbol = new Map(universe.tokens.map((t) => [t.symbol, t]));
   const tokens = new Map<Chain, Map<string, Token>>();
-  for (const c of universe.chains) tokens.set(c.name, new Map(universe.tokens.map((t) => [t.symbol, universeToken(c.name, t)])));
+  for (const c of universe.chains)
+    tokens.set(c.name, new Map(universe.tokens.map((t) => [t.symbol, universeToken(c.name, t)])));
   const rng: Rng = rngFor(seed, 'market/universe/offsets');
   const pools = universe.pools.map((p) => {
     const offset = mispricing * feeFraction(p) * rng.normal();

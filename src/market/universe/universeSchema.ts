@@ -8,7 +8,12 @@ import { z } from 'zod';
 import { CHAINS } from '../../core/chains.ts';
 
 /** Uniswap V3's fee tiers (hundredths of a bip) and the tick spacing each one was created with. */
-export const V3_TICK_SPACING: Readonly<Record<number, number>> = Object.freeze({ 100: 1, 500: 10, 3000: 60, 10000: 200 });
+export const V3_TICK_SPACING: Readonly<Record<number, number>> = Object.freeze({
+  100: 1,
+  500: 10,
+  3000: 60,
+  10000: 200,
+});
 export const V3_FEE_TIERS = [100, 500, 3000, 10000] as const;
 
 const positive = (what: string) => z.number({ error: `must be a number (${what})` }).positive(`must be > 0 (${what})`);
@@ -67,7 +72,9 @@ const poolV2Schema = z.strictObject({
 const poolV3Schema = z.strictObject({
   ...poolFields,
   kind: z.literal('v3'),
-  feeTier: z.number().refine((f) => (V3_FEE_TIERS as readonly number[]).includes(f), `must be one of ${V3_FEE_TIERS.join(', ')}`),
+  feeTier: z
+    .number()
+    .refine((f) => (V3_FEE_TIERS as readonly number[]).includes(f), `must be one of ${V3_FEE_TIERS.join(', ')}`),
   tickSpacing: z.number().int('must be an integer').positive('must be > 0'),
   /** ladder: most liquidity within +-0.6%..+-50% of the price, 5% full range; full-range: like a V2 pair. */
   profile: z.enum(['ladder', 'full-range'], { error: 'must be one of ladder, full-range' }).default('ladder'),

@@ -9,7 +9,13 @@ import { MAX_TICK, MIN_TICK } from '../../dex/v3/tickMath.ts';
 import type { PositionV3 } from '../../dex/v3/ticksFromPositions.ts';
 
 /** Half-widths in ticks (0 = full range) and shares of the active liquidity. */
-const LADDER: readonly [number, number][] = [[60, 0.35], [240, 0.3], [1200, 0.2], [5000, 0.1], [0, 0.05]];
+const LADDER: readonly [number, number][] = [
+  [60, 0.35],
+  [240, 0.3],
+  [1200, 0.2],
+  [5000, 0.1],
+  [0, 0.05],
+];
 const FULL: readonly [number, number][] = [[0, 1]];
 
 export interface ProfilePositionsOptions {
@@ -40,7 +46,10 @@ export function profilePositions(o: ProfilePositionsOptions): PositionV3[] {
   const shape = o.profile === 'ladder' ? LADDER : FULL;
   const s = Number(o.sqrtPriceX96) / 2 ** 96;
   const ranges = shape.map(([half]) => range(o.tick, o.tickSpacing, half));
-  const perUnit = shape.reduce((sum, [, share], i) => sum + share * valuePerLiquidity(ranges[i][0], ranges[i][1], s, o.usdPerRaw0), 0);
+  const perUnit = shape.reduce(
+    (sum, [, share], i) => sum + share * valuePerLiquidity(ranges[i][0], ranges[i][1], s, o.usdPerRaw0),
+    0,
+  );
   const active = o.tvlUsd / perUnit;
   return shape.map(([, share], i) => ({
     tickLower: ranges[i][0],

@@ -52,7 +52,15 @@ export interface BestSplitOptions {
   rules: SplitRules;
 }
 
-export function bestSplit({ hist, bins, cuts, grad: G, hess: H, features, rules }: BestSplitOptions): SplitCandidate | null {
+export function bestSplit({
+  hist,
+  bins,
+  cuts,
+  grad: G,
+  hess: H,
+  features,
+  rules,
+}: BestSplitOptions): SplitCandidate | null {
   const rootGain = nodeGain(G, H, rules);
   const lambda = rules.lambda;
   const mcw = rules.minChildWeight;
@@ -120,5 +128,15 @@ export function bestSplit({ hist, bins, cuts, grad: G, hess: H, features, rules 
   if (bestFeature < 0) return null;
   // A default-left split at bin b sends bins < b left, so its threshold is b - 1 and its condition cut[b - 1].
   const condition = bestBin < 0 ? cuts.minValues[bestFeature] : cuts.values[cuts.ptrs[bestFeature] + bestBin];
-  return { gain: bestGain, feature: bestFeature, binThreshold: bestBin, condition, defaultLeft: bestLeft, leftGrad: bestLg, leftHess: bestLh, rightGrad: bestRg, rightHess: bestRh };
+  return {
+    gain: bestGain,
+    feature: bestFeature,
+    binThreshold: bestBin,
+    condition,
+    defaultLeft: bestLeft,
+    leftGrad: bestLg,
+    leftHess: bestLh,
+    rightGrad: bestRg,
+    rightHess: bestRh,
+  };
 }

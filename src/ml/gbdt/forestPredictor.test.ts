@@ -31,7 +31,8 @@ describe('ForestPredictor (8-row branch-free walk)', () => {
     for (let r = 0; r < rows; r++) expect(fast[r]).toBe(reference(model, data.subarray(r * 4, r * 4 + 4)));
     const dense = { data: data.map((v) => (Number.isNaN(v) ? 0.5 : v)), rows, cols: 4 };
     const fastDense = model.predict(dense);
-    for (let r = 0; r < rows; r += 7) expect(fastDense[r]).toBe(reference(model, dense.data.subarray(r * 4, r * 4 + 4)));
+    for (let r = 0; r < rows; r += 7)
+      expect(fastDense[r]).toBe(reference(model, dense.data.subarray(r * 4, r * 4 + 4)));
   });
 
   it('predicts one row the same way, rounding number inputs to float32', () => {
@@ -44,7 +45,9 @@ describe('ForestPredictor (8-row branch-free walk)', () => {
 
   it('falls back to a pointer walk for trees deeper than the perfect layout', () => {
     const n = 29; // a chain of 14 splits: depth 14
-    const left = new Int32Array(n).fill(-1), right = new Int32Array(n).fill(-1), parent = new Int32Array(n);
+    const left = new Int32Array(n).fill(-1),
+      right = new Int32Array(n).fill(-1),
+      parent = new Int32Array(n);
     const value = new Float32Array(n);
     for (let i = 0; i < 14; i++) {
       const node = 2 * i;
@@ -57,17 +60,50 @@ describe('ForestPredictor (8-row branch-free walk)', () => {
     }
     value[28] = 999;
     const z = () => new Float32Array(n);
-    const tree = new RegressionTree({ left, right, parent, feature: new Int32Array(n), value, defaultLeft: new Uint8Array(n), baseWeight: z(), sumHessian: z(), lossChange: z() }, 1);
+    const tree = new RegressionTree(
+      {
+        left,
+        right,
+        parent,
+        feature: new Int32Array(n),
+        value,
+        defaultLeft: new Uint8Array(n),
+        baseWeight: z(),
+        sumHessian: z(),
+        lossChange: z(),
+      },
+      1,
+    );
     expect(tree.depth).toBe(14);
-    const deep = new GbdtModel({ trees: [tree], baseScore: 0, objective: 'reg:squarederror', huberSlope: 1, numFeatures: 1 });
-    expect(Array.from(deep.predict({ data: Float32Array.from([-1, 0.5, 3.5, 100]), rows: 4, cols: 1 }))).toEqual([0, 10, 40, 999]);
+    const deep = new GbdtModel({
+      trees: [tree],
+      baseScore: 0,
+      objective: 'reg:squarederror',
+      huberSlope: 1,
+      numFeatures: 1,
+    });
+    expect(Array.from(deep.predict({ data: Float32Array.from([-1, 0.5, 3.5, 100]), rows: 4, cols: 1 }))).toEqual([
+      0, 10, 40, 999,
+    ]);
   });
 
   it('rejects a malformed tree instead of looping', () => {
     const one = (v: number[]) => Int32Array.from(v);
     const z = () => new Float32Array(3);
-    const fields = { left: one([1, 0, -1]), right: one([2, -1, -1]), parent: one([0, 0, 0]), feature: one([0, 0, 0]), value: z(), defaultLeft: new Uint8Array(3), baseWeight: z(), sumHessian: z(), lossChange: z() };
+    const fields = {
+      left: one([1, 0, -1]),
+      right: one([2, -1, -1]),
+      parent: one([0, 0, 0]),
+      feature: one([0, 0, 0]),
+      value: z(),
+      defaultLeft: new Uint8Array(3),
+      baseWeight: z(),
+      sumHessian: z(),
+      lossChange: z(),
+    };
     expect(() => new RegressionTree(fields, 1)).toThrow(/repeated|one child/);
-    expect(() => new RegressionTree({ ...fields, left: one([1, -1, -1]), feature: one([5, 0, 0]) }, 1)).toThrow(/feature 5/);
+    expect(() => new RegressionTree({ ...fields, left: one([1, -1, -1]), feature: one([5, 0, 0]) }, 1)).toThrow(
+      /feature 5/,
+    );
   });
 });

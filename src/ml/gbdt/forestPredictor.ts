@@ -42,7 +42,7 @@ export class ForestPredictor {
       this.nodeOff[t] = nodes;
       this.leafOff[t] = leaves;
       nodes += (1 << trees[t].depth) - 1;
-      leaves += (1 << trees[t].depth);
+      leaves += 1 << trees[t].depth;
     }
     this.feat = new Int32Array(this.perfect ? nodes : 0);
     this.thr = new Float32Array(this.perfect ? nodes : 0);
@@ -139,8 +139,14 @@ export class ForestPredictor {
         t -= 3;
         continue;
       }
-      const o0 = nodeOff[t], o1 = nodeOff[t + 1], o2 = nodeOff[t + 2], o3 = nodeOff[t + 3];
-      let n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+      const o0 = nodeOff[t],
+        o1 = nodeOff[t + 1],
+        o2 = nodeOff[t + 2],
+        o3 = nodeOff[t + 3];
+      let n0 = 0,
+        n1 = 0,
+        n2 = 0,
+        n3 = 0;
       for (let d = 0; d < D; d++) {
         n0 = 2 * n0 + 2 - +(x[base + feat[o0 + n0]] < thr[o0 + n0]);
         n1 = 2 * n1 + 2 - +(x[base + feat[o1 + n1]] < thr[o1 + n1]);
@@ -168,13 +174,33 @@ export class ForestPredictor {
 
   private predictBlock(x: Float32Array, cols: number, feat: Int32Array, r: number, out: Float32Array): void {
     const { thr, leaf, depth, nodeOff, leafOff } = this;
-    const b0 = r * cols, b1 = b0 + cols, b2 = b1 + cols, b3 = b2 + cols;
-    const b4 = b3 + cols, b5 = b4 + cols, b6 = b5 + cols, b7 = b6 + cols;
-    let s0 = f(this.baseScore), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+    const b0 = r * cols,
+      b1 = b0 + cols,
+      b2 = b1 + cols,
+      b3 = b2 + cols;
+    const b4 = b3 + cols,
+      b5 = b4 + cols,
+      b6 = b5 + cols,
+      b7 = b6 + cols;
+    let s0 = f(this.baseScore),
+      s1 = s0,
+      s2 = s0,
+      s3 = s0,
+      s4 = s0,
+      s5 = s0,
+      s6 = s0,
+      s7 = s0;
     for (let t = 0; t < depth.length; t++) {
       const o = nodeOff[t];
       const D = depth[t];
-      let n0 = 0, n1 = 0, n2 = 0, n3 = 0, n4 = 0, n5 = 0, n6 = 0, n7 = 0;
+      let n0 = 0,
+        n1 = 0,
+        n2 = 0,
+        n3 = 0,
+        n4 = 0,
+        n5 = 0,
+        n6 = 0,
+        n7 = 0;
       for (let d = 0; d < D; d++) {
         n0 = 2 * n0 + 2 - +(x[b0 + feat[o + n0]] < thr[o + n0]);
         n1 = 2 * n1 + 2 - +(x[b1 + feat[o + n1]] < thr[o + n1]);
@@ -186,11 +212,23 @@ export class ForestPredictor {
         n7 = 2 * n7 + 2 - +(x[b7 + feat[o + n7]] < thr[o + n7]);
       }
       const lo = leafOff[t] - ((1 << D) - 1);
-      s0 = f(s0 + leaf[lo + n0]); s1 = f(s1 + leaf[lo + n1]); s2 = f(s2 + leaf[lo + n2]); s3 = f(s3 + leaf[lo + n3]);
-      s4 = f(s4 + leaf[lo + n4]); s5 = f(s5 + leaf[lo + n5]); s6 = f(s6 + leaf[lo + n6]); s7 = f(s7 + leaf[lo + n7]);
+      s0 = f(s0 + leaf[lo + n0]);
+      s1 = f(s1 + leaf[lo + n1]);
+      s2 = f(s2 + leaf[lo + n2]);
+      s3 = f(s3 + leaf[lo + n3]);
+      s4 = f(s4 + leaf[lo + n4]);
+      s5 = f(s5 + leaf[lo + n5]);
+      s6 = f(s6 + leaf[lo + n6]);
+      s7 = f(s7 + leaf[lo + n7]);
     }
-    out[r] = s0; out[r + 1] = s1; out[r + 2] = s2; out[r + 3] = s3;
-    out[r + 4] = s4; out[r + 5] = s5; out[r + 6] = s6; out[r + 7] = s7;
+    out[r] = s0;
+    out[r + 1] = s1;
+    out[r + 2] = s2;
+    out[r + 3] = s3;
+    out[r + 4] = s4;
+    out[r + 5] = s5;
+    out[r + 6] = s6;
+    out[r + 7] = s7;
   }
 }
 

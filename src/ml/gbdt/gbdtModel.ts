@@ -36,7 +36,9 @@ export class GbdtModel implements GbdtModelFields {
       throw new InvalidInputError(`model must have at least one feature, got ${fields.numFeatures}`);
     }
     if (fields.featureNames && fields.featureNames.length !== fields.numFeatures) {
-      throw new InvalidInputError(`model has ${fields.featureNames.length} feature names for ${fields.numFeatures} features`);
+      throw new InvalidInputError(
+        `model has ${fields.featureNames.length} feature names for ${fields.numFeatures} features`,
+      );
     }
     if (!Number.isFinite(fields.baseScore)) throw new InvalidInputError('model base score is not a finite number');
     this.trees = Object.freeze([...fields.trees]);

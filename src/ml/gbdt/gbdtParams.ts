@@ -21,7 +21,12 @@ export const gbdtParamsSchema = z.object({
   baseScore: z.number().finite().default(0.5).describe('initial prediction of every row'),
   huberSlope: z.number().gt(0).default(1).describe('delta of the pseudo-Huber loss'),
   maxBin: z.number().int().min(2).max(65_535).default(256).describe('maximum histogram bins per feature'),
-  earlyStoppingRounds: z.number().int().min(1).optional().describe('stop when validation RMSE has not improved for this many rounds'),
+  earlyStoppingRounds: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('stop when validation RMSE has not improved for this many rounds'),
   seed: z.number().int().min(0).default(0).describe('seed of row and column sampling'),
 });
 

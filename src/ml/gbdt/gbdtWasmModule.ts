@@ -24,7 +24,12 @@ export function gbdtWasmModule(): WebAssembly.Module | null {
   compiled = null;
   if (process.env.ARBML_GBDT_KERNELS === 'js') return null;
   try {
-    if (stale()) execFileSync(process.execPath, ['--import', 'tsx', buildScript], { stdio: 'ignore', timeout: 180_000, env: childEnv() });
+    if (stale())
+      execFileSync(process.execPath, ['--import', 'tsx', buildScript], {
+        stdio: 'ignore',
+        timeout: 180_000,
+        env: childEnv(),
+      });
     compiled = new WebAssembly.Module(readFileSync(wasmPath));
   } catch {
     compiled = null;

@@ -65,14 +65,28 @@ export function growTree(o: GrowTreeOptions): RegressionTree {
   const rootHist = k.histogram();
   k.buildHistogram(0, o.rowCount, rootHist);
   const [g0, h0] = rootStats(o, rootHist);
-  const root: OpenNode = { id: nodes.addRoot(g0, h0), begin: 0, end: o.rowCount, grad: g0, hess: h0, hist: rootHist, split: null };
+  const root: OpenNode = {
+    id: nodes.addRoot(g0, h0),
+    begin: 0,
+    end: o.rowCount,
+    grad: g0,
+    hess: h0,
+    hist: rootHist,
+    split: null,
+  };
   if (o.maxDepth > 0) evaluate(root);
   let level = [root];
   for (let depth = 0; level.length > 0; depth++) {
     const next: OpenNode[] = [];
     for (const node of level) {
       const s = node.split;
-      const valid = s !== null && s.gain > RT_EPS && s.leftHess !== 0 && s.rightHess !== 0 && s.gain >= o.gamma && depth < o.maxDepth;
+      const valid =
+        s !== null &&
+        s.gain > RT_EPS &&
+        s.leftHess !== 0 &&
+        s.rightHess !== 0 &&
+        s.gain >= o.gamma &&
+        depth < o.maxDepth;
       if (!valid) {
         k.addLeafValue(node.begin, node.end, nodes.value[node.id]);
         if (node.hist) k.release(node.hist);
@@ -87,8 +101,24 @@ export function growTree(o: GrowTreeOptions): RegressionTree {
         continue;
       }
       const mid = k.partition(s.feature, table, node.begin, node.end);
-      const left: OpenNode = { id: l, begin: node.begin, end: mid, grad: s.leftGrad, hess: s.leftHess, hist: null, split: null };
-      const right: OpenNode = { id: r, begin: mid, end: node.end, grad: s.rightGrad, hess: s.rightHess, hist: null, split: null };
+      const left: OpenNode = {
+        id: l,
+        begin: node.begin,
+        end: mid,
+        grad: s.leftGrad,
+        hess: s.leftHess,
+        hist: null,
+        split: null,
+      };
+      const right: OpenNode = {
+        id: r,
+        begin: mid,
+        end: node.end,
+        grad: s.rightGrad,
+        hess: s.rightHess,
+        hist: null,
+        split: null,
+      };
       const buildRight = s.rightHess < s.leftHess;
       const built = buildRight ? right : left;
       const other = buildRight ? left : right;

@@ -27,7 +27,14 @@ export interface GrowthKernels {
   /** Stable partition of rows[begin..end) by goesLeft[bin of feature]; returns the end of the left part. */
   partition(feature: number, goesLeft: Uint8Array, begin: number, end: number): number;
   addLeafValue(begin: number, end: number, value: number): void;
-  addSplitLeafValues(feature: number, goesLeft: Uint8Array, begin: number, end: number, leftValue: number, rightValue: number): void;
+  addSplitLeafValues(
+    feature: number,
+    goesLeft: Uint8Array,
+    begin: number,
+    end: number,
+    leftValue: number,
+    rightValue: number,
+  ): void;
   /** grad := f32(predictions - labels) for every row (squared error). */
   squaredErrorGradients(labels: Float32Array): void;
   /** rows[i] := i for i < n. */
@@ -70,7 +77,8 @@ export function jsGrowthKernels({ bins, unitHessian }: GrowthKernelOptions): Gro
     subtract(parent, child) {
       for (let i = 0; i < parent.length; i++) parent[i] = parent[i] - child[i];
     },
-    partition: (feature, goesLeft, begin, end) => partitionRows({ column: bins.columns[feature], rows, scratch, begin, end, goesLeft }),
+    partition: (feature, goesLeft, begin, end) =>
+      partitionRows({ column: bins.columns[feature], rows, scratch, begin, end, goesLeft }),
     addLeafValue(begin, end, value) {
       for (let i = begin; i < end; i++) predictions[rows[i]] += value;
     },

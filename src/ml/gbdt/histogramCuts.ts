@@ -25,7 +25,11 @@ export interface HistogramCutsOptions {
   maxBin?: number;
 }
 
-function featureSummary(matrix: DenseMatrix, feature: number, maxBin: number): { summary: WeightedSummary; maxNumBins: number } {
+function featureSummary(
+  matrix: DenseMatrix,
+  feature: number,
+  maxBin: number,
+): { summary: WeightedSummary; maxNumBins: number } {
   const { data, rows, cols } = matrix;
   let present = 0;
   for (let r = 0, i = feature; r < rows; r++, i += cols) if (data[i] === data[i]) present++;

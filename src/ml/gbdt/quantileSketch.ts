@@ -89,7 +89,7 @@ export class QuantileSketch {
       }
     }
     let wsum = 0;
-    for (let i = 0; i < this.tail; ) {
+    for (let i = 0; i < this.tail;) {
       const v = sorted[i];
       let j = i + 1;
       while (j < this.tail && sorted[j] === v) j++;

@@ -63,7 +63,14 @@ export class RegressionTree implements RegressionTreeFields {
     let n = 0;
     while (this.left[n] !== -1) {
       const v = Math.fround(row[this.feature[n]]);
-      n = v !== v ? (this.defaultLeft[n] ? this.left[n] : this.right[n]) : v < this.value[n] ? this.left[n] : this.right[n];
+      n =
+        v !== v
+          ? this.defaultLeft[n]
+            ? this.left[n]
+            : this.right[n]
+          : v < this.value[n]
+            ? this.left[n]
+            : this.right[n];
     }
     return this.value[n];
   }
@@ -81,7 +88,8 @@ export class RegressionTree implements RegressionTreeFields {
 
   /** out[r] += this tree's leaf value for every row of a float32 row-major matrix (float32 sums, as XGBoost). */
   addTo(data: Float32Array, cols: number, out: Float32Array): void {
-    for (let r = 0, base = 0; r < out.length; r++, base += cols) out[r] = Math.fround(out[r] + this.leafValueAt(data, base));
+    for (let r = 0, base = 0; r < out.length; r++, base += cols)
+      out[r] = Math.fround(out[r] + this.leafValueAt(data, base));
   }
 }
 
@@ -93,7 +101,8 @@ function checkTree(tree: RegressionTree, numFeatures: number): number {
   const stack: Array<[number, number]> = [[0, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
-    if (node < 0 || node >= n || seen[node]) throw new InvalidInputError(`tree node reference ${node} is out of range or repeated`);
+    if (node < 0 || node >= n || seen[node])
+      throw new InvalidInputError(`tree node reference ${node} is out of range or repeated`);
     seen[node] = 1;
     maxDepth = Math.max(maxDepth, depth);
     const l = tree.left[node];
@@ -101,7 +110,8 @@ function checkTree(tree: RegressionTree, numFeatures: number): number {
     if (l === -1 && r === -1) continue;
     if (l === -1 || r === -1) throw new InvalidInputError(`tree node ${node} has only one child`);
     const feat = tree.feature[node];
-    if (feat < 0 || feat >= numFeatures) throw new InvalidInputError(`tree node ${node} splits on feature ${feat}, the model has ${numFeatures}`);
+    if (feat < 0 || feat >= numFeatures)
+      throw new InvalidInputError(`tree node ${node} splits on feature ${feat}, the model has ${numFeatures}`);
     if (Number.isNaN(tree.value[node])) throw new InvalidInputError(`tree node ${node} has a NaN split condition`);
     stack.push([r, depth + 1], [l, depth + 1]);
   }

@@ -26,7 +26,11 @@ describe('trainGbdt', () => {
     const model = trainGbdt({ matrix: column(x), labels: y, params: { numRounds: 1, maxDepth: 1, eta: 1, lambda: 0 } });
     expect(model.trees[0].defaultLeft[0]).toBe(1);
     expect(Array.from(model.predict(column([NaN, 7])))).toEqual([1, 3]);
-    const right = trainGbdt({ matrix: column(x), labels: y.map((v, i) => (i >= 10 ? 3 : v)), params: { numRounds: 1, maxDepth: 1, eta: 1, lambda: 0 } });
+    const right = trainGbdt({
+      matrix: column(x),
+      labels: y.map((v, i) => (i >= 10 ? 3 : v)),
+      params: { numRounds: 1, maxDepth: 1, eta: 1, lambda: 0 },
+    });
     expect(right.trees[0].defaultLeft[0]).toBe(0);
     expect(right.predictRow([NaN])).toBe(3);
   });
@@ -34,7 +38,11 @@ describe('trainGbdt', () => {
   it('gamma blocks splits whose gain is below it', () => {
     const x = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
     const y = x.map((v) => (v < 5 ? 1 : 3));
-    const model = trainGbdt({ matrix: column(x), labels: y, params: { numRounds: 1, maxDepth: 3, eta: 1, lambda: 0, gamma: 10.5 } });
+    const model = trainGbdt({
+      matrix: column(x),
+      labels: y,
+      params: { numRounds: 1, maxDepth: 3, eta: 1, lambda: 0, gamma: 10.5 },
+    });
     expect(model.trees[0].numNodes).toBe(1);
     expect(model.predictRow([0])).toBe(2); // 0.5 + mean residual 1.5
   });
@@ -45,7 +53,9 @@ describe('trainGbdt', () => {
   const clean = new Float64Array(rows);
   const noisy = new Float64Array(rows);
   for (let r = 0; r < rows; r++) {
-    const a = rng.next() * 4, b = rng.next(), c = rng.next();
+    const a = rng.next() * 4,
+      b = rng.next(),
+      c = rng.next();
     data.set([a, b, c], r * 3);
     clean[r] = Math.sin(a) * 10 + (b > 0.5 ? 5 : 0);
     noisy[r] = clean[r] + (r % 50 === 0 ? 400 : rng.normal() * 0.5);
@@ -55,7 +65,11 @@ describe('trainGbdt', () => {
   it('pseudo-Huber resists outliers that pull squared error', () => {
     const params = { numRounds: 60, maxDepth: 4, eta: 0.3 };
     const sq = trainGbdt({ matrix, labels: noisy, params });
-    const hub = trainGbdt({ matrix, labels: noisy, params: { ...params, objective: 'reg:pseudohubererror', huberSlope: 5, numRounds: 100, baseScore: 5 } });
+    const hub = trainGbdt({
+      matrix,
+      labels: noisy,
+      params: { ...params, objective: 'reg:pseudohubererror', huberSlope: 5, numRounds: 100, baseScore: 5 },
+    });
     const sqMae = mae(clean, sq.predict(matrix));
     const hubMae = mae(clean, hub.predict(matrix));
     expect(sqMae).toBeGreaterThan(5);
@@ -63,7 +77,12 @@ describe('trainGbdt', () => {
   });
 
   it('ranks the informative features by gain and never uses the noise feature much', () => {
-    const model = trainGbdt({ matrix, labels: clean, params: { numRounds: 20, maxDepth: 3 }, featureNames: ['a', 'b', 'noise'] });
+    const model = trainGbdt({
+      matrix,
+      labels: clean,
+      params: { numRounds: 20, maxDepth: 3 },
+      featureNames: ['a', 'b', 'noise'],
+    });
     const total = model.featureImportance('total_gain');
     expect(total.a).toBeGreaterThan(total.b);
     expect(total.noise ?? 0).toBeLessThan(total.b / 100);
@@ -71,7 +90,12 @@ describe('trainGbdt', () => {
 
   it('stops early on a validation set and keeps the trees up to the best round', () => {
     const valid = { matrix, labels: noisy.map((v, i) => v + (i % 2 ? 30 : -30)) };
-    const model = trainGbdt({ matrix, labels: noisy, validation: valid, params: { numRounds: 300, maxDepth: 6, eta: 0.5, earlyStoppingRounds: 5 } });
+    const model = trainGbdt({
+      matrix,
+      labels: noisy,
+      validation: valid,
+      params: { numRounds: 300, maxDepth: 6, eta: 0.5, earlyStoppingRounds: 5 },
+    });
     expect(model.bestIteration).toBeDefined();
     expect(model.trees.length).toBe(model.bestIteration! + 1);
     expect(model.trees.length).toBeLessThan(300);

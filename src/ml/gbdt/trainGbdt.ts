@@ -56,13 +56,20 @@ export function trainGbdt(o: TrainGbdtOptions): GbdtModel {
   const bins = binMatrix({ matrix, cuts });
   const n = matrix.rows;
   const kernelOptions = { bins, unitHessian: p.objective === 'reg:squarederror', maxDepth: p.maxDepth };
-  const kernels: GrowthKernels = (o.kernels !== 'js' ? wasmGrowthKernels(kernelOptions) : null) ?? jsGrowthKernels(kernelOptions);
+  const kernels: GrowthKernels =
+    (o.kernels !== 'js' ? wasmGrowthKernels(kernelOptions) : null) ?? jsGrowthKernels(kernelOptions);
   const { grad, hess, rows, predictions: preds } = kernels;
   preds.fill(p.baseScore);
   const rng = rngFor(p.seed, 'gbdt/sampling');
   const rules = { lambda: f(p.lambda), minChildWeight: f(p.minChildWeight) };
-  const valid = o.validation ? { matrix: checkedMatrix(o.validation.matrix), labels: float32Labels(o.validation.labels, o.validation.matrix.rows, 'validation set') } : undefined;
-  if (valid && valid.matrix.cols !== matrix.cols) throw new InvalidInputError(`validation set has ${valid.matrix.cols} features, training set ${matrix.cols}`);
+  const valid = o.validation
+    ? {
+        matrix: checkedMatrix(o.validation.matrix),
+        labels: float32Labels(o.validation.labels, o.validation.matrix.rows, 'validation set'),
+      }
+    : undefined;
+  if (valid && valid.matrix.cols !== matrix.cols)
+    throw new InvalidInputError(`validation set has ${valid.matrix.cols} features, training set ${matrix.cols}`);
   const validPreds = valid ? new Float32Array(valid.matrix.rows).fill(p.baseScore) : undefined;
   const trees: RegressionTree[] = [];
   let best = { round: -1, score: Infinity };
@@ -77,7 +84,17 @@ export function trainGbdt(o: TrainGbdtOptions): GbdtModel {
     if (p.subsample < 1) rowCount = sampleRows(rows, n, p.subsample, rng);
     else kernels.identityRows(n);
     const features = sampleFeatures(matrix.cols, p.colsampleBytree, rng);
-    const tree = growTree({ bins, cuts, kernels, rowCount, features, rules, eta: f(p.eta), gamma: f(p.gamma), maxDepth: p.maxDepth });
+    const tree = growTree({
+      bins,
+      cuts,
+      kernels,
+      rowCount,
+      features,
+      rules,
+      eta: f(p.eta),
+      gamma: f(p.gamma),
+      maxDepth: p.maxDepth,
+    });
     if (rowCount < n) addToUnsampled(tree, matrix, rows, rowCount, preds);
     trees.push(tree);
     let validationRmse: number | undefined;
@@ -102,7 +119,13 @@ export function trainGbdt(o: TrainGbdtOptions): GbdtModel {
 }
 
 /** Rows left out by subsampling still need this tree's output in their cached prediction. */
-function addToUnsampled(tree: RegressionTree, matrix: DenseMatrix, rows: Int32Array, rowCount: number, preds: Float32Array): void {
+function addToUnsampled(
+  tree: RegressionTree,
+  matrix: DenseMatrix,
+  rows: Int32Array,
+  rowCount: number,
+  preds: Float32Array,
+): void {
   const inTree = new Uint8Array(matrix.rows);
   for (let i = 0; i < rowCount; i++) inTree[rows[i]] = 1;
   for (let r = 0; r < matrix.rows; r++) {

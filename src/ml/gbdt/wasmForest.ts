@@ -8,7 +8,20 @@ import { gbdtWasmModule } from './gbdtWasmModule.ts';
 interface ForestExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
-  predictRows(x: number, cols: number, rows: number, feat: number, thr: number, leaf: number, depth: number, nodeOff: number, leafOff: number, trees: number, base: number, out: number): void;
+  predictRows(
+    x: number,
+    cols: number,
+    rows: number,
+    feat: number,
+    thr: number,
+    leaf: number,
+    depth: number,
+    nodeOff: number,
+    leafOff: number,
+    trees: number,
+    base: number,
+    out: number,
+  ): void;
 }
 
 export interface ForestArrays {
@@ -27,17 +40,30 @@ export class WasmForest {
   private readonly at: Record<keyof Omit<ForestArrays, 'baseScore'>, number>;
   private readonly input: number;
 
-  private constructor(module: WebAssembly.Module, private readonly a: ForestArrays) {
+  private constructor(
+    module: WebAssembly.Module,
+    private readonly a: ForestArrays,
+  ) {
     this.ex = new WebAssembly.Instance(module, {}).exports as unknown as ForestExports;
     let top = (this.ex.heapBase() + 15) & ~15;
     const place = (arr: Int32Array | Float32Array): number => {
       const at = top;
       top += (arr.byteLength + 15) & ~15;
       this.ensure(top);
-      new Uint8Array(this.ex.memory.buffer, at, arr.byteLength).set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength));
+      new Uint8Array(this.ex.memory.buffer, at, arr.byteLength).set(
+        new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength),
+      );
       return at;
     };
-    this.at = { feat: place(a.feat), featWide: place(a.featWide), thr: place(a.thr), leaf: place(a.leaf), depth: place(a.depth), nodeOff: place(a.nodeOff), leafOff: place(a.leafOff) };
+    this.at = {
+      feat: place(a.feat),
+      featWide: place(a.featWide),
+      thr: place(a.thr),
+      leaf: place(a.leaf),
+      depth: place(a.depth),
+      nodeOff: place(a.nodeOff),
+      leafOff: place(a.leafOff),
+    };
     this.input = top;
   }
 
@@ -58,7 +84,20 @@ export class WasmForest {
     const buf = this.ex.memory.buffer;
     new Float32Array(buf, this.input, x.length).set(x);
     const { at, a } = this;
-    this.ex.predictRows(this.input, cols, rows, wide ? at.featWide : at.feat, at.thr, at.leaf, at.depth, at.nodeOff, at.leafOff, a.depth.length, a.baseScore, outAt);
+    this.ex.predictRows(
+      this.input,
+      cols,
+      rows,
+      wide ? at.featWide : at.feat,
+      at.thr,
+      at.leaf,
+      at.depth,
+      at.nodeOff,
+      at.leafOff,
+      a.depth.length,
+      a.baseScore,
+      outAt,
+    );
     out.set(new Float32Array(buf, outAt, rows));
   }
 }

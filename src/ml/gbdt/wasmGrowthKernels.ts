@@ -10,14 +10,45 @@ import { gbdtWasmModule } from './gbdtWasmModule.ts';
 interface KernelExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
-  buildHistogram(bins: number, cols: number, offsets: number, rows: number, begin: number, end: number, grad: number, hess: number, unit: number, hist: number): void;
+  buildHistogram(
+    bins: number,
+    cols: number,
+    offsets: number,
+    rows: number,
+    begin: number,
+    end: number,
+    grad: number,
+    hess: number,
+    unit: number,
+    hist: number,
+  ): void;
   partitionRows(column: number, rows: number, scratch: number, begin: number, end: number, goesLeft: number): number;
   addLeafValue(rows: number, begin: number, end: number, predictions: number, value: number): void;
-  addSplitLeafValues(column: number, rows: number, begin: number, end: number, goesLeft: number, predictions: number, leftValue: number, rightValue: number): void;
+  addSplitLeafValues(
+    column: number,
+    rows: number,
+    begin: number,
+    end: number,
+    goesLeft: number,
+    predictions: number,
+    leftValue: number,
+    rightValue: number,
+  ): void;
   subtractHistogram(parent: number, child: number, n: number): void;
   squaredErrorGradients(predictions: number, labels: number, grad: number, n: number): void;
   identityRows(rows: number, n: number): void;
-  bestSplit(hist: number, features: number, nFeatures: number, binCount: number, offsets: number, G: number, H: number, lambda: number, mcw: number, out: number): void;
+  bestSplit(
+    hist: number,
+    features: number,
+    nFeatures: number,
+    binCount: number,
+    offsets: number,
+    G: number,
+    H: number,
+    lambda: number,
+    mcw: number,
+    out: number,
+  ): void;
 }
 
 const MAX_POOLED_DEPTH = 10;
@@ -68,7 +99,8 @@ export function wasmGrowthKernels({ bins, unitHessian, maxDepth }: GrowthKernelO
   const splitI32 = new Int32Array(buf, layout.split + 36, 3);
   const table = new Uint8Array(buf, layout.table, 257);
   const free: Float64Array[] = [];
-  for (let i = poolSize - 1; i >= 0; i--) free.push(new Float64Array(buf, layout.hists + i * histBytes, bins.totalSlots * 2));
+  for (let i = poolSize - 1; i >= 0; i--)
+    free.push(new Float64Array(buf, layout.hists + i * histBytes, bins.totalSlots * 2));
   const setTable = (goesLeft: Uint8Array): void => table.set(goesLeft);
   const unit = unitHessian ? 1 : 0;
   const labelView = new Float32Array(buf, layout.labels, n);
@@ -85,12 +117,33 @@ export function wasmGrowthKernels({ bins, unitHessian, maxDepth }: GrowthKernelO
     identityRows: (count) => ex.identityRows(layout.rows, count),
     findSplit({ hist, cuts, grad, hess, features, rules }) {
       featureView.set(features);
-      ex.bestSplit(hist.byteOffset, layout.features, features.length, layout.binCount, layout.offsets, grad, hess, rules.lambda, rules.minChildWeight, layout.split);
+      ex.bestSplit(
+        hist.byteOffset,
+        layout.features,
+        features.length,
+        layout.binCount,
+        layout.offsets,
+        grad,
+        hess,
+        rules.lambda,
+        rules.minChildWeight,
+        layout.split,
+      );
       const feature = splitI32[0];
       if (feature < 0) return null;
       const binThreshold = splitI32[1];
       const condition = binThreshold < 0 ? cuts.minValues[feature] : cuts.values[cuts.ptrs[feature] + binThreshold];
-      return { gain: splitF32[0], feature, binThreshold, condition, defaultLeft: splitI32[2] === 1, leftGrad: splitF64[0], leftHess: splitF64[1], rightGrad: splitF64[2], rightHess: splitF64[3] };
+      return {
+        gain: splitF32[0],
+        feature,
+        binThreshold,
+        condition,
+        defaultLeft: splitI32[2] === 1,
+        leftGrad: splitF64[0],
+        leftHess: splitF64[1],
+        rightGrad: splitF64[2],
+        rightHess: splitF64[3],
+      };
     },
     rows: new Int32Array(buf, layout.rows, n),
     grad: new Float64Array(buf, layout.grad, n),
@@ -103,7 +156,19 @@ export function wasmGrowthKernels({ bins, unitHessian, maxDepth }: GrowthKernelO
       return h;
     },
     release: (h) => void free.push(h),
-    buildHistogram: (begin, end, hist) => ex.buildHistogram(layout.bins, cols, layout.offsets, layout.rows, begin, end, layout.grad, layout.hess, unit, hist.byteOffset),
+    buildHistogram: (begin, end, hist) =>
+      ex.buildHistogram(
+        layout.bins,
+        cols,
+        layout.offsets,
+        layout.rows,
+        begin,
+        end,
+        layout.grad,
+        layout.hess,
+        unit,
+        hist.byteOffset,
+      ),
     subtract: (parent, child) => ex.subtractHistogram(parent.byteOffset, child.byteOffset, parent.length),
     partition(feature, goesLeft, begin, end) {
       setTable(goesLeft);
@@ -112,7 +177,16 @@ export function wasmGrowthKernels({ bins, unitHessian, maxDepth }: GrowthKernelO
     addLeafValue: (begin, end, value) => ex.addLeafValue(layout.rows, begin, end, layout.predictions, value),
     addSplitLeafValues(feature, goesLeft, begin, end, leftValue, rightValue) {
       setTable(goesLeft);
-      ex.addSplitLeafValues(layout.columns + feature * n, layout.rows, begin, end, layout.table, layout.predictions, leftValue, rightValue);
+      ex.addSplitLeafValues(
+        layout.columns + feature * n,
+        layout.rows,
+        begin,
+        end,
+        layout.table,
+        layout.predictions,
+        leftValue,
+        rightValue,
+      );
     },
   };
 }

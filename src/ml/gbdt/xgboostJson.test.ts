@@ -6,7 +6,12 @@ const rows = 500;
 const data = Float32Array.from({ length: rows * 2 }, (_, i) => (i % 11 === 0 ? NaN : ((i * 7919) % 1000) / 10));
 const labels = Array.from({ length: rows }, (_, r) => (data[2 * r] > 50 ? 10 : 0) + (data[2 * r + 1] || 0) / 10);
 const matrix = { data, rows, cols: 2 };
-const model = trainGbdt({ matrix, labels, featureNames: ['x', 'y'], params: { numRounds: 12, maxDepth: 4, objective: 'reg:pseudohubererror', huberSlope: 2, baseScore: 5 } });
+const model = trainGbdt({
+  matrix,
+  labels,
+  featureNames: ['x', 'y'],
+  params: { numRounds: 12, maxDepth: 4, objective: 'reg:pseudohubererror', huberSlope: 2, baseScore: 5 },
+});
 
 describe('XGBoost JSON model format', () => {
   const text = xgboostJsonText(model);

@@ -60,7 +60,13 @@ export function toXgboostJson(model: GbdtModel): Json {
         },
         name: 'gbtree',
       },
-      learner_model_param: { base_score: String(model.baseScore), boost_from_average: '1', num_class: '0', num_feature: String(model.numFeatures), num_target: '1' },
+      learner_model_param: {
+        base_score: String(model.baseScore),
+        boost_from_average: '1',
+        num_class: '0',
+        num_feature: String(model.numFeatures),
+        num_target: '1',
+      },
       objective,
     },
     version: XGBOOST_VERSION,
@@ -68,18 +74,21 @@ export function toXgboostJson(model: GbdtModel): Json {
 }
 
 function obj(value: unknown, path: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidInputError(`XGBoost model: ${path} is not an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new InvalidInputError(`XGBoost model: ${path} is not an object`);
   return value as Json;
 }
 
 function num(value: unknown, path: string): number {
   const v = typeof value === 'string' ? Number(value.replace(/^\[|\]$/g, '')) : value;
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new InvalidInputError(`XGBoost model: ${path} is not a finite number`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new InvalidInputError(`XGBoost model: ${path} is not a finite number`);
   return v;
 }
 
 function numbers(value: unknown, path: string, n: number): number[] {
-  if (!Array.isArray(value) || value.length !== n) throw new InvalidInputError(`XGBoost model: ${path} is not an array of ${n} numbers`);
+  if (!Array.isArray(value) || value.length !== n)
+    throw new InvalidInputError(`XGBoost model: ${path} is not an array of ${n} numbers`);
   return value.map((v, i) => (typeof v === 'boolean' ? Number(v) : num(v, `${path}[${i}]`)));
 }
 
@@ -118,7 +127,9 @@ function stringify(value: unknown, key: string): string {
     return `[${value.map((v) => stringify(v, '')).join(',')}]`;
   }
   if (typeof value === 'object' && value !== null) {
-    return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${stringify(v, k)}`).join(',')}}`;
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}:${stringify(v, k)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -136,20 +147,32 @@ export function fromXgboostJson(doc: unknown): GbdtModel {
   const learner = obj(obj(doc, 'document').learner, 'learner');
   const param = obj(learner.learner_model_param, 'learner.learner_model_param');
   const numFeatures = num(param.num_feature, 'learner_model_param.num_feature');
-  if (param.num_target !== undefined && num(param.num_target, 'learner_model_param.num_target') > 1) throw new InvalidInputError('XGBoost model: multi-output models are not supported');
-  if (param.num_class !== undefined && num(param.num_class, 'learner_model_param.num_class') > 1) throw new InvalidInputError('XGBoost model: multi-class models are not supported');
+  if (param.num_target !== undefined && num(param.num_target, 'learner_model_param.num_target') > 1)
+    throw new InvalidInputError('XGBoost model: multi-output models are not supported');
+  if (param.num_class !== undefined && num(param.num_class, 'learner_model_param.num_class') > 1)
+    throw new InvalidInputError('XGBoost model: multi-class models are not supported');
   const objective = obj(learner.objective, 'learner.objective');
   const name = objective.name === 'reg:linear' ? 'reg:squarederror' : objective.name;
-  if (!gbdtObjectives.includes(name as GbdtObjective)) throw new InvalidInputError(`XGBoost model: objective ${String(objective.name)} is not supported (use ${gbdtObjectives.join(' or ')})`);
-  const huber = objective.pseudo_huber_param ? num(obj(objective.pseudo_huber_param, 'objective.pseudo_huber_param').huber_slope, 'huber_slope') : 1;
+  if (!gbdtObjectives.includes(name as GbdtObjective))
+    throw new InvalidInputError(
+      `XGBoost model: objective ${String(objective.name)} is not supported (use ${gbdtObjectives.join(' or ')})`,
+    );
+  const huber = objective.pseudo_huber_param
+    ? num(obj(objective.pseudo_huber_param, 'objective.pseudo_huber_param').huber_slope, 'huber_slope')
+    : 1;
   const booster = obj(learner.gradient_booster, 'learner.gradient_booster');
-  if (booster.name !== 'gbtree') throw new InvalidInputError(`XGBoost model: booster ${String(booster.name)} is not supported (gbtree only)`);
+  if (booster.name !== 'gbtree')
+    throw new InvalidInputError(`XGBoost model: booster ${String(booster.name)} is not supported (gbtree only)`);
   const model = obj(booster.model, 'gradient_booster.model');
   const gbParam = obj(model.gbtree_model_param, 'model.gbtree_model_param');
-  if (num(gbParam.num_parallel_tree ?? 1, 'num_parallel_tree') !== 1) throw new InvalidInputError('XGBoost model: random forests (num_parallel_tree > 1) are not supported');
+  if (num(gbParam.num_parallel_tree ?? 1, 'num_parallel_tree') !== 1)
+    throw new InvalidInputError('XGBoost model: random forests (num_parallel_tree > 1) are not supported');
   if (!Array.isArray(model.trees)) throw new InvalidInputError('XGBoost model: model.trees is not an array');
   const trees = model.trees.map((t, i) => parseTree(obj(t, `trees[${i}]`), `trees[${i}]`, numFeatures));
-  const names = Array.isArray(learner.feature_names) && learner.feature_names.length === numFeatures ? learner.feature_names.map(String) : undefined;
+  const names =
+    Array.isArray(learner.feature_names) && learner.feature_names.length === numFeatures
+      ? learner.feature_names.map(String)
+      : undefined;
   const attributes = learner.attributes ? obj(learner.attributes, 'learner.attributes') : {};
   return new GbdtModel({
     trees,
@@ -158,6 +181,7 @@ export function fromXgboostJson(doc: unknown): GbdtModel {
     huberSlope: huber,
     numFeatures,
     featureNames: names,
-    bestIteration: attributes.best_iteration !== undefined ? num(attributes.best_iteration, 'attributes.best_iteration') : undefined,
+    bestIteration:
+      attributes.best_iteration !== undefined ? num(attributes.best_iteration, 'attributes.best_iteration') : undefined,
   });
 }

@@ -5,7 +5,8 @@ import { fitRidge, predictRidge } from './ridge.ts';
 describe('fitRidge', () => {
   it('recovers known coefficients of a noiseless linear model with tiny lambda', () => {
     const rng = createRng(1);
-    const n = 200, cols = 3;
+    const n = 200,
+      cols = 3;
     const x = new Float64Array(n * cols).map(() => rng.normal() * 3 + 1);
     const y = Array.from({ length: n }, (_, i) => 2 + 0.5 * x[i * 3]! - 1.5 * x[i * 3 + 1]! + 0.25 * x[i * 3 + 2]!);
     const rows = Array.from({ length: n }, (_, i) => i);

@@ -67,7 +67,8 @@ export function fitRidge({ x, cols, rows, y, lambda }: FitRidgeOptions): RidgeMo
   }
   for (let p = 0; p < cols; p++) a[p * cols + p]! += lambda;
   const coef = choleskySolve(a, b, cols);
-  if (!coef) throw new InvalidInputError(`ridge normal equations are not positive definite (lambda must be > 0, got ${lambda})`);
+  if (!coef)
+    throw new InvalidInputError(`ridge normal equations are not positive definite (lambda must be > 0, got ${lambda})`);
   model.coef = Array.from(coef);
   return model;
 }

@@ -38,10 +38,15 @@ const peerScript = fileURLToPath(new URL('../../../bench/peers/lstm_torch_epoch.
 
 function torchEpoch(python: string, sequences: number): { epoch_s: number; forecast_ms: number } | string {
   if (!existsSync(python)) return `${python} not found`;
-  const r = spawnSync(python, [peerScript, '1', String(sequences)], { encoding: 'utf8', env: childEnv({ OMP_NUM_THREADS: '1' }) });
+  const r = spawnSync(python, [peerScript, '1', String(sequences)], {
+    encoding: 'utf8',
+    env: childEnv({ OMP_NUM_THREADS: '1' }),
+  });
   if (r.status !== 0) {
     const err = r.stderr ?? '';
-    return /No module named 'torch'/.test(err) ? `PyTorch missing for ${python}` : `torch peer failed: ${err.trim().split('\n').pop()}`;
+    return /No module named 'torch'/.test(err)
+      ? `PyTorch missing for ${python}`
+      : `torch peer failed: ${err.trim().split('\n').pop()}`;
   }
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as { epoch_s: number; forecast_ms: number };
 }
@@ -51,8 +56,15 @@ async function arbmlEpoch(threads: 1 | 2, sequences: number, epochs: number): Pr
   const x = new Float32Array(sequences * seqLen * shape.inputSize).map(() => rng.normal());
   const y = new Float32Array(sequences).map(() => rng.normal());
   const trained = await trainLstm({
-    shape, train: { count: sequences, seqLen, inputSize: shape.inputSize, outputSize: 1, x, y },
-    epochs, patience: epochs, seed: 1, threads, batchSize: 64, lr: 1e-3, clipNorm: 1,
+    shape,
+    train: { count: sequences, seqLen, inputSize: shape.inputSize, outputSize: 1, x, y },
+    epochs,
+    patience: epochs,
+    seed: 1,
+    threads,
+    batchSize: 64,
+    lr: 1e-3,
+    clipNorm: 1,
   });
   return Math.min(...trained.history.map((h) => h.seconds));
 }
@@ -75,7 +87,9 @@ async function forecastMs(): Promise<number> {
 }
 
 export async function benchLstm(o: BenchLstmOptions = {}): Promise<BenchLstmResult> {
-  const sequences = o.sequences ?? 5000, epochs = o.epochs ?? 2, python = o.python ?? '/usr/bin/python3';
+  const sequences = o.sequences ?? 5000,
+    epochs = o.epochs ?? 2,
+    python = o.python ?? '/usr/bin/python3';
   o.onStep?.('PyTorch, 1 thread');
   const torch = torchEpoch(python, sequences);
   o.onStep?.(typeof torch === 'string' ? `PyTorch skipped: ${torch}` : `PyTorch epoch ${torch.epoch_s.toFixed(2)} s`);

@@ -14,11 +14,25 @@ export interface LstmKernels {
   /** dst[cols,rows] = src[rows,cols]^T. */
   transpose(src: FloatArray, dst: FloatArray, rows: number, cols: number): void;
   /** Activates gates [batch,4h] in place (i,f,g,o) and writes c, tanh(c) and h. */
-  cellForward(gates: FloatArray, cPrev: FloatArray, c: FloatArray, tc: FloatArray, h: FloatArray, batch: number, hidden: number): void;
+  cellForward(
+    gates: FloatArray,
+    cPrev: FloatArray,
+    c: FloatArray,
+    tc: FloatArray,
+    h: FloatArray,
+    batch: number,
+    hidden: number,
+  ): void;
   /** Pre-activation gradients dGates from dh and dc; dc becomes the gradient on c(t-1). */
   cellBackward(
-    gates: FloatArray, cPrev: FloatArray, tc: FloatArray, dh: FloatArray, dc: FloatArray, dGates: FloatArray,
-    batch: number, hidden: number,
+    gates: FloatArray,
+    cPrev: FloatArray,
+    tc: FloatArray,
+    dh: FloatArray,
+    dc: FloatArray,
+    dGates: FloatArray,
+    batch: number,
+    hidden: number,
   ): void;
   /** Every row of dst[rows,cols] set to bias. */
   fillRows(dst: FloatArray, bias: FloatArray, rows: number, cols: number): void;

@@ -49,7 +49,8 @@ describe('LstmBatch', () => {
     expect(Math.abs(lossFast - lossRef) / lossRef).toBeLessThan(1e-5);
     ref.backward();
     fast.backward();
-    let scale = 0, diff = 0;
+    let scale = 0,
+      diff = 0;
     for (let i = 0; i < ref.grads.length; i++) {
       scale = Math.max(scale, Math.abs(ref.grads[i]!));
       diff = Math.max(diff, Math.abs(ref.grads[i]! - fast.grads[i]!));
@@ -61,7 +62,15 @@ describe('LstmBatch', () => {
   it('wasm GEMM equals the reference on shapes that hit every block path (4x8, 1x16, scalar edges)', async () => {
     const k = await wasmKernels();
     const ref = tsKernels(32);
-    const cases = [[1, 256, 64], [3, 40, 17], [5, 24, 300], [7, 9, 5], [64, 256, 64], [2, 16, 3], [1, 10, 256]] as const;
+    const cases = [
+      [1, 256, 64],
+      [3, 40, 17],
+      [5, 24, 300],
+      [7, 9, 5],
+      [64, 256, 64],
+      [2, 16, 3],
+      [1, 10, 256],
+    ] as const;
     const bufs = k.allocate(cases.flatMap(([m, n, kk]) => [m * kk, kk * n, m * n])) as Float32Array[];
     cases.forEach(([m, n, kk], ci) => {
       const [a, b, c] = bufs.slice(ci * 3, ci * 3 + 3) as [Float32Array, Float32Array, Float32Array];
@@ -72,7 +81,8 @@ describe('LstmBatch', () => {
       k.gemm(a, b, c, m, n, kk, true);
       ref.gemm(a, b, expected, m, n, kk, true);
       let worst = 0;
-      for (let i = 0; i < c.length; i++) worst = Math.max(worst, Math.abs(c[i]! - expected[i]!) / (1 + Math.abs(expected[i]!)));
+      for (let i = 0; i < c.length; i++)
+        worst = Math.max(worst, Math.abs(c[i]! - expected[i]!) / (1 + Math.abs(expected[i]!)));
       expect(worst, `gemm ${m}x${n}x${kk}`).toBeLessThan(2e-6);
       k.gemm(a, b, c, m, n, kk, false);
       ref.gemm(a, b, expected, m, n, kk, false);

@@ -19,7 +19,14 @@ interface LayerBuffers {
   inT: FloatArray; // [in, T*B]
   hT: FloatArray; // [H, T*B]
   /** Per-step views, made once (subarray() per step per call costs more than a batch-1 forecast's maths). */
-  step: { gates: FloatArray[]; hs: FloatArray[]; cs: FloatArray[]; tcs: FloatArray[]; dGates: FloatArray[]; dOut: FloatArray[] };
+  step: {
+    gates: FloatArray[];
+    hs: FloatArray[];
+    cs: FloatArray[];
+    tcs: FloatArray[];
+    dGates: FloatArray[];
+    dOut: FloatArray[];
+  };
 }
 
 function views(a: FloatArray, count: number, size: number): FloatArray[] {
@@ -55,15 +62,39 @@ export class LstmBatch {
       sizes.push(4 * h * l.inSize, 4 * h * h, l.inSize * tb, h * tb);
     }
     const bufs = kernels.allocate(sizes);
-    [this.params, this.grads, this.x, this.y, this.out, this.dc] = bufs as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+    [this.params, this.grads, this.x, this.y, this.out, this.dc] = bufs as [
+      FloatArray,
+      FloatArray,
+      FloatArray,
+      FloatArray,
+      FloatArray,
+      FloatArray,
+    ];
     this.layerBuffers = this.layout.layers.map((_, i) => {
       const b = bufs.slice(6 + i * 10, 16 + i * 10) as FloatArray[];
-      const bh = batch * h, g = batch * 4 * h;
+      const bh = batch * h,
+        g = batch * 4 * h;
       const step = {
-        gates: views(b[0]!, seqLen, g), hs: views(b[1]!, seqLen + 1, bh), cs: views(b[2]!, seqLen + 1, bh),
-        tcs: views(b[3]!, seqLen, bh), dGates: views(b[4]!, seqLen, g), dOut: views(b[5]!, seqLen, bh),
+        gates: views(b[0]!, seqLen, g),
+        hs: views(b[1]!, seqLen + 1, bh),
+        cs: views(b[2]!, seqLen + 1, bh),
+        tcs: views(b[3]!, seqLen, bh),
+        dGates: views(b[4]!, seqLen, g),
+        dOut: views(b[5]!, seqLen, bh),
       };
-      return { gates: b[0]!, hs: b[1]!, cs: b[2]!, tcs: b[3]!, dGates: b[4]!, dOut: b[5]!, wxT: b[6]!, whT: b[7]!, inT: b[8]!, hT: b[9]!, step };
+      return {
+        gates: b[0]!,
+        hs: b[1]!,
+        cs: b[2]!,
+        tcs: b[3]!,
+        dGates: b[4]!,
+        dOut: b[5]!,
+        wxT: b[6]!,
+        whT: b[7]!,
+        inT: b[8]!,
+        hT: b[9]!,
+        step,
+      };
     });
   }
 
@@ -75,7 +106,8 @@ export class LstmBatch {
   forward(): number {
     const { kernels: k, batch: B, seqLen: T } = this;
     const { hiddenSize: H, outputSize: O } = this.shape;
-    const bh = B * H, g4 = 4 * H;
+    const bh = B * H,
+      g4 = 4 * H;
     this.layout.layers.forEach((slots, l) => {
       const L = this.layerBuffers[l]!;
       const input = l === 0 ? this.x : this.layerBuffers[l - 1]!.hs.subarray(bh);
@@ -89,7 +121,8 @@ export class LstmBatch {
       }
     });
     const top = this.layerBuffers[this.layerBuffers.length - 1]!.hs.subarray(T * bh);
-    const wo = this.layout.wo, bo = this.layout.bo;
+    const wo = this.layout.wo,
+      bo = this.layout.bo;
     let loss = 0;
     for (let b = 0; b < B; b++) {
       for (let j = 0; j < O; j++) {
@@ -107,7 +140,9 @@ export class LstmBatch {
   backward(): void {
     const { kernels: k, batch: B, seqLen: T } = this;
     const { hiddenSize: H, outputSize: O } = this.shape;
-    const bh = B * H, g4 = 4 * H, tb = T * B;
+    const bh = B * H,
+      g4 = 4 * H,
+      tb = T * B;
     const grads = this.grads;
     grads.fill(0);
     const nL = this.layerBuffers.length;

@@ -7,14 +7,20 @@ import { trainLstm } from './trainLstm.ts';
 
 describe('LSTM training, JSON round trip and prediction', () => {
   it('learns a lagged sum, reproducibly, and predicts the same after a JSON round trip', async () => {
-    const n = 600, T = 8, F = 2;
+    const n = 600,
+      T = 8,
+      F = 2;
     const rng = createRng(3);
     const x = new Float32Array(n * T * F).map(() => rng.normal());
     // target: x[t-2, 0] + 0.5 * x[t-1, 1] at the last step
     const y = Float32Array.from({ length: n }, (_, s) => x[(s * T + T - 3) * F]! + 0.5 * x[(s * T + T - 2) * F + 1]!);
     const data = (from: number, to: number) => ({
-      count: to - from, seqLen: T, inputSize: F, outputSize: 1,
-      x: x.slice(from * T * F, to * T * F), y: y.slice(from, to),
+      count: to - from,
+      seqLen: T,
+      inputSize: F,
+      outputSize: 1,
+      x: x.slice(from * T * F, to * T * F),
+      y: y.slice(from, to),
     });
     const shape = { inputSize: F, hiddenSize: 16, layers: 2, outputSize: 1 };
     const opts = { shape, train: data(0, 500), valid: data(500, 600), epochs: 25, lr: 5e-3, seed: 9, batchSize: 32 };
@@ -24,10 +30,20 @@ describe('LSTM training, JSON round trip and prediction', () => {
     const firstValid = a.history[0]!.validLoss!;
     const bestValid = Math.min(...a.history.map((h) => h.validLoss!));
     expect(bestValid).toBeLessThan(0.1 * firstValid);
-    const json = JSON.parse(JSON.stringify(lstmModelToJson({
-      shape, seqLen: T, features: ['a', 'b'], outputs: ['y'], trainingWindow: { from: '0', to: '500' },
-      bestEpoch: a.bestEpoch, metrics: { validMse: bestValid }, params: a.params,
-    })));
+    const json = JSON.parse(
+      JSON.stringify(
+        lstmModelToJson({
+          shape,
+          seqLen: T,
+          features: ['a', 'b'],
+          outputs: ['y'],
+          trainingWindow: { from: '0', to: '500' },
+          bestEpoch: a.bestEpoch,
+          metrics: { validMse: bestValid },
+          params: a.params,
+        }),
+      ),
+    );
     const model = lstmModelFromJson(json);
     const p1 = await LstmPredictor.create(shape, a.params, T).predict(data(500, 600).x, 100, 64);
     const p2 = await LstmPredictor.create(model.shape, model.params, T).predict(data(500, 600).x, 100);
@@ -38,15 +54,34 @@ describe('LSTM training, JSON round trip and prediction', () => {
   });
 
   it('rejects a model whose parameter count does not match its shape', () => {
-    const bad = { format: 'arbml.lstm', version: 1, shape: { inputSize: 1, hiddenSize: 4, layers: 1, outputSize: 1 }, seqLen: 2,
-      features: ['a'], outputs: ['y'], trainingWindow: { from: '', to: '' }, bestEpoch: 0, metrics: {}, params: [1, 2] };
+    const bad = {
+      format: 'arbml.lstm',
+      version: 1,
+      shape: { inputSize: 1, hiddenSize: 4, layers: 1, outputSize: 1 },
+      seqLen: 2,
+      features: ['a'],
+      outputs: ['y'],
+      trainingWindow: { from: '', to: '' },
+      bestEpoch: 0,
+      metrics: {},
+      params: [1, 2],
+    };
     expect(() => lstmModelFromJson(bad)).toThrow(InvalidInputError);
   });
 
   it('the 2-worker batch split gives the same first-epoch loss as one thread', async () => {
-    const n = 256, T = 6, F = 3;
+    const n = 256,
+      T = 6,
+      F = 3;
     const rng = createRng(5);
-    const data = { count: n, seqLen: T, inputSize: F, outputSize: 1, x: new Float32Array(n * T * F).map(() => rng.normal()), y: new Float32Array(n).map(() => rng.normal()) };
+    const data = {
+      count: n,
+      seqLen: T,
+      inputSize: F,
+      outputSize: 1,
+      x: new Float32Array(n * T * F).map(() => rng.normal()),
+      y: new Float32Array(n).map(() => rng.normal()),
+    };
     const shape = { inputSize: F, hiddenSize: 8, layers: 2, outputSize: 1 };
     const one = await trainLstm({ shape, train: data, epochs: 2, seed: 1, threads: 1 });
     const two = await trainLstm({ shape, train: data, epochs: 2, seed: 1, threads: 2 });

@@ -58,11 +58,13 @@ export function lstmModelToJson(m: LstmModel): LstmModelJson {
 
 export function lstmModelFromJson(json: unknown, source = 'LSTM model'): LstmModel {
   const parsed = lstmModelSchema.safeParse(json);
-  if (!parsed.success) throw new InvalidInputError(`${source}: not an arbml LSTM model`, { details: parsed.error.message });
+  if (!parsed.success)
+    throw new InvalidInputError(`${source}: not an arbml LSTM model`, { details: parsed.error.message });
   const m = parsed.data;
   const shape = validateShape(m.shape);
   const need = paramLayout(shape).total;
-  if (m.params.length !== need) throw new InvalidInputError(`${source}: ${m.params.length} parameters, shape needs ${need}`);
+  if (m.params.length !== need)
+    throw new InvalidInputError(`${source}: ${m.params.length} parameters, shape needs ${need}`);
   if (m.features.length !== shape.inputSize || m.outputs.length !== shape.outputSize) {
     throw new InvalidInputError(`${source}: feature/output names do not match the shape`);
   }

@@ -18,11 +18,18 @@ export class LstmPredictor {
     private readonly kernels: () => Promise<LstmKernels>,
   ) {
     if (params.length !== paramLayout(shape).total) {
-      throw new InvalidInputError(`LSTM predictor: ${params.length} parameters, shape needs ${paramLayout(shape).total}`);
+      throw new InvalidInputError(
+        `LSTM predictor: ${params.length} parameters, shape needs ${paramLayout(shape).total}`,
+      );
     }
   }
 
-  static create(shape: LstmShape, params: Float32Array, seqLen: number, kernels: () => Promise<LstmKernels> = wasmKernels): LstmPredictor {
+  static create(
+    shape: LstmShape,
+    params: Float32Array,
+    seqLen: number,
+    kernels: () => Promise<LstmKernels> = wasmKernels,
+  ): LstmPredictor {
     return new LstmPredictor(shape, params, seqLen, kernels);
   }
 
@@ -43,14 +50,17 @@ export class LstmPredictor {
 
   async predict(x: Float32Array, count: number, maxBatch = 256): Promise<Float32Array> {
     const { seqLen: T, shape } = this;
-    const F = shape.inputSize, O = shape.outputSize;
-    if (x.length !== count * T * F) throw new InvalidInputError(`LSTM predict: ${x.length} inputs for ${count}x${T}x${F}`);
+    const F = shape.inputSize,
+      O = shape.outputSize;
+    if (x.length !== count * T * F)
+      throw new InvalidInputError(`LSTM predict: ${x.length} inputs for ${count}x${T}x${F}`);
     const out = new Float32Array(count * O);
     for (let s = 0; s < count; s += maxBatch) {
       const B = Math.min(maxBatch, count - s);
       const net = await this.net(B);
       for (let b = 0; b < B; b++) {
-        for (let t = 0; t < T; t++) net.x.set(x.subarray(((s + b) * T + t) * F, ((s + b) * T + t + 1) * F), (t * B + b) * F);
+        for (let t = 0; t < T; t++)
+          net.x.set(x.subarray(((s + b) * T + t) * F, ((s + b) * T + t + 1) * F), (t * B + b) * F);
       }
       net.forward();
       out.set(net.out.subarray(0, B * O), s * O);

@@ -31,9 +31,11 @@ export interface ParamLayout {
 export function validateShape(shape: LstmShape): LstmShape {
   const { inputSize, hiddenSize, layers, outputSize } = shape;
   for (const [k, v] of Object.entries({ inputSize, hiddenSize, layers, outputSize })) {
-    if (!Number.isInteger(v) || v < 1) throw new InvalidInputError(`LSTM shape: ${k} must be a positive integer (got ${v})`);
+    if (!Number.isInteger(v) || v < 1)
+      throw new InvalidInputError(`LSTM shape: ${k} must be a positive integer (got ${v})`);
   }
-  if (hiddenSize % 4 !== 0) throw new InvalidInputError(`LSTM shape: hiddenSize must be a multiple of 4 (got ${hiddenSize})`);
+  if (hiddenSize % 4 !== 0)
+    throw new InvalidInputError(`LSTM shape: hiddenSize must be a multiple of 4 (got ${hiddenSize})`);
   return shape;
 }
 

@@ -16,7 +16,9 @@ export interface SequenceData {
 
 export function sequenceData(d: SequenceData): SequenceData {
   if (d.x.length !== d.count * d.seqLen * d.inputSize) {
-    throw new InvalidInputError(`sequence data: x has ${d.x.length} values, expected ${d.count}x${d.seqLen}x${d.inputSize}`);
+    throw new InvalidInputError(
+      `sequence data: x has ${d.x.length} values, expected ${d.count}x${d.seqLen}x${d.inputSize}`,
+    );
   }
   if (d.y.length !== d.count * d.outputSize) {
     throw new InvalidInputError(`sequence data: y has ${d.y.length} values, expected ${d.count}x${d.outputSize}`);

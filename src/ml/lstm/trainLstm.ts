@@ -49,7 +49,12 @@ async function source(threads: number, shape: LstmShape, data: SequenceData, siz
 }
 
 /** Mean loss over a whole set, in batches, without gradients. */
-export async function evaluateLoss(src: GradientSource, params: Float32Array, count: number, batch: number): Promise<number> {
+export async function evaluateLoss(
+  src: GradientSource,
+  params: Float32Array,
+  count: number,
+  batch: number,
+): Promise<number> {
   let sum = 0;
   for (let s = 0; s < count; s += batch) {
     const idx = Int32Array.from({ length: Math.min(batch, count - s) }, (_, i) => s + i);
@@ -63,7 +68,9 @@ export async function trainLstm(opts: TrainLstmOptions): Promise<TrainedLstm> {
   validateShape(shape);
   const train = sequenceData(opts.train);
   if (train.inputSize !== shape.inputSize || train.outputSize !== shape.outputSize) {
-    throw new InvalidInputError(`LSTM training data is ${train.inputSize}->${train.outputSize}, shape wants ${shape.inputSize}->${shape.outputSize}`);
+    throw new InvalidInputError(
+      `LSTM training data is ${train.inputSize}->${train.outputSize}, shape wants ${shape.inputSize}->${shape.outputSize}`,
+    );
   }
   const size = paramLayout(shape).total;
   const params = new Float32Array(size);
@@ -74,7 +81,8 @@ export async function trainLstm(opts: TrainLstmOptions): Promise<TrainedLstm> {
   const trainSrc = await source(threads, shape, train, size);
   const validSrc = opts.valid ? BatchGradients.wasm(shape, sequenceData(opts.valid)) : undefined;
   const history: EpochStats[] = [];
-  let bestLoss = Infinity, bestEpoch = 0;
+  let bestLoss = Infinity,
+    bestEpoch = 0;
   try {
     for (let epoch = 1; epoch <= epochs; epoch++) {
       const t0 = performance.now();

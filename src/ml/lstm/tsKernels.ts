@@ -49,8 +49,12 @@ export function tsKernels(precision: 64 | 32): LstmKernels {
         const g = b * 4 * hidden;
         for (let j = 0; j < hidden; j++) {
           const r = b * hidden + j;
-          const i = gates[g + j]!, f = gates[g + hidden + j]!, gg = gates[g + 2 * hidden + j]!;
-          const o = gates[g + 3 * hidden + j]!, t = tc[r]!, d = dh[r]!;
+          const i = gates[g + j]!,
+            f = gates[g + hidden + j]!,
+            gg = gates[g + 2 * hidden + j]!;
+          const o = gates[g + 3 * hidden + j]!,
+            t = tc[r]!,
+            d = dh[r]!;
           const dcv = dc[r]! + d * o * (1 - t * t);
           dGates[g + j] = dcv * gg * i * (1 - i);
           dGates[g + hidden + j] = dcv * cPrev[r]! * f * (1 - f);

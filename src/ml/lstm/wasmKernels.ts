@@ -13,7 +13,16 @@ interface KernelExports {
   gemm(a: number, b: number, c: number, m: number, n: number, k: number, acc: number): void;
   transpose(src: number, dst: number, rows: number, cols: number): void;
   cellForward(g: number, cp: number, c: number, tc: number, h: number, batch: number, hidden: number): void;
-  cellBackward(g: number, cp: number, tc: number, dh: number, dc: number, dg: number, batch: number, hidden: number): void;
+  cellBackward(
+    g: number,
+    cp: number,
+    tc: number,
+    dh: number,
+    dc: number,
+    dg: number,
+    batch: number,
+    hidden: number,
+  ): void;
   fillRows(dst: number, bias: number, rows: number, cols: number): void;
   addColumnSums(m: number, out: number, rows: number, cols: number): void;
   tanhArray(src: number, dst: number, n: number): void;
@@ -65,7 +74,8 @@ export async function wasmKernels(): Promise<WasmLstmKernels> {
     },
     gemm: (a, b, c, m, n, k, acc) => x.gemm(off(a), off(b), off(c), m, n, k, acc ? 1 : 0),
     transpose: (s, d, rows, cols) => x.transpose(off(s), off(d), rows, cols),
-    cellForward: (g, cp, c, tc, h, batch, hidden) => x.cellForward(off(g), off(cp), off(c), off(tc), off(h), batch, hidden),
+    cellForward: (g, cp, c, tc, h, batch, hidden) =>
+      x.cellForward(off(g), off(cp), off(c), off(tc), off(h), batch, hidden),
     cellBackward: (g, cp, tc, dh, dc, dg, batch, hidden) =>
       x.cellBackward(off(g), off(cp), off(tc), off(dh), off(dc), off(dg), batch, hidden),
     fillRows: (d, b, rows, cols) => x.fillRows(off(d), off(b), rows, cols),

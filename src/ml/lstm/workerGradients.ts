@@ -19,11 +19,19 @@ interface Reply {
 export class WorkerGradients {
   private readonly grads: Float32Array;
 
-  private constructor(private readonly workers: Worker[], size: number) {
+  private constructor(
+    private readonly workers: Worker[],
+    size: number,
+  ) {
     this.grads = new Float32Array(size);
   }
 
-  static async start(threads: number, shape: LstmShape, data: SequenceData, paramCount: number): Promise<WorkerGradients> {
+  static async start(
+    threads: number,
+    shape: LstmShape,
+    data: SequenceData,
+    paramCount: number,
+  ): Promise<WorkerGradients> {
     const url = new URL('./lstmWorkerEntry.mjs', import.meta.url);
     const workers = Array.from({ length: threads }, () => new Worker(url));
     const pool = new WorkerGradients(workers, paramCount);
@@ -47,10 +55,18 @@ export class WorkerGradients {
   async compute(params: ArrayLike<number>, indices: ArrayLike<number>, withGrad = true): Promise<BatchResult> {
     const n = indices.length;
     const parts = this.workers.length;
-    const shares = this.workers.map((_, i) => Int32Array.from(Array.prototype.slice.call(indices, Math.floor((i * n) / parts), Math.floor(((i + 1) * n) / parts)) as number[]));
+    const shares = this.workers.map((_, i) =>
+      Int32Array.from(
+        Array.prototype.slice.call(indices, Math.floor((i * n) / parts), Math.floor(((i + 1) * n) / parts)) as number[],
+      ),
+    );
     const p32 = Float32Array.from(params);
     const replies = await Promise.all(
-      this.workers.map((w, i) => (shares[i]!.length ? this.ask(w, { kind: 'batch', params: p32, indices: shares[i], withGrad }) : Promise.resolve({ loss: 0, grads: undefined }))),
+      this.workers.map((w, i) =>
+        shares[i]!.length
+          ? this.ask(w, { kind: 'batch', params: p32, indices: shares[i], withGrad })
+          : Promise.resolve({ loss: 0, grads: undefined }),
+      ),
     );
     this.grads.fill(0);
     let loss = 0;

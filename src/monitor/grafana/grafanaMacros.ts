@@ -21,7 +21,10 @@ function grafanaInterval(ms: number): string {
   return `${ms}ms`;
 }
 
-export function expandGrafanaMacros(sql: string, { from, to, intervalMs, variables = {} }: GrafanaMacroContext): string {
+export function expandGrafanaMacros(
+  sql: string,
+  { from, to, intervalMs, variables = {} }: GrafanaMacroContext,
+): string {
   const f = `'${from.toISOString()}'`;
   const t = `'${to.toISOString()}'`;
   const out = sql

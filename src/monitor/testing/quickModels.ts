@@ -18,6 +18,14 @@ export async function writeQuickModels(dir: string, seed = 1): Promise<void> {
   const { features, targets } = syntheticSlippage({ rows: 2_000, seed });
   SlippagePredictor.train({ rows: features, targets, seed, params: { numRounds: 30 } }).save(dir);
   const s = gasSeries(syntheticGasRows(1_500, seed));
-  const model = await trainGasForecaster({ series: s, columns: gasFeatureColumns(s), cutoff: s.length - 1, seed, horizons: 3, lstm: false, gbdt: { rounds: 20 } });
+  const model = await trainGasForecaster({
+    series: s,
+    columns: gasFeatureColumns(s),
+    cutoff: s.length - 1,
+    seed,
+    horizons: 3,
+    lstm: false,
+    gbdt: { rounds: 20 },
+  });
   writeFileSync(join(dir, GAS_FORECASTER_FILE), JSON.stringify(model));
 }

@@ -33,10 +33,34 @@ export interface StartSimulateOptions {
 
 export function startSimulateProcess(o: StartSimulateOptions): SimulateProcess {
   const bin = join(process.cwd(), 'bin', 'arbml.js');
-  const args = [bin, 'simulate', '--days', String(o.days), '--seed', String(o.seed), '--database-url', o.databaseUrl, '--db-schema', o.schema,
-    '--flush-rows', String(o.flushRows), '--pace-ms', String(o.paceMs), '--metrics-port', '0', '--json',
-    ...(o.modelsDir ? ['--decider', 'ml', '--models-dir', o.modelsDir] : [])];
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ARBML_TIMESCALE: o.timescale ? 'auto' : 'off', ARBML_JOURNAL_PATH: join(tmpdir(), `arbml-journal-${o.schema}.ndjson`) } });
+  const args = [
+    bin,
+    'simulate',
+    '--days',
+    String(o.days),
+    '--seed',
+    String(o.seed),
+    '--database-url',
+    o.databaseUrl,
+    '--db-schema',
+    o.schema,
+    '--flush-rows',
+    String(o.flushRows),
+    '--pace-ms',
+    String(o.paceMs),
+    '--metrics-port',
+    '0',
+    '--json',
+    ...(o.modelsDir ? ['--decider', 'ml', '--models-dir', o.modelsDir] : []),
+  ];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      ARBML_TIMESCALE: o.timescale ? 'auto' : 'off',
+      ARBML_JOURNAL_PATH: join(tmpdir(), `arbml-journal-${o.schema}.ndjson`),
+    },
+  });
   let stderr = '';
   let exited = false;
   const exit = new Promise<void>((resolve) =>
@@ -54,7 +78,11 @@ export function startSimulateProcess(o: StartSimulateOptions): SimulateProcess {
   });
   child.stdout!.resume();
   return {
-    metricsUrl: () => Promise.race([url, exit.then(() => Promise.reject(new Error(`arbml simulate exited before serving /metrics:\n${stderr}`)))]),
+    metricsUrl: () =>
+      Promise.race([
+        url,
+        exit.then(() => Promise.reject(new Error(`arbml simulate exited before serving /metrics:\n${stderr}`))),
+      ]),
     get running() {
       return !exited;
     },

@@ -40,7 +40,9 @@ function slice(m: DenseMatrix, from: number, to: number): DenseMatrix {
 }
 
 function singleRowP99Us(predictRow: (row: Float32Array) => number, test: DenseMatrix, calls: number): number {
-  const rows = Array.from({ length: Math.min(test.rows, 1000) }, (_, i) => test.data.subarray(i * test.cols, (i + 1) * test.cols));
+  const rows = Array.from({ length: Math.min(test.rows, 1000) }, (_, i) =>
+    test.data.subarray(i * test.cols, (i + 1) * test.cols),
+  );
   let sink = 0;
   for (let i = 0; i < calls; i++) sink += predictRow(rows[i % rows.length]);
   const times = new Float64Array(calls);
@@ -54,14 +56,25 @@ function singleRowP99Us(predictRow: (row: Float32Array) => number, test: DenseMa
   return times[Math.floor(0.99 * (calls - 1))];
 }
 
-export async function benchGbdt({ matrix, labels, trainRows: nTrain, rounds = 100, depth = 6, onStep }: BenchGbdtOptions): Promise<BenchGbdtResult> {
+export async function benchGbdt({
+  matrix,
+  labels,
+  trainRows: nTrain,
+  rounds = 100,
+  depth = 6,
+  onStep,
+}: BenchGbdtOptions): Promise<BenchGbdtResult> {
   const rows = matrix.rows;
   const train = slice(matrix, 0, nTrain);
   const test = slice(matrix, nTrain, rows);
   const testLabels = labels.subarray(nTrain);
   onStep?.(`arbml: training ${rounds} rounds, depth ${depth} on ${nTrain} rows`);
   let t0 = performance.now();
-  const model = trainGbdt({ matrix: train, labels: labels.subarray(0, nTrain), params: { numRounds: rounds, maxDepth: depth } });
+  const model = trainGbdt({
+    matrix: train,
+    labels: labels.subarray(0, nTrain),
+    params: { numRounds: rounds, maxDepth: depth },
+  });
   const trainS = (performance.now() - t0) / 1000;
   let pred = model.predict(test);
   let best = Infinity;
@@ -82,11 +95,36 @@ export async function benchGbdt({ matrix, labels, trainRows: nTrain, rounds = 10
     writeFileSync(join(dir, 'x.f32'), matrix.data);
     writeFileSync(join(dir, 'y.f32'), labels);
     onStep?.('xgboost: same data, hist, 1 thread');
-    peer = await runXgboostPeer(['bench', '--x', join(dir, 'x.f32'), '--y', join(dir, 'y.f32'), '--cols', String(matrix.cols), '--train-rows', String(nTrain), '--rounds', String(rounds), '--depth', String(depth), '--repeats', String(PREDICT_REPEATS)]);
+    peer = await runXgboostPeer([
+      'bench',
+      '--x',
+      join(dir, 'x.f32'),
+      '--y',
+      join(dir, 'y.f32'),
+      '--cols',
+      String(matrix.cols),
+      '--train-rows',
+      String(nTrain),
+      '--rounds',
+      String(rounds),
+      '--depth',
+      String(depth),
+      '--repeats',
+      String(PREDICT_REPEATS),
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  if (!peer.ok) return { rows, arbml, xgboost: null, train_ratio: null, predict_ratio: null, rmse_ratio: null, skipped: peer.reason };
+  if (!peer.ok)
+    return {
+      rows,
+      arbml,
+      xgboost: null,
+      train_ratio: null,
+      predict_ratio: null,
+      rmse_ratio: null,
+      skipped: peer.reason,
+    };
   const x = peer.result as { train_s: number; predict_rows_per_s: number; rmse: number };
   const xgboost = { train_s: x.train_s, predict_rows_per_s: x.predict_rows_per_s, rmse: x.rmse };
   return {

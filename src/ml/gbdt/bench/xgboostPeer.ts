@@ -29,7 +29,11 @@ export function runXgboostPeer(args: string[]): Promise<PeerResult> {
     child.on('error', (e) => resolve({ ok: false, reason: `cannot run ${python}: ${e.message}` }));
     child.on('close', (code) => {
       if (code === 3) return resolve({ ok: false, reason: `${python} lacks the xgboost module` });
-      if (code !== 0) return resolve({ ok: false, reason: `xgboost peer exited with ${code}: ${err.trim().split('\n').pop() ?? ''}` });
+      if (code !== 0)
+        return resolve({
+          ok: false,
+          reason: `xgboost peer exited with ${code}: ${err.trim().split('\n').pop() ?? ''}`,
+        });
       try {
         resolve({ ok: true, result: JSON.parse(out.trim().split('\n').pop() ?? '') as Record<string, unknown> });
       } catch {

@@ -14,7 +14,19 @@ export async function buildGbdtWasm(): Promise<string> {
   const asc = (await import('assemblyscript/asc')).default;
   const errors: string[] = [];
   const { error } = await asc.main(
-    ['gbdtKernels.ts', '-O3', '--runtime', 'stub', '--noAssert', '--initialMemory', '1', '-o', 'gbdtKernels.wasm', '--baseDir', gbdtWasmDir],
+    [
+      'gbdtKernels.ts',
+      '-O3',
+      '--runtime',
+      'stub',
+      '--noAssert',
+      '--initialMemory',
+      '1',
+      '-o',
+      'gbdtKernels.wasm',
+      '--baseDir',
+      gbdtWasmDir,
+    ],
     {
       readFile: (name: string, baseDir: string) => {
         const local = resolve(gbdtWasmDir, baseDir, name);

@@ -18,8 +18,23 @@ export async function buildWasm(): Promise<string> {
   const entries = kernelSources.map((s) => s.replace(/\.as$/, '.ts'));
   const errors: string[] = [];
   const { error } = await asc.main(
-    [...entries, '-O3', '--runtime', 'stub', '--enable', 'simd', '--noAssert', '--exportStart', '_start',
-      '--initialMemory', '16', '-o', 'lstmKernels.wasm', '--baseDir', wasmDir],
+    [
+      ...entries,
+      '-O3',
+      '--runtime',
+      'stub',
+      '--enable',
+      'simd',
+      '--noAssert',
+      '--exportStart',
+      '_start',
+      '--initialMemory',
+      '16',
+      '-o',
+      'lstmKernels.wasm',
+      '--baseDir',
+      wasmDir,
+    ],
     {
       readFile: (name: string, baseDir: string) => {
         const local = resolve(wasmDir, baseDir, name);
