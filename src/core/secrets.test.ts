@@ -40,6 +40,8 @@ describe('secrets never reach an output', () => {
       'see https://eth-mainnet.g.alchemy.com/<redacted> now',
     );
     expect(scrubSecrets('node http://127.0.0.1:8545 up')).toBe('node http://127.0.0.1:8545 up');
+    expect(scrubSecrets('metrics at http://127.0.0.1:9464/metrics')).toBe('metrics at http://127.0.0.1:9464/metrics');
+    expect(scrubSecrets('rpc http://127.0.0.1:9464/metrics/key123')).toBe('rpc http://127.0.0.1:9464/<redacted>');
   });
 
   it('describes an error as one scrubbed line with its cause chain', () => {

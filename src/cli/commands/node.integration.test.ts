@@ -14,8 +14,8 @@ describe('arbml node', () => {
   });
 
   it('fails with an error exit (not a crash) when NATS is unreachable', async () => {
-    // A RetryableIoError; main maps every ArbmlError to exit 2 today.
-    expect((await runCli(['node', '--role', 'strategy', '--bus', 'nats://127.0.0.1:1'])).code).toBe(2);
+    // A RetryableIoError: an unavailable service, exit 3.
+    expect((await runCli(['node', '--role', 'strategy', '--bus', 'nats://127.0.0.1:1'])).code).toBe(3);
   });
 });
 
